@@ -1,0 +1,97 @@
+"""Runs the stages in order and publishes `site/` atomically: all of it, or nothing."""
+from __future__ import annotations
+
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import anchors, mkdocs_site
+from .load import load_source
+from .model import Edition
+from .pages import Renderer
+from .place import build_edition
+from .problems import Problems, SourceError
+
+
+@dataclass(frozen=True)
+class Project:
+    """Where the edition's folders are; all paths derive from the repository root."""
+
+    root: Path
+
+    @property
+    def source(self) -> Path:
+        return self.root / "source"
+
+    @property
+    def docs(self) -> Path:
+        return self.root / "docs"
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    @property
+    def config(self) -> Path:
+        return self.root / "mkdocs.yml"
+
+    @property
+    def ledger(self) -> Path:
+        return self.source / anchors.LEDGER
+
+
+def prepare(project: Project) -> tuple[Edition, dict[str, str]]:
+    """Validate `source/` and render every page in memory; nothing is written."""
+    edition = build_edition(load_source(project.source))
+    problems = Problems()
+    anchors.check_ledger(edition, project.ledger, problems)
+    settings = mkdocs_site.read_settings(project.config, edition, problems)
+    problems.raise_if_any()
+    return edition, Renderer(edition, settings.site_url).pages()
+
+
+def write_docs(pages: dict[str, str], docs: Path) -> int:
+    """Bring `docs/` to exactly `pages`, writing only files whose content changed."""
+    changed = 0
+    for relative, text in sorted(pages.items()):
+        path = docs / relative
+        if path.exists() and path.read_text(encoding="utf-8") == text:
+            continue
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        changed += 1
+    for path in sorted(docs.rglob("*"), reverse=True):
+        relative = path.relative_to(docs).as_posix()
+        if path.is_file() and relative not in pages:
+            path.unlink()
+            changed += 1
+        elif path.is_dir() and not any(path.iterdir()):
+            path.rmdir()
+    return changed
+
+
+def build(project: Project) -> Path:
+    """Validate, render, run MkDocs into a fresh folder, then swap it in for `site/`."""
+    edition, pages = prepare(project)
+    write_docs(pages, project.docs)
+    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
+    try:
+        mkdocs_site.build(project.config, staging)
+        _swap(staging, project.site)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    return project.site
+
+
+def _swap(new: Path, target: Path) -> None:
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    new.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+__all__ = ["Project", "prepare", "write_docs", "build", "SourceError"]

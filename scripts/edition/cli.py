@@ -1,0 +1,62 @@
+"""The `edition` command: build the whole edition, check `source/`, or record new anchors."""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from . import anchors
+from .build import Project, build, prepare
+from .load import load_source
+from .mkdocs_site import MkDocsFailed
+from .place import build_edition
+from .problems import SourceError
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="edition", description=__doc__)
+    parser.add_argument("--root", type=Path, default=Path.cwd(),
+                        help="the repository root (default: the current folder)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("build", help="validate source/, write docs/, build site/")
+    commands.add_parser("check", help="validate source/ only")
+    record = commands.add_parser("anchors", help="manage the published-anchors ledger")
+    record.add_argument("--record", action="store_true", help="add new anchors to the ledger")
+    args = parser.parse_args(argv)
+    project = Project(args.root.resolve())
+    try:
+        return _run(args, project)
+    except SourceError as err:
+        for problem in err.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{len(err.problems)} problem(s) in source/; nothing was written.", file=sys.stderr)
+        return 1
+    except MkDocsFailed as err:
+        print(f"error: mkdocs.yml: MkDocs stopped: {err} — fix the warning above; site/ is "
+              "unchanged", file=sys.stderr)
+        return 1
+
+
+def _run(args: argparse.Namespace, project: Project) -> int:
+    if args.command == "check":
+        edition, pages = prepare(project)
+        print(f"source/ is valid: {len(edition.blocks)} blocks, {len(edition.spans)} annotations, "
+              f"{len(pages)} pages")
+        return 0
+    if args.command == "anchors":
+        edition = build_edition(load_source(project.source))
+        if args.record:
+            added = anchors.record_ledger(edition, project.ledger)
+            print(f"recorded {added} new anchor(s) in source/{anchors.LEDGER}")
+        else:
+            print(f"{len(anchors.current_anchors(edition))} anchors")
+        return 0
+    started = time.perf_counter()
+    site = build(project)
+    print(f"built {site} in {time.perf_counter() - started:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,103 @@
+"""Stage 3a: one block's text with its spans as Markdown (inline HTML for non-link spans)."""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import dates
+from .model import AnnotationType as T, Block, Span
+
+# Characters Python-Markdown would read as syntax inside running text.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!-])")
+_LIST_START = re.compile(r"^(\s*)(\d+)([.)])")
+
+
+def escape_text(text: str) -> str:
+    """Escape transmitted text so Markdown renders it character for character."""
+    escaped = html.escape(text, quote=False)
+    escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    return _LIST_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}", escaped)
+
+
+def attribute(text: str) -> str:
+    """Escape text for a double-quoted HTML attribute."""
+    return html.escape(text, quote=True)
+
+
+@dataclass
+class _Node:
+    span: Span | None
+    start: int
+    end: int
+    children: list["_Node"] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Links:
+    """How the inline renderer reaches other pages, supplied by the page renderer."""
+
+    entity_href: Callable[[str], str]
+    entity_title: Callable[[str], str]
+    note_marker: Callable[[Span], str]
+
+
+def render_block_text(block: Block, spans: tuple[Span, ...], links: Links) -> str:
+    """The block's text as Markdown, each span wrapped in its markup."""
+    root = _Node(None, 0, len(block.text))
+    for span in spans:
+        if span.type is not T.NOT_MENTION:
+            _insert(root, _Node(span, span.start, span.end))
+    return _render(root, block.text, links)
+
+
+def _insert(parent: _Node, node: _Node) -> None:
+    for child in parent.children:
+        if child.start <= node.start and node.end <= child.end:
+            _insert(child, node)
+            return
+    parent.children.append(node)
+
+
+def _render(node: _Node, text: str, links: Links) -> str:
+    parts, at = [], node.start
+    for child in sorted(node.children, key=lambda c: c.start):
+        parts.append(escape_text(text[at:child.start]))
+        parts.append(_wrap(child, text, links))
+        at = child.end
+    parts.append(escape_text(text[at:node.end]))
+    return "".join(parts)
+
+
+def _wrap(node: _Node, text: str, links: Links) -> str:
+    span = node.span
+    a = span.annotation
+    inner = _render(node, text, links)
+    if span.type is T.MENTION:
+        title = links.entity_title(a.entity).replace('"', "&quot;")
+        return (f'[{inner}]({links.entity_href(a.entity)} "{title}")'
+                f'{{ .mention data-entity="{a.entity}" }}')
+    if span.type is T.DATE:
+        machine = dates.html_datetime(a.when)
+        label = attribute(f"{dates.human(a.when)} ({a.when})")
+        if machine:
+            return f'<time class="date" datetime="{machine}" title="{label}">{inner}</time>'
+        return f'<span class="date" data-when="{attribute(a.when)}" title="{label}">{inner}</span>'
+    if span.type is T.LACUNA:
+        before = _render(_Node(None, node.start, span.gap, [c for c in node.children
+                                                          if c.end <= span.gap]), text, links)
+        after = _render(_Node(None, span.gap, node.end, [c for c in node.children
+                                                       if c.start >= span.gap]), text, links)
+        marker = ('<span class="ed gap" role="note" aria-label="Editorial: lost in '
+                  f'transmission: {attribute(a.lost)}" title="{attribute(a.lost)}">⟨…⟩</span>')
+        return (f'<span class="lacuna" id="{a.id}">{before}{marker}{after}</span>'
+                f"{links.note_marker(span)}")
+    css = {T.QUOTATION: "quotation", T.SIC: "sic", T.FIGURE: "figure", T.NOTE: "noted"}[span.type]
+    extra = ""
+    if span.type is T.SIC:
+        extra = f' title="sic; read: {attribute(a.reading)}"'
+    if span.type is T.FIGURE:
+        extra = f' data-value="{a.value:g}"'
+    marker = links.note_marker(span) if span.type in (T.QUOTATION, T.SIC, T.NOTE) else ""
+    return f'<span class="{css}"{extra}>{inner}</span>{marker}'

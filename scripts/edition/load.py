@@ -1,0 +1,351 @@
+"""Stage 1: read every file in `source/` and validate it field by field into a `Source`."""
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+from typing import Any, Callable
+
+from . import dates
+from .model import (
+    Annotation, AnnotationType, Anchor, ArticleRecord, Bibliography, BlockKind, Decision,
+    EditionRecord, Entity, Event, Located, Person, Source, Structure,
+)
+from .problems import Problems
+from .yamlfile import Fields, Map, Seq, load_yaml, read_text
+
+ARTICLE = "article.txt"
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ENTITY_TYPES = ("person", "organisation", "group", "place")
+QUOTATION_KINDS = ("report", "speech", "slogan", "document", "term")
+FIGURE_QUALIFIERS = ("exact", "more-than", "about", "at-least", "fewer-than", "range", "up-to")
+
+# Each annotation file, the type it holds, and the fields it may use besides the anchor.
+ANNOTATION_FILES: dict[str, tuple[AnnotationType, tuple[str, ...]]] = {
+    "mentions.yml": (AnnotationType.MENTION, ("entity",)),
+    "not-mentions.yml": (AnnotationType.NOT_MENTION, ("entity", "reason")),
+    "dates.yml": (AnnotationType.DATE, ("when", "event")),
+    "quotations.yml": (AnnotationType.QUOTATION,
+                       ("speaker", "speaker-label", "source", "reported", "lacuna", "kind")),
+    "lacunae.yml": (AnnotationType.LACUNA, ("id", "gap-after", "lost", "conjecture")),
+    "sic.yml": (AnnotationType.SIC, ("reading",)),
+    "figures.yml": (AnnotationType.FIGURE, ("value", "qualifier", "unit", "counts")),
+    "notes.yml": (AnnotationType.NOTE, ()),
+}
+ANCHOR_FIELDS = ("text", "from", "to", "occurrence", "note")
+
+
+def load_source(root: Path) -> Source:
+    """Read and validate `root` (the `source/` folder); raise SourceError listing every problem."""
+    problems = Problems()
+    text = _load_article(root, problems)
+    bibliography = _load_bibliography(root, problems)
+    structure = _load_structure(root, problems)
+    entities = _load_list(root, "entities.yml", problems, _entity)
+    events = _load_list(root, "events.yml", problems, _event)
+    annotations = _load_annotations(root, problems)
+    _check_unique_ids(entities, "entities.yml", problems)
+    _check_unique_ids(events, "events.yml", problems)
+    if text is not None and bibliography.article.text_sha256 and not _hash_matches(
+            text, bibliography.article.text_sha256):
+        problems.add(f"source/{ARTICLE}", 0, "the transmitted text has changed (its sha256 no "
+                     "longer matches bibliography.yml)",
+                     "restore it with 'git checkout source/article.txt'; the text is never edited")
+    problems.raise_if_any()
+    return Source(text=text or "", bibliography=bibliography, structure=structure,
+                  entities=tuple(entities), events=tuple(events), annotations=tuple(annotations))
+
+
+def _load_article(root: Path, problems: Problems) -> str | None:
+    text = read_text(root / ARTICLE, f"source/{ARTICLE}", problems)
+    if text is not None and "\r" in text:
+        problems.add(f"source/{ARTICLE}", 0, "line endings were changed to CRLF",
+                     "restore the transmitted file (git checkout source/article.txt)")
+    return text
+
+
+def _load_bibliography(root: Path, problems: Problems) -> Bibliography:
+    display = "source/bibliography.yml"
+    data = load_yaml(root / "bibliography.yml", display, problems)
+    top = Fields(data, display, 1, problems, ("article", "edition"), "the bibliography")
+    art = Fields(top.mapping.get("article"), display, top.key_line("article"), problems,
+                 ("title", "date", "publication", "publisher", "language", "attribution",
+                  "attribution-evidence", "original-language", "original-note", "text-sha256",
+                  "description"), "the article")
+    ed = Fields(top.mapping.get("edition"), display, top.key_line("edition"), problems,
+                ("title", "short-title", "editors", "version", "date", "licence", "licence-url",
+                 "text-licence-note", "publisher"), "the edition")
+    article = ArticleRecord(
+        title=art.text("title"), date=_iso_date(art, "date", display, problems),
+        publication=art.text("publication"), publisher=art.text("publisher"),
+        language=art.text("language"), attribution=art.text("attribution"),
+        attribution_evidence=art.text("attribution-evidence"),
+        original_language=art.text("original-language"), original_note=art.text("original-note"),
+        text_sha256=art.text("text-sha256"), description=art.text("description"))
+    edition = EditionRecord(
+        title=ed.text("title"), short_title=ed.text("short-title"),
+        editors=_editors(ed, display, problems), version=ed.text("version"),
+        date=_iso_date(ed, "date", display, problems), licence=ed.text("licence"),
+        licence_url=ed.text("licence-url"), text_licence_note=ed.text("text-licence-note"),
+        publisher=ed.text("publisher"))
+    if edition.version and not re.fullmatch(r"\d+\.\d+\.\d+", edition.version):
+        problems.add(display, ed.key_line("version"), f"version '{edition.version}' is not "
+                     "MAJOR.MINOR.PATCH", "write it like 1.0.0")
+    return Bibliography(article, edition)
+
+
+def _editors(ed: Fields, display: str, problems: Problems) -> tuple[Person, ...]:
+    items = ed.mapping.get("editors")
+    if not isinstance(items, Seq) or not items:
+        problems.add(display, ed.key_line("editors"), "the edition lists no editors",
+                     "add 'editors:' with '- name: …' entries")
+        return ()
+    people = []
+    for item, line in zip(items, items.item_lines):
+        f = Fields(item, display, line, problems, ("name", "role"), "an editor")
+        people.append(Person(f.text("name"), f.text("role", required=False)))
+    return tuple(people)
+
+
+def _iso_date(fields: Fields, key: str, display: str, problems: Problems) -> str:
+    value = fields.text(key)
+    if value and not dates.is_calendar_date(value):
+        problems.add(display, fields.key_line(key), f"'{value}' is not a real date",
+                     "write it as YYYY-MM-DD")
+    return value
+
+
+def _load_structure(root: Path, problems: Problems) -> Structure:
+    display = "source/structure.yml"
+    data = load_yaml(root / "structure.yml", display, problems)
+    top = Fields(data, display, 1, problems, ("opening", "decisions"), "the structure")
+    opening = Fields(top.mapping.get("opening"), display, top.key_line("opening"), problems,
+                     ("id", "title", "summary", "reason"), "the opening section")
+    decisions = []
+    items = top.mapping.get("decisions")
+    if not isinstance(items, Seq):
+        problems.add(display, top.key_line("decisions"), "'decisions' should be a list",
+                     "write each decision as '- block: …'")
+        items = Seq()
+        items.item_lines = []
+    for item, line in zip(items, items.item_lines):
+        decisions.append(_decision(item, display, line, problems))
+    opening_id = opening.text("id")
+    _check_id(opening_id, display, opening.key_line("id"), problems)
+    return Structure(opening_id=opening_id, opening_title=opening.text("title"),
+                     opening_summary=opening.text("summary"), opening_reason=opening.text("reason"),
+                     decisions=tuple(decisions))
+
+
+def _decision(item: Any, display: str, line: int, problems: Problems) -> Decision:
+    f = Fields(item, display, line, problems,
+               ("block", "kind", "reason", "id", "title", "summary", "duplicate-of"), "a decision")
+    kind_text = f.text("kind")
+    kinds = [k.value for k in BlockKind if k is not BlockKind.TEXT]
+    kind = BlockKind.TEXT
+    if kind_text in kinds:
+        kind = BlockKind(kind_text)
+    elif kind_text:
+        problems.add(display, f.key_line("kind"), f"unknown kind '{kind_text}'",
+                     f"use one of: {', '.join(kinds)}")
+    section_id = f.text("id", required=kind is BlockKind.HEADING)
+    if kind is BlockKind.HEADING:
+        _check_id(section_id, display, f.key_line("id"), problems)
+    return Decision(block_quote=f.text("block"), kind=kind, reason=f.text("reason"),
+                    where=Located(display, f.line), section_id=section_id,
+                    section_title=f.text("title", required=False),
+                    summary=f.text("summary", required=kind is BlockKind.HEADING),
+                    duplicate_of=f.text("duplicate-of", required=kind is BlockKind.DUPLICATE))
+
+
+def _load_list(root: Path, name: str, problems: Problems,
+               build: Callable[[Any, str, int, Problems], Any]) -> list[Any]:
+    display = f"source/{name}"
+    data = load_yaml(root / name, display, problems)
+    if data is None:
+        return []
+    if not isinstance(data, Seq):
+        problems.add(display, getattr(data, "line", 1), "the file should be a list",
+                     "start each entry with '- id: …'")
+        return []
+    return [build(item, display, line, problems) for item, line in zip(data, data.item_lines)]
+
+
+def _entity(item: Any, display: str, line: int, problems: Problems) -> Entity:
+    f = Fields(item, display, line, problems,
+               ("id", "type", "kind", "name", "forms", "description", "coordinates", "wikidata"),
+               "an entity")
+    entity_id = f.text("id")
+    _check_id(entity_id, display, f.key_line("id"), problems)
+    entity_type = f.text("type")
+    if entity_type and entity_type not in ENTITY_TYPES:
+        problems.add(display, f.key_line("type"), f"unknown type '{entity_type}'",
+                     f"use one of: {', '.join(ENTITY_TYPES)}")
+    coordinates = f.numbers("coordinates", 2)
+    if coordinates and not (-90 <= coordinates[0] <= 90 and -180 <= coordinates[1] <= 180):
+        problems.add(display, f.key_line("coordinates"), f"coordinates {list(coordinates)} are "
+                     "off the globe", "write [latitude, longitude] in degrees")
+        coordinates = None
+    if entity_type == "place" and coordinates is None and f.ok and "coordinates" not in f.mapping:
+        problems.add(display, f.line, f"place '{entity_id}' has no coordinates",
+                     "add 'coordinates: [latitude, longitude]'")
+    wikidata = f.text("wikidata", required=False)
+    if wikidata and not re.fullmatch(r"Q[1-9]\d*", wikidata):
+        problems.add(display, f.key_line("wikidata"), f"'{wikidata}' is not a Wikidata id",
+                     "write it like Q750, or leave it out")
+    forms = f.texts("forms")
+    for form in forms:
+        if form != form.strip() or not form:
+            problems.add(display, f.key_line("forms"), f"form '{form}' has spaces at its ends",
+                         "remove them")
+    return Entity(id=entity_id, type=entity_type, kind=f.text("kind"), name=f.text("name"),
+                  forms=forms, description=f.text("description"), where=Located(display, f.line),
+                  coordinates=(coordinates[0], coordinates[1]) if coordinates else None,
+                  wikidata=wikidata)
+
+
+def _event(item: Any, display: str, line: int, problems: Problems) -> Event:
+    f = Fields(item, display, line, problems, ("id", "when", "title", "description"), "an event")
+    event_id = f.text("id")
+    _check_id(event_id, display, f.key_line("id"), problems)
+    when = f.text("when")
+    error = dates.problem_with(when) if when else None
+    if error:
+        problems.add(display, f.key_line("when"), f"when '{when}': {error}", dates.FIX)
+    return Event(id=event_id, when=when, title=f.text("title"),
+                 description=f.text("description", required=False), where=Located(display, f.line))
+
+
+def _load_annotations(root: Path, problems: Problems) -> list[Annotation]:
+    folder = root / "annotations"
+    known = set(ANNOTATION_FILES)
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        if path.name not in known:
+            problems.add(f"source/annotations/{path.name}", 0, "file is not read by the build",
+                         f"rename it to one of: {', '.join(sorted(known))}")
+    annotations: list[Annotation] = []
+    for name, (kind, fields) in ANNOTATION_FILES.items():
+        path = folder / name
+        if not path.exists():
+            continue
+        display = f"source/annotations/{name}"
+        data = load_yaml(path, display, problems)
+        if data is None:
+            continue
+        if not isinstance(data, Map):
+            problems.add(display, getattr(data, "line", 1), "the file should map block ids "
+                         "to lists", "write 'p12:' then '  - text: …' entries")
+            continue
+        for block_id, items in data.items():
+            line = data.key_lines[block_id]
+            if not isinstance(items, Seq):
+                problems.add(display, line, f"'{block_id}' should hold a list",
+                             "write each annotation as '  - text: …'")
+                continue
+            for item, item_line in zip(items, items.item_lines):
+                annotations.append(_annotation(kind, fields, block_id, item, display, item_line,
+                                               problems))
+    return annotations
+
+
+def _annotation(kind: AnnotationType, extra: tuple[str, ...], block_id: str, item: Any,
+                display: str, line: int, problems: Problems) -> Annotation:
+    f = Fields(item, display, line, problems, ANCHOR_FIELDS + extra, f"an annotation in {block_id}")
+    anchor = _anchor(f, block_id, display, problems)
+    values: dict[str, Any] = {"note": f.text("note", required=kind in (
+        AnnotationType.NOTE, AnnotationType.LACUNA))}
+    if kind in (AnnotationType.MENTION, AnnotationType.NOT_MENTION):
+        values["entity"] = f.text("entity")
+    if kind is AnnotationType.NOT_MENTION:
+        values["reason"] = f.text("reason")
+    if kind is AnnotationType.DATE:
+        values.update(when=_when(f, "when", True, display, problems),
+                      event=f.text("event", required=False))
+    if kind is AnnotationType.QUOTATION:
+        values.update(_quotation_fields(f, display, problems))
+    if kind is AnnotationType.LACUNA:
+        values.update(_lacuna_fields(f, display, problems))
+    if kind is AnnotationType.SIC:
+        values["reading"] = f.text("reading")
+    if kind is AnnotationType.FIGURE:
+        values.update(_figure_fields(f, display, problems))
+    return Annotation(type=kind, anchor=anchor, where=Located(display, f.line), **values)
+
+
+def _anchor(f: Fields, block_id: str, display: str, problems: Problems) -> Anchor:
+    has_text, has_ends = "text" in f.mapping, ("from" in f.mapping or "to" in f.mapping)
+    if has_text == has_ends and f.ok:
+        problems.add(display, f.line, "an annotation needs either 'text' or both 'from' and 'to'",
+                     "quote the covered text with 'text:', or its two ends with 'from:'/'to:'")
+    occurrence = f.integer("occurrence", default=1)
+    if occurrence < 1:
+        problems.add(display, f.key_line("occurrence"), f"occurrence {occurrence} is below 1",
+                     "count occurrences from 1")
+        occurrence = 1
+    return Anchor(block=block_id, text=f.text("text", required=has_text),
+                  start_quote=f.text("from", required=has_ends),
+                  end_quote=f.text("to", required=has_ends), occurrence=occurrence)
+
+
+def _when(f: Fields, key: str, required: bool, display: str, problems: Problems) -> str:
+    when = f.text(key, required=required)
+    error = dates.problem_with(when) if when else None
+    if error:
+        problems.add(display, f.key_line(key), f"{key} '{when}': {error}", dates.FIX)
+    return when
+
+
+def _quotation_fields(f: Fields, display: str, problems: Problems) -> dict[str, Any]:
+    kind = f.text("kind")
+    if kind and kind not in QUOTATION_KINDS:
+        problems.add(display, f.key_line("kind"), f"unknown quotation kind '{kind}'",
+                     f"use one of: {', '.join(QUOTATION_KINDS)}")
+    return dict(kind=kind, speaker=f.text("speaker", required=False),
+                speaker_label=f.text("speaker-label", required=False),
+                source=f.text("source", required=False),
+                reported=_when(f, "reported", False, display, problems),
+                lacuna=f.text("lacuna", required=False))
+
+
+def _lacuna_fields(f: Fields, display: str, problems: Problems) -> dict[str, Any]:
+    lacuna_id = f.text("id")
+    _check_id(lacuna_id, display, f.key_line("id"), problems)
+    conjecture = Fields(f.mapping.get("conjecture", Map()), display, f.key_line("conjecture"),
+                        problems, ("entity", "evidence"), "a conjecture")
+    has_conjecture = bool(conjecture.mapping)
+    gap_after = f.mapping.get("gap-after", "")
+    if not isinstance(gap_after, str):
+        problems.add(display, f.key_line("gap-after"), "'gap-after' should be text",
+                     "quote the text after which the gap falls, or '' for the start")
+        gap_after = ""
+    return dict(id=lacuna_id, gap_after=gap_after, lost=f.text("lost"),
+                conjecture_entity=conjecture.text("entity", required=has_conjecture),
+                conjecture_evidence=conjecture.text("evidence", required=has_conjecture))
+
+
+def _figure_fields(f: Fields, display: str, problems: Problems) -> dict[str, Any]:
+    qualifier = f.text("qualifier")
+    if qualifier and qualifier not in FIGURE_QUALIFIERS:
+        problems.add(display, f.key_line("qualifier"), f"unknown qualifier '{qualifier}'",
+                     f"use one of: {', '.join(FIGURE_QUALIFIERS)}")
+    value = f.number("value", required=True)
+    return dict(value=value, qualifier=qualifier, unit=f.text("unit"), counts=f.text("counts"))
+
+
+def _check_id(value: str, display: str, line: int, problems: Problems) -> None:
+    if value and not ID_PATTERN.match(value):
+        problems.add(display, line, f"id '{value}' is not lowercase words joined by hyphens",
+                     "write it like 'la-paz'")
+
+
+def _check_unique_ids(items: list[Any], name: str, problems: Problems) -> None:
+    seen: dict[str, Located] = {}
+    for item in items:
+        if item.id in seen:
+            problems.add(str(item.where.file), item.where.line, f"id '{item.id}' is used twice "
+                         f"(also at line {seen[item.id].line})", "give each entry its own id")
+        seen.setdefault(item.id, item.where)
+
+
+def _hash_matches(text: str, expected: str) -> bool:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest() == expected

@@ -1,0 +1,200 @@
+"""Stage 2: place the annotations on the text, check references, overlaps and completeness."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from .model import Annotation, AnnotationType as T, Block, Edition, Entity, Source, Span
+from .problems import Problems
+from .structure import group_sections, split_blocks
+
+# When two spans cover the same text, the earlier type here encloses the later one.
+NESTING_ORDER = (T.QUOTATION, T.LACUNA, T.NOTE, T.FIGURE, T.DATE, T.SIC, T.MENTION)
+
+
+def build_edition(source: Source) -> Edition:
+    """Turn validated source data into an Edition; raise SourceError listing every problem."""
+    problems = Problems()
+    blocks = split_blocks(source, problems)
+    sections = group_sections(source, blocks, problems)
+    by_id = {b.id: b for b in blocks}
+    spans = [span for a in source.annotations if (span := place(a, by_id, problems))]
+    _check_references(source, spans, problems)
+    _check_overlaps(spans, problems)
+    _check_completeness(source.entities, blocks, spans, problems)
+    problems.raise_if_any()
+    order = {b.id: i for i, b in enumerate(blocks)}
+    spans.sort(key=lambda s: (order[s.block], s.start, -s.end, nesting_rank(s)))
+    return Edition(source=source, blocks=blocks, sections=sections, spans=tuple(spans),
+                   entities=source.entities, events=source.events)
+
+
+def nesting_rank(span: Span) -> int:
+    return NESTING_ORDER.index(span.type) if span.type in NESTING_ORDER else len(NESTING_ORDER)
+
+
+def place(annotation: Annotation, blocks: dict[str, Block], problems: Problems) -> Span | None:
+    """Find the span an annotation quotes; report a problem and return None if it cannot."""
+    anchor, where = annotation.anchor, annotation.where
+    block = blocks.get(anchor.block)
+    if block is None:
+        problems.add(where.file, where.line, f"no block '{anchor.block}'",
+                     "use a block id shown on the site: title, a section id, or p1…p"
+                     f"{max(b.number for b in blocks.values()) if blocks else 0}")
+        return None
+    first = anchor.text or anchor.start_quote
+    if not first or (not anchor.text and not anchor.end_quote):
+        return None
+    positions = _occurrences(block.text, first)
+    if len(positions) < anchor.occurrence:
+        problems.add(where.file, where.line, _not_found(first, anchor.occurrence, positions, block,
+                                                        blocks), "quote the text exactly as in "
+                     "article.txt (accents, quote marks) or correct the occurrence number")
+        return None
+    start = positions[anchor.occurrence - 1]
+    if anchor.text:
+        end = start + len(anchor.text)
+    else:
+        found = block.text.find(anchor.end_quote, start + len(first))
+        if found < 0:
+            problems.add(where.file, where.line, f"'{_short(anchor.end_quote)}' does not occur in "
+                         f"{block.id} after '{_short(first)}'", "quote the end of the span exactly")
+            return None
+        end = found + len(anchor.end_quote)
+    gap = -1
+    if annotation.type is T.LACUNA:
+        covered = block.text[start:end]
+        offset = covered.find(annotation.gap_after) if annotation.gap_after else 0
+        if offset < 0:
+            problems.add(where.file, where.line, f"gap-after '{annotation.gap_after}' is not in "
+                         f"the trace '{_short(covered)}'", "quote text inside the trace")
+            return None
+        gap = start + offset + len(annotation.gap_after)
+    return Span(annotation=annotation, block=block.id, start=start, end=end,
+                text=block.text[start:end], gap=gap)
+
+
+def _occurrences(text: str, quote: str) -> list[int]:
+    positions, at = [], text.find(quote)
+    while at >= 0:
+        positions.append(at)
+        at = text.find(quote, at + 1)
+    return positions
+
+
+def _not_found(quote: str, occurrence: int, positions: list[int], block: Block,
+               blocks: dict[str, Block]) -> str:
+    if positions:
+        return (f"'{_short(quote)}' occurs {len(positions)} time(s) in {block.id}, "
+                f"not {occurrence}")
+    elsewhere = [b.id for b in blocks.values() if quote in b.text]
+    hint = f" (it is in {', '.join(elsewhere[:3])})" if elsewhere else ""
+    if not elsewhere and quote.lower() in block.text.lower():
+        hint = " (it occurs with other capitals)"
+    return f"'{_short(quote)}' does not occur in {block.id}{hint}"
+
+
+def _check_references(source: Source, spans: list[Span], problems: Problems) -> None:
+    entities = {e.id: e for e in source.entities}
+    events = {e.id for e in source.events}
+    lacunae = {s.annotation.id for s in spans if s.type is T.LACUNA}
+    mentioned: set[str] = set()
+    seen_lacunae: dict[str, int] = {}
+    for span in spans:
+        a, where = span.annotation, span.annotation.where
+        refs = {"entity": a.entity, "speaker": a.speaker, "source": a.source,
+                "conjecture entity": a.conjecture_entity}
+        for field, ref in refs.items():
+            if ref and ref not in entities:
+                problems.add(where.file, where.line, f"unknown {field} '{ref}'",
+                             "use an id from source/entities.yml or add the entity there")
+        if a.event and a.event not in events:
+            problems.add(where.file, where.line, f"unknown event '{a.event}'",
+                         "use an id from source/events.yml or add the event there")
+        if a.lacuna and a.lacuna not in lacunae:
+            problems.add(where.file, where.line, f"unknown lacuna '{a.lacuna}'",
+                         "use an id from source/annotations/lacunae.yml")
+        if span.type is T.LACUNA:
+            if a.id in seen_lacunae:
+                problems.add(where.file, where.line, f"lacuna id '{a.id}' is used twice "
+                             f"(also at line {seen_lacunae[a.id]})", "give each lacuna its own id")
+            seen_lacunae.setdefault(a.id, where.line)
+        if span.type is T.MENTION and a.entity in entities:
+            mentioned.add(a.entity)
+            if span.text not in entities[a.entity].forms:
+                problems.add(where.file, where.line, f"'{_short(span.text)}' is not a form of "
+                             f"'{a.entity}'", f"add it to the forms of '{a.entity}' in "
+                             "source/entities.yml, or correct the entity")
+    for entity in source.entities:
+        if entity.id not in mentioned:
+            problems.add(entity.where.file, entity.where.line, f"entity '{entity.id}' is never "
+                         "mentioned", "add its mentions to annotations/mentions.yml or remove it")
+
+
+def _check_overlaps(spans: list[Span], problems: Problems) -> None:
+    by_block: dict[str, list[Span]] = defaultdict(list)
+    for span in spans:
+        if span.type is not T.NOT_MENTION:
+            by_block[span.block].append(span)
+    for block_spans in by_block.values():
+        block_spans.sort(key=lambda s: (s.start, -s.end, nesting_rank(s)))
+        for i, outer in enumerate(block_spans):
+            for inner in block_spans[i + 1:]:
+                if inner.start >= outer.end:
+                    break
+                problem = _overlap_problem(outer, inner)
+                if problem:
+                    where = inner.annotation.where
+                    other = outer.annotation.where
+                    problems.add(where.file, where.line, f"{problem}: '{_short(inner.text)}' and "
+                                 f"'{_short(outer.text)}' ({other}) in {inner.block}",
+                                 "make one span lie wholly inside the other, or separate them")
+
+
+def _overlap_problem(outer: Span, inner: Span) -> str | None:
+    nested = inner.end <= outer.end
+    if not nested:
+        return "spans cross"
+    if outer.type is T.MENTION and outer.type is inner.type:
+        return "a mention overlaps a mention"
+    if outer.type is T.MENTION:
+        return "a mention cannot contain another annotation"
+    same_span = (inner.start, inner.end) == (outer.start, outer.end)
+    if outer.type is inner.type and (same_span or outer.type is not T.QUOTATION):
+        return f"two {outer.type.value} annotations overlap"
+    return None
+
+
+def _check_completeness(entities: tuple[Entity, ...], blocks: tuple[Block, ...],
+                        spans: list[Span], problems: Problems) -> None:
+    """Every occurrence of every form lies inside a mention or is declared not a mention."""
+    mentions = defaultdict(list)
+    excused = set()
+    for span in spans:
+        if span.type is T.MENTION:
+            mentions[span.block].append((span.start, span.end))
+        elif span.type is T.NOT_MENTION:
+            excused.add((span.block, span.start, span.end, span.annotation.entity))
+    for entity in entities:
+        for form in entity.forms:
+            pattern = re.compile(r"(?<!\w)" + re.escape(form) + r"(?!\w)")
+            for block in blocks:
+                for n, match in enumerate(pattern.finditer(block.text), start=1):
+                    s, e = match.span()
+                    if any(ms <= s and e <= me for ms, me in mentions[block.id]):
+                        continue
+                    if (block.id, s, e, entity.id) in excused:
+                        continue
+                    problems.add(entity.where.file, entity.where.line,
+                                 f"'{form}' ({entity.id}) occurs in {block.id} without a mention"
+                                 f" (occurrence {_nth(block.text, form, s)} of that text)",
+                                 f"add it under {block.id} in annotations/mentions.yml, or to "
+                                 "annotations/not-mentions.yml with a reason")
+
+
+def _nth(text: str, quote: str, start: int) -> int:
+    return _occurrences(text, quote).index(start) + 1
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 50 else text[:50] + "…"

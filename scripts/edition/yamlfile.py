@@ -1,0 +1,204 @@
+"""Reading YAML from `source/` with the line of every value kept, and typed field access."""
+from __future__ import annotations
+
+import difflib
+from pathlib import Path
+from typing import Any, Callable
+
+import yaml
+
+from .problems import Problems
+
+MAX_FILE_BYTES = 2_000_000
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that keeps dates as text (ISO/EDTF strings are validated by us)."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class Map(dict):
+    """A YAML mapping that remembers its own line and the line of each key."""
+
+    line: int
+    key_lines: dict[str, int]
+
+
+class Seq(list):
+    """A YAML sequence that remembers its own line and the line of each item."""
+
+    line: int
+    item_lines: list[int]
+
+
+def read_text(path: Path, display: str, problems: Problems) -> str | None:
+    """Read a UTF-8 file, reporting size, emptiness and encoding problems."""
+    if not path.exists():
+        problems.add(display, 0, "file is missing", f"create {display} (see source/README.md)")
+        return None
+    data = path.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        problems.add(display, 0, f"file is {len(data):,} bytes, over the {MAX_FILE_BYTES:,} limit",
+                     "check that the right file was saved here")
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        problems.add(display, line, f"not UTF-8 (byte 0x{data[err.start]:02x})",
+                     "save the file as UTF-8")
+        return None
+    if not text.strip():
+        problems.add(display, 0, "file is empty", f"fill it in (see source/README.md) or remove it")
+        return None
+    return text
+
+
+def load_yaml(path: Path, display: str, problems: Problems) -> Any:
+    """Parse a YAML file into Map/Seq/scalars; None (with a problem) when it cannot."""
+    text = read_text(path, display, problems)
+    if text is None:
+        return None
+    try:
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 1 if mark else 0
+        what = getattr(err, "problem", None) or str(err).splitlines()[0]
+        problems.add(display, line, f"malformed YAML: {what}",
+                     "fix the indentation or quoting on that line (quote text containing ': ' or '#')")
+        return None
+    if node is None:
+        problems.add(display, 0, "file holds no data", "fill it in (see source/README.md)")
+        return None
+    return _convert(node, display, problems)
+
+
+def _convert(node: yaml.Node, display: str, problems: Problems) -> Any:
+    if isinstance(node, yaml.MappingNode):
+        result = Map()
+        result.line = node.start_mark.line + 1
+        result.key_lines = {}
+        for key_node, value_node in node.value:
+            key = _scalar(key_node)
+            line = key_node.start_mark.line + 1
+            if not isinstance(key, (str, int)):
+                problems.add(display, line, "a key is not plain text", "write keys as plain words")
+                continue
+            key = str(key)
+            if key in result:
+                problems.add(display, line, f"key '{key}' appears twice (first on line "
+                             f"{result.key_lines[key]})", "merge the two entries into one")
+                continue
+            result[key] = _convert(value_node, display, problems)
+            result.key_lines[key] = line
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        seq = Seq(_convert(item, display, problems) for item in node.value)
+        seq.line = node.start_mark.line + 1
+        seq.item_lines = [item.start_mark.line + 1 for item in node.value]
+        return seq
+    return _scalar(node)
+
+
+_SCALARS = _Loader("")
+
+
+def _scalar(node: yaml.Node) -> Any:
+    if isinstance(node, yaml.ScalarNode):
+        return _SCALARS.construct_object(node)
+    return node
+
+
+_MISSING = object()
+
+
+class Fields:
+    """Typed access to one YAML mapping, reporting each wrong or unknown field once."""
+
+    def __init__(self, mapping: Any, display: str, line: int, problems: Problems,
+                 allowed: tuple[str, ...], what: str):
+        self.display, self.problems, self.what = display, problems, what
+        self.ok = isinstance(mapping, Map)
+        self.mapping: Map = mapping if self.ok else Map()
+        self.line = getattr(mapping, "line", line)
+        if not self.ok:
+            problems.add(display, line, f"{what} should be a mapping of fields, found "
+                         f"{_describe(mapping)}", "write it as 'field: value' lines")
+            return
+        for key in self.mapping:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(allowed)}"
+                problems.add(display, self.key_line(key), f"unknown field '{key}' in {what}", fix)
+
+    def key_line(self, key: str) -> int:
+        return self.mapping.key_lines.get(key, self.line) if self.ok else self.line
+
+    def _get(self, key: str, required: bool, expected: str, check: Callable[[Any], bool]) -> Any:
+        value = self.mapping.get(key, _MISSING)
+        if value is _MISSING or value is None:
+            if required and self.ok:
+                self.problems.add(self.display, self.line, f"{self.what} has no '{key}'",
+                                  f"add '{key}:' ({expected})")
+            return _MISSING
+        if not check(value):
+            self.problems.add(self.display, self.key_line(key),
+                              f"'{key}' should be {expected}, found {_describe(value)}",
+                              f"write '{key}' as {expected}")
+            return _MISSING
+        return value
+
+    def text(self, key: str, required: bool = True, default: str = "") -> str:
+        value = self._get(key, required, "text", lambda v: isinstance(v, (str, int, float))
+                          and not isinstance(v, bool))
+        if value is _MISSING:
+            return default
+        value = str(value)
+        if required and not value.strip():
+            self.problems.add(self.display, self.key_line(key), f"'{key}' is empty",
+                              f"write the {key}")
+        return value
+
+    def integer(self, key: str, required: bool = False, default: int = 0) -> int:
+        value = self._get(key, required, "a whole number",
+                          lambda v: isinstance(v, int) and not isinstance(v, bool))
+        return default if value is _MISSING else value
+
+    def number(self, key: str, required: bool = False) -> float | None:
+        value = self._get(key, required, "a number",
+                          lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))
+        return None if value is _MISSING else float(value)
+
+    def texts(self, key: str, required: bool = True) -> tuple[str, ...]:
+        value = self._get(key, required, "a list of texts",
+                          lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v))
+        return () if value is _MISSING else tuple(value)
+
+    def mapping_of(self, key: str) -> Any:
+        value = self.mapping.get(key)
+        return value
+
+    def numbers(self, key: str, count: int) -> tuple[float, ...] | None:
+        value = self._get(key, False, f"a list of {count} numbers",
+                          lambda v: isinstance(v, list) and len(v) == count and all(
+                              isinstance(i, (int, float)) and not isinstance(i, bool) for i in v))
+        return None if value is _MISSING else tuple(float(v) for v in value)
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, Map):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list"
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"yes/no ({value})"
+    text = str(value)
+    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"

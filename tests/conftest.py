@@ -1,0 +1,44 @@
+"""Shared fixtures: a built copy of the edition, made once per test session."""
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from edition.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def copy_project(target: Path) -> Path:
+    """A throwaway copy of what the build reads, so tests never touch the work tree."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
+    for folder in ("source", "scripts"):
+        shutil.copytree(REPO / folder, target / folder,
+                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+    return target
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """The root of a project copy whose site/ has been built by `edition build`."""
+    root = copy_project(tmp_path_factory.mktemp("edition"))
+    assert main(["--root", str(root), "build"]) == 0
+    return root
+
+
+@pytest.fixture(scope="session")
+def site(built: Path) -> Path:
+    return built / "site"
+
+
+def require_chromium() -> None:
+    if not CHROMIUM.exists():
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is required in CI (apt-get install chromium)")
+        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")

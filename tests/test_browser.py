@@ -1,0 +1,57 @@
+"""In Chromium: a paragraph permalink opens with the paragraph in view; no request leaves the host."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+
+@pytest.fixture(scope="module")
+def server(site):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.RequestHandlerClass.log_message = lambda *args: None
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+def test_paragraph_permalink_is_in_view_and_nothing_leaves_the_host(server, browser):
+    page = browser.new_page(viewport={"width": 390, "height": 800})
+    hosts = []
+    page.on("request", lambda request: hosts.append(urlsplit(request.url).netloc))
+    page.goto(server + "sections/insurrection-in-la-paz.html#p14", wait_until="networkidle")
+    box = page.locator("#p14").bounding_box()
+    assert box is not None and 0 <= box["y"] < 800
+    assert page.evaluate("location.hash") == "#p14"
+    page.goto(server + "index.html", wait_until="networkidle")
+    assert {h for h in hosts if h != urlsplit(server).netloc} == set()
+    page.close()
+
+
+def test_copy_button_copies_the_absolute_paragraph_url(server, browser):
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(server + "sections/massacre-in-el-alto.html", wait_until="networkidle")
+    page.locator("#p6 button.copy-link").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_timeout(300)
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied == server + "sections/massacre-in-el-alto.html#p6"
+    context.close()

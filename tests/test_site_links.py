@@ -1,0 +1,57 @@
+"""Every internal link and fragment in the built site resolves; no page asks another host."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from htmltext import parse
+
+RESOURCE_ATTRIBUTES = ("src", "href")
+
+
+def html_pages(site: Path) -> list[Path]:
+    # 404.html is served at any missing path, so MkDocs writes its links from the site root.
+    return sorted(p for p in site.rglob("*.html")
+                  if "downloads" not in p.parts and p.name != "404.html")
+
+
+def test_every_internal_link_and_fragment_resolves(site):
+    ids: dict[Path, set[str]] = {}
+    broken = []
+    for page in html_pages(site):
+        tree = parse(page)
+        for element in tree.xpath("//a[@href] | //link[@href] | //script[@src] | //img[@src]"):
+            url = element.get("href") or element.get("src")
+            parts = urlsplit(url)
+            if parts.scheme or url.startswith("//") or url.startswith("mailto:"):
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                broken.append(f"{page.relative_to(site)}: {url}")
+                continue
+            if parts.fragment and target.suffix == ".html":
+                known = ids.setdefault(target, set(parse(target).xpath("//@id")))
+                if parts.fragment not in known:
+                    broken.append(f"{page.relative_to(site)}: {url} (no such id)")
+    assert broken == []
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    offenders = []
+    for page in html_pages(site):
+        text = page.read_text(encoding="utf-8")
+        for match in re.finditer(r'<(?:script|link|img|iframe|source)\b[^>]*?(?:src|href)="(https?:)?//', text):
+            offenders.append(f"{page.relative_to(site)}: {match.group(0)[:80]}")
+        assert "fonts.googleapis" not in text and "unpkg.com" not in text
+    assert offenders == []
+
+
+def test_every_block_has_a_permalink_control(site):
+    tree = parse(site / "sections" / "insurrection-in-la-paz.html")
+    for block in tree.xpath("//p[contains(@class, 'tb')]"):
+        block_id = block.get("id")
+        assert block.xpath(f".//a[@class='ed pn'][@href='#{block_id}']"), block_id
+        assert block.xpath(".//button[contains(@class, 'copy-link')]"), block_id
