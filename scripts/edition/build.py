@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import anchors, mkdocs_site
+from .export import Artefact, export
 from .load import load_source
 from .model import Edition
 from .pages import Renderer
@@ -41,29 +42,51 @@ class Project:
         return self.source / anchors.LEDGER
 
 
-def prepare(project: Project) -> tuple[Edition, dict[str, str]]:
-    """Validate `source/` and render every page in memory; nothing is written."""
+@dataclass(frozen=True)
+class Prepared:
+    """Everything made in memory before anything is written."""
+
+    edition: Edition
+    pages: dict[str, str]  # docs/ path -> Markdown
+    artefacts: tuple[Artefact, ...]
+
+    def docs_files(self) -> dict[str, bytes]:
+        """What docs/ must hold: the Markdown pages and the artefacts MkDocs copies as is."""
+        files = {path: text.encode("utf-8") for path, text in self.pages.items()}
+        for artefact in self.artefacts:
+            files[f"downloads/{artefact.name}"] = artefact.content
+            if artefact.stable_path:
+                files[artefact.stable_path] = artefact.content
+        return files
+
+
+def prepare(project: Project) -> Prepared:
+    """Validate `source/`, export the artefacts and render every page in memory."""
     edition = build_edition(load_source(project.source))
     problems = Problems()
     anchors.check_ledger(edition, project.ledger, problems)
     settings = mkdocs_site.read_settings(project.config, edition, problems)
     problems.raise_if_any()
-    return edition, Renderer(edition, settings.site_url).pages()
+    artefacts = export(edition, settings.site_url)
+    return Prepared(edition, Renderer(edition, settings.site_url, artefacts).pages(), artefacts)
 
 
-def write_docs(pages: dict[str, str], docs: Path) -> int:
-    """Bring `docs/` to exactly `pages`, writing only files whose content changed."""
+KEPT_IN_DOCS = ".gitignore"  # committed, so `mkdocs serve` finds docs/ on a fresh clone
+
+
+def write_docs(files: dict[str, bytes], docs: Path) -> int:
+    """Bring `docs/` to exactly `files`, writing only files whose content changed."""
     changed = 0
-    for relative, text in sorted(pages.items()):
+    for relative, content in sorted(files.items()):
         path = docs / relative
-        if path.exists() and path.read_text(encoding="utf-8") == text:
+        if path.exists() and path.read_bytes() == content:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
+        path.write_bytes(content)
         changed += 1
     for path in sorted(docs.rglob("*"), reverse=True):
         relative = path.relative_to(docs).as_posix()
-        if path.is_file() and relative not in pages:
+        if path.is_file() and relative not in files and relative != KEPT_IN_DOCS:
             path.unlink()
             changed += 1
         elif path.is_dir() and not any(path.iterdir()):
@@ -73,8 +96,8 @@ def write_docs(pages: dict[str, str], docs: Path) -> int:
 
 def build(project: Project) -> Path:
     """Validate, render, run MkDocs into a fresh folder, then swap it in for `site/`."""
-    edition, pages = prepare(project)
-    write_docs(pages, project.docs)
+    prepared = prepare(project)
+    write_docs(prepared.docs_files(), project.docs)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
         mkdocs_site.build(project.config, staging)
@@ -94,4 +117,4 @@ def _swap(new: Path, target: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-__all__ = ["Project", "prepare", "write_docs", "build", "SourceError"]
+__all__ = ["Project", "Prepared", "prepare", "write_docs", "build", "SourceError"]

@@ -40,9 +40,9 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, project: Project) -> int:
     if args.command == "check":
-        edition, pages = prepare(project)
-        print(f"source/ is valid: {len(edition.blocks)} blocks, {len(edition.spans)} annotations, "
-              f"{len(pages)} pages")
+        prepared = prepare(project)
+        print(f"source/ is valid: {len(prepared.edition.blocks)} blocks, "
+              f"{len(prepared.edition.spans)} annotations, {len(prepared.pages)} pages")
         return 0
     if args.command == "anchors":
         edition = build_edition(load_source(project.source))

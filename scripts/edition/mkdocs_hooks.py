@@ -22,12 +22,12 @@ def on_pre_build(config) -> None:
         return
     project = Project(Path(config.config_file_path).parent)
     try:
-        _, pages = prepare(project)
+        files = prepare(project).docs_files()
     except SourceError as err:
         for problem in err.problems:
             log.error(str(problem))
         return
-    write_docs(pages, project.docs)
+    write_docs(files, project.docs)
 
 
 def on_serve(server, config, builder):

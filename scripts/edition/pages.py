@@ -6,6 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import dates
+from .export import Artefact
 from .inline import Links, attribute, escape_text, render_block_text
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
 
@@ -53,6 +54,7 @@ class Renderer:
 
     edition: Edition
     base_url: str = ""
+    artefacts: tuple[Artefact, ...] = ()  # listed on the Download page
 
     def pages(self) -> dict[str, str]:
         pages = {"index.md": self.home(), "article.md": self.whole_article(),
@@ -210,7 +212,7 @@ class Renderer:
     _current: str = ""
 
     def _with_page(self, page: str) -> "Renderer":
-        clone = Renderer(self.edition, self.base_url)
+        clone = Renderer(self.edition, self.base_url, self.artefacts)
         object.__setattr__(clone, "_current", page)
         return clone
 

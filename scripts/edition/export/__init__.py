@@ -1,0 +1,35 @@
+"""Stage 4: export the edition as files to download beside the site (data, TEI, one page, zip)."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from ..model import Edition
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """One downloadable file: docs/downloads/<name>, copied by MkDocs into the site as is."""
+
+    name: str  # file name; carries the edition's version, e.g. bolivia-insurrection-1.0.0.json
+    title: str  # shown on the Download page
+    description: str  # one sentence: what it holds and what it is for
+    media_type: str
+    content: bytes
+    stable_path: str = ""  # an extra unversioned path in the site, e.g. data/edition.json
+
+
+# Each exporter makes its artefacts from the placed edition alone, before MkDocs runs,
+# so the Download page can list them with their sizes and MkDocs serves them too.
+Exporter = Callable[[Edition, str], tuple[Artefact, ...]]
+EXPORTERS: tuple[Exporter, ...] = ()
+
+
+def export(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
+    """Every artefact made from the edition, in the order the Download page lists them."""
+    return tuple(artefact for exporter in EXPORTERS for artefact in exporter(edition, base_url))
+
+
+def file_stem(edition: Edition) -> str:
+    """The versioned stem every artefact's file name starts with."""
+    return f"bolivia-insurrection-la-paz-{edition.bibliography.edition.version}"
