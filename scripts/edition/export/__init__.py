@@ -22,7 +22,6 @@ class Artefact:
 # Each exporter makes its artefacts from the placed edition alone, before MkDocs runs,
 # so the Download page can list them with their sizes and MkDocs serves them too.
 Exporter = Callable[[Edition, str], tuple[Artefact, ...]]
-EXPORTERS: tuple[Exporter, ...] = ()
 
 
 def export(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
@@ -33,3 +32,11 @@ def export(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
 def file_stem(edition: Edition) -> str:
     """The versioned stem every artefact's file name starts with."""
     return f"bolivia-insurrection-la-paz-{edition.bibliography.edition.version}"
+
+
+# Imported last: the exporter modules import Artefact and file_stem from this package.
+from .data import export_data  # noqa: E402
+from .tei import export_tei  # noqa: E402
+from .webannotations import export_web_annotations  # noqa: E402
+
+EXPORTERS: tuple[Exporter, ...] = (export_data, export_tei, export_web_annotations)

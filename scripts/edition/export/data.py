@@ -1,0 +1,141 @@
+"""The edition as data: edition.json (with its JSON Schema) and the entity and mention CSVs."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from pathlib import Path
+from typing import Any
+
+from ..model import Block, BlockKind, Edition, Person
+from . import Artefact, file_stem
+from .links import Permalinks
+from .records import aliases, annotation_fields, exported_spans, json_bytes
+from ..model import AnnotationType as T
+
+SCHEMA = Path(__file__).with_name("edition.schema.json")
+# The data format names the title a heading: the kinds of paragraph are fixed by issue #5.
+PARAGRAPH_KINDS = {BlockKind.TITLE: "heading"}
+ENTITY_COLUMNS = ("id", "type", "kind", "name", "aliases", "description", "latitude",
+                  "longitude", "wikidata", "mentions", "url")
+MENTION_COLUMNS = ("paragraph", "start", "end", "text", "entity", "url")
+
+
+def export_data(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
+    """edition.json, its schema, entities.csv and mentions.csv, each also under data/."""
+    stem = file_stem(edition)
+    links = Permalinks(edition, base_url)
+    return (
+        Artefact(f"{stem}.json", "The edition as data (JSON)",
+                 "Paragraphs, sections, entities, events and every annotation with its "
+                 "character offsets, for analysis and reuse.", "application/json",
+                 json_bytes(edition_data(edition, links)), "data/edition.json"),
+        Artefact(f"{stem}.schema.json", "JSON Schema of the edition data",
+                 "The JSON Schema (draft 2020-12) that documents and validates edition.json.",
+                 "application/schema+json", SCHEMA.read_bytes(), "data/edition.schema.json"),
+        Artefact(f"{stem}-entities.csv", "Entities (CSV)",
+                 "The register of people, organisations, groups and places, one row each.",
+                 "text/csv", _csv(ENTITY_COLUMNS, _entity_rows(edition, links)),
+                 "data/entities.csv"),
+        Artefact(f"{stem}-mentions.csv", "Mentions (CSV)",
+                 "Every mention of an entity in the text, with its paragraph and offsets.",
+                 "text/csv", _csv(MENTION_COLUMNS, _mention_rows(edition, links)),
+                 "data/mentions.csv"),
+    )
+
+
+def edition_data(edition: Edition, links: Permalinks) -> dict[str, Any]:
+    """The whole edition as one JSON-ready value."""
+    text = edition.source.text
+    last = edition.blocks[-1] if edition.blocks else None
+    return {
+        "schema": links.page("data/edition.schema.json"),
+        "bibliography": _bibliography(edition, links),
+        "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "text_after_last_paragraph": text[last.start + len(last.text):] if last else text,
+        "paragraphs": [_paragraph(edition, block, links) for block in edition.blocks],
+        "sections": [{"id": s.id, "title": s.title, "editorial_title": s.editorial_title,
+                      "summary": s.summary, "url": links.section(s.id),
+                      "paragraphs": list(s.paragraph_ids)} for s in edition.sections],
+        "entities": [_entity(edition, e.id, links) for e in edition.entities],
+        "events": [{"id": e.id, "when": e.when, "title": e.title, "description": e.description,
+                    "url": links.event(e.id)} for e in edition.events],
+        "annotations": [{"type": s.type.value, "paragraph": s.block, "start": s.start,
+                         "end": s.end, "text": s.text, **annotation_fields(s)}
+                        for s in exported_spans(edition)],
+    }
+
+
+def _paragraph(edition: Edition, block: Block, links: Permalinks) -> dict[str, Any]:
+    index = edition.blocks.index(block)
+    previous_end = 0
+    if index:
+        before = edition.blocks[index - 1]
+        previous_end = before.start + len(before.text)
+    return {"id": block.id, "section": block.section,
+            "kind": PARAGRAPH_KINDS.get(block.kind, block.kind.value),
+            "number": block.number or None, "text": block.text,
+            "separator": edition.source.text[previous_end:block.start],
+            "offset": block.start, "line": block.line, "url": links.block(block.id),
+            "editorial_reason": block.decision.reason if block.decision else None}
+
+
+def _entity(edition: Edition, entity_id: str, links: Permalinks) -> dict[str, Any]:
+    e = edition.entity(entity_id)
+    data: dict[str, Any] = {"id": e.id, "type": e.type, "kind": e.kind, "name": e.name,
+                            "aliases": aliases(e), "description": e.description,
+                            "url": links.entity(e.id)}
+    if e.coordinates:
+        data["coordinates"] = {"latitude": e.coordinates[0], "longitude": e.coordinates[1]}
+    if e.wikidata:
+        data["wikidata"] = e.wikidata
+    return data
+
+
+def _bibliography(edition: Edition, links: Permalinks) -> dict[str, Any]:
+    art, ed = edition.bibliography.article, edition.bibliography.edition
+    return {
+        "article": {"title": art.title, "date": art.date, "publication": art.publication,
+                    "publisher": art.publisher, "language": art.language,
+                    "attribution": art.attribution,
+                    "attribution_evidence": art.attribution_evidence,
+                    "original_language": art.original_language,
+                    "original_note": art.original_note, "description": art.description,
+                    "text_sha256": art.text_sha256},
+        "edition": {"title": ed.title, "short_title": ed.short_title,
+                    "editors": [_person(p) for p in ed.editors], "publisher": ed.publisher,
+                    "version": ed.version, "date": ed.date, "licence": ed.licence,
+                    "licence_url": ed.licence_url, "text_licence_note": ed.text_licence_note,
+                    "url": links.page("")},
+    }
+
+
+def _person(person: Person) -> dict[str, str]:
+    return {"name": person.name, "role": person.role}
+
+
+def _entity_rows(edition: Edition, links: Permalinks) -> list[tuple[Any, ...]]:
+    counts = _mention_counts(edition)
+    return [(e.id, e.type, e.kind, e.name, "|".join(aliases(e)), e.description,
+             e.coordinates[0] if e.coordinates else "", e.coordinates[1] if e.coordinates else "",
+             e.wikidata, counts.get(e.id, 0), links.entity(e.id)) for e in edition.entities]
+
+
+def _mention_counts(edition: Edition) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for span in edition.spans_of(T.MENTION):
+        counts[span.annotation.entity] = counts.get(span.annotation.entity, 0) + 1
+    return counts
+
+
+def _mention_rows(edition: Edition, links: Permalinks) -> list[tuple[Any, ...]]:
+    return [(s.block, s.start, s.end, s.text, s.annotation.entity, links.block(s.block))
+            for s in edition.spans_of(T.MENTION)]
+
+
+def _csv(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> bytes:
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    writer.writerows(rows)
+    return out.getvalue().encode("utf-8")

@@ -1,0 +1,30 @@
+"""Permalinks of the edition's pages, paragraphs and entities, as the exports cite them."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Edition
+
+
+@dataclass(frozen=True)
+class Permalinks:
+    """URLs relative to the site root when `base_url` is '', absolute when it is set."""
+
+    edition: Edition
+    base_url: str = ""  # '' or the public site URL ending in '/'
+
+    def page(self, path: str) -> str:
+        return f"{self.base_url}{path}"
+
+    def section(self, section_id: str) -> str:
+        return self.page(f"sections/{section_id}.html")
+
+    def block(self, block_id: str) -> str:
+        """A paragraph's permanent anchor on its section page (headings too: their id)."""
+        return f"{self.section(self.edition.block(block_id).section)}#{block_id}"
+
+    def entity(self, entity_id: str) -> str:
+        return self.page(f"entities/{entity_id}.html")
+
+    def event(self, event_id: str) -> str:
+        return self.page(f"register/timeline.html#{event_id}")
