@@ -190,8 +190,7 @@ class _Filler:
             outer, content, after = _markup(span, self.entity_types)
             parent.append(outer)
             self.fill(content, span.start, span.end, inner, span.gap)
-            for element in after:
-                (outer if span.type is T.SIC else parent).append(element)
+            parent.extend(after)
             at, index = span.end, index + 1 + len(inner)
         self._text(parent, at, end, gap, last=True)
 
@@ -225,7 +224,9 @@ def _markup(span: Span, entity_types: dict[str, str]
         after.insert(0, _note(lost, {"xml:id": f"lacuna-{a.id}", "type": "lacuna"}))
     elif span.type is T.SIC:
         choice = _el("choice")
-        return choice, _sub(choice, "sic"), [_el("corr", {"resp": EDITORS}, a.reading)] + after
+        sic = _sub(choice, "sic")
+        _sub(choice, "corr", {"resp": EDITORS}, a.reading)
+        return choice, sic, after
     elif span.type is T.FIGURE:
         element = _el("num", {"value": f"{number(a.value)}", "type": a.qualifier,
                               "subtype": a.unit})

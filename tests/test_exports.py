@@ -1,0 +1,333 @@
+"""The data exports: edition.json and its schema, the CSVs, TEI and Web Annotations."""
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections import Counter
+from pathlib import Path
+
+import jsonschema
+import pytest
+from lxml import etree
+
+from conftest import copy_project
+from edition.export import export, file_stem
+from edition.load import load_source
+from edition.model import Edition
+from edition.place import build_edition
+
+TEI = "{http://www.tei-c.org/ns/1.0}"
+XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+BASE_URL = "https://example.org/insurrection/"
+NAME_TAGS = {"person": "persName", "organisation": "orgName", "group": "orgName",
+             "place": "placeName"}
+
+# One annotation of every type, on real text, until the real annotation files land.
+FIXTURE_ANNOTATIONS = {
+    "dates.yml": """
+p1:
+  - text: "Monday, October 13"
+    when: 2003-10-13
+    note: The day of the insurrection.
+p3:
+  - text: "the beginning of last week"
+    when: 2003-10-06/2003-10-08
+p6:
+  - text: "7am on Saturday"
+    when: 2003-10-11T07:00
+p46:
+  - text: "October 14, 2003"
+    when: 2003-10-14
+    event: dateline
+""",
+    "quotations.yml": """
+p10:
+  - from: '"The country is rising'
+    to: 'here in Bolivia"'
+    speaker: roberto-de-la-cruz
+    source: null
+    kind: speech
+    lacuna: source-p10
+p8:
+  - text: '"concessions"'
+    speaker-label: the government
+    kind: term
+""",
+    "lacunae.yml": """
+p10:
+  - text: "(, October 13)"
+    id: source-p10
+    gap-after: "("
+    lost: the name of the reporting source
+    note: The name was lost in transmission.
+""",
+    "sic.yml": """
+p7:
+  - text: "his plans"
+    reading: its plans
+    note: The government, not the president, is the subject.
+""",
+    "figures.yml": """
+p1:
+  - text: "more than 50 dead"
+    value: 50
+    qualifier: more-than
+    unit: dead
+    counts: people killed in the clashes
+""",
+    "notes.yml": """
+p8:
+  - text: "too little and too late"
+    note: A set phrase of the time.
+""",
+}
+
+
+# --- what every check reads ----------------------------------------------------------------
+
+def load_edition(root: Path) -> Edition:
+    return build_edition(load_source(root / "source"))
+
+
+def artefacts_by_path(edition: Edition, base_url: str) -> dict[str, bytes]:
+    """Every artefact's content by its stable path in the site (and by downloads/<name>)."""
+    files = {}
+    for artefact in export(edition, base_url):
+        files[f"downloads/{artefact.name}"] = artefact.content
+        if artefact.stable_path:
+            files[artefact.stable_path] = artefact.content
+    return files
+
+
+@pytest.fixture(scope="module")
+def annotated_root(tmp_path_factory) -> Path:
+    """A project copy with one fixture annotation of every type."""
+    root = copy_project(tmp_path_factory.mktemp("annotated"))
+    for name, text in FIXTURE_ANNOTATIONS.items():
+        (root / "source" / "annotations" / name).write_text(text.lstrip(), encoding="utf-8")
+    return root
+
+
+@pytest.fixture(scope="module")
+def annotated(annotated_root: Path) -> tuple[Edition, dict[str, bytes]]:
+    """The fixture project's edition, exported with a public site URL."""
+    edition = load_edition(annotated_root)
+    return edition, artefacts_by_path(edition, BASE_URL)
+
+
+@pytest.fixture(scope="module")
+def published(built: Path, site: Path) -> tuple[Edition, dict[str, bytes]]:
+    """The edition as built into the session site, and its data files read from site/."""
+    edition = load_edition(built)
+    stems = {f"downloads/{p.name}" for p in (site / "downloads").iterdir()}
+    paths = [f"data/{p.name}" for p in (site / "data").iterdir()] + sorted(stems)
+    return edition, {path: (site / path).read_bytes() for path in paths}
+
+
+@pytest.fixture(scope="module", params=["published", "annotated"])
+def case(request) -> tuple[Edition, dict[str, bytes]]:
+    return request.getfixturevalue(request.param)
+
+
+# --- edition.json ----------------------------------------------------------------------------
+
+def test_edition_json_is_valid_against_its_schema(case):
+    _, files = case
+    schema = json.loads(files["data/edition.schema.json"])
+    jsonschema.Draft202012Validator.check_schema(schema)
+    errors = sorted(jsonschema.Draft202012Validator(schema).iter_errors(
+        json.loads(files["data/edition.json"])), key=str)
+    assert not errors, errors[0]
+
+
+def test_the_published_schema_is_the_one_in_the_repository(published):
+    _, files = published
+    repository = Path(__file__).parent.parent / "scripts/edition/export/edition.schema.json"
+    assert files["data/edition.schema.json"] == repository.read_bytes()
+
+
+def test_paragraphs_are_the_transmitted_blocks_and_rebuild_the_text(case):
+    edition, files = case
+    data = json.loads(files["data/edition.json"])
+    assert [(p["id"], p["text"]) for p in data["paragraphs"]] == [
+        (b.id, b.text) for b in edition.blocks]
+    rebuilt = "".join(p["separator"] + p["text"] for p in data["paragraphs"])
+    assert rebuilt + data["text_after_last_paragraph"] == edition.source.text
+    assert data["text_sha256"] == hashlib.sha256(edition.source.text.encode()).hexdigest()
+    assert data["paragraphs"][0]["kind"] == "heading"  # the title
+
+
+def test_every_annotation_covers_its_quoted_text(case):
+    edition, files = case
+    data = json.loads(files["data/edition.json"])
+    texts = {p["id"]: p["text"] for p in data["paragraphs"]}
+    for a in data["annotations"]:
+        assert texts[a["paragraph"]][a["start"]:a["end"]] == a["text"], a
+    assert len(data["annotations"]) == sum(
+        1 for s in edition.spans if s.type.value != "not-mention")
+
+
+def test_the_fixture_exercises_every_annotation_type(annotated):
+    _, files = annotated
+    data = json.loads(files["data/edition.json"])
+    by_type = {a["type"]: a for a in data["annotations"]}
+    assert set(by_type) == {"mention", "date", "quotation", "lacuna", "sic", "figure", "note"}
+    assert by_type["figure"]["value"] == 50 and by_type["sic"]["reading"] == "its plans"
+    lacuna = by_type["lacuna"]
+    assert lacuna["gap"] == lacuna["start"] + 1 and lacuna["id"] == "source-p10"
+    speech = next(a for a in data["annotations"] if a.get("kind") == "speech")
+    assert (speech["speaker"], speech["source"], speech["lacuna"]) == (
+        "roberto-de-la-cruz", None, "source-p10")
+
+
+def test_urls_are_relative_without_a_site_url_and_lead_to_the_anchor(published, site):
+    _, files = published
+    data = json.loads(files["data/edition.json"])
+    p4 = next(p for p in data["paragraphs"] if p["id"] == "p4")
+    assert p4["url"] == "sections/massacre-in-el-alto.html#p4"
+    for item in data["paragraphs"] + data["entities"]:
+        page, _, anchor = item["url"].partition("#")
+        html = (site / page).read_text(encoding="utf-8")
+        assert not anchor or f'id="{anchor}"' in html, item["url"]
+
+
+def test_urls_are_absolute_with_a_site_url(annotated):
+    _, files = annotated
+    data = json.loads(files["data/edition.json"])
+    urls = [p["url"] for p in data["paragraphs"]] + [e["url"] for e in data["entities"]]
+    assert all(url.startswith(BASE_URL) for url in urls)
+
+
+# --- CSV -----------------------------------------------------------------------------------
+
+def read_csv(content: bytes) -> list[dict[str, str]]:
+    assert b"\r" not in content and content.endswith(b"\n")
+    return list(csv.DictReader(io.StringIO(content.decode("utf-8"), newline="")))
+
+
+def test_entities_csv_has_one_row_per_entity(published):
+    edition, files = published
+    rows = read_csv(files["data/entities.csv"])
+    assert [r["id"] for r in rows] == [e.id for e in edition.entities]
+    counts = Counter(s.annotation.entity for s in edition.spans if s.type.value == "mention")
+    assert {r["id"]: int(r["mentions"]) for r in rows} == dict(counts)
+
+
+def test_mentions_csv_has_one_row_per_mention(published):
+    edition, files = published
+    rows = read_csv(files["data/mentions.csv"])
+    mentions = [s for s in edition.spans if s.type.value == "mention"]
+    assert list(rows[0]) == ["paragraph", "start", "end", "text", "entity", "url"]
+    assert [(r["paragraph"], int(r["start"]), int(r["end"]), r["text"], r["entity"])
+            for r in rows] == [(s.block, s.start, s.end, s.text, s.annotation.entity)
+                               for s in mentions]
+
+
+# --- TEI -----------------------------------------------------------------------------------
+
+def tei(files: dict[str, bytes]) -> etree._Element:
+    return etree.fromstring(files["data/edition.tei.xml"])
+
+
+def transmitted(element: etree._Element) -> str:
+    """The element's text without the editors' additions (notes, corrections)."""
+    parts = [element.text or ""]
+    for child in element:
+        if child.tag not in (f"{TEI}note", f"{TEI}corr"):
+            parts.append(transmitted(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def test_tei_text_is_the_transmitted_text(case):
+    edition, files = case
+    body = tei(files).find(f"{TEI}text/{TEI}body")
+    blocks = body.findall(f"{TEI}div/*[@{XML_ID}]")
+    assert [(b.get(XML_ID), transmitted(b)) for b in blocks] == [
+        (b.id, b.text) for b in edition.blocks]
+    assert len(body.findall(f"{TEI}div")) == len(edition.sections)
+
+
+def test_tei_tags_every_mention_and_annotation(case):
+    edition, files = case
+    root = tei(files)
+    body = root.find(f"{TEI}text/{TEI}body")
+    mentions = [s for s in edition.spans if s.type.value == "mention"]
+    expected = Counter(NAME_TAGS[edition.entity(s.annotation.entity).type] for s in mentions)
+    found = Counter({tag: len(body.findall(f".//{TEI}{tag}")) for tag in set(NAME_TAGS.values())})
+    assert found == expected
+    ids = root.xpath("//@xml:id")
+    assert len(ids) == len(set(ids))
+    for name in body.iterfind(f".//{TEI}persName"):
+        assert root.xpath(f"//tei:person[@xml:id='{name.get('ref')[1:]}']",
+                          namespaces={"tei": TEI[1:-1]})
+    by_type = Counter(s.type.value for s in edition.spans)
+    assert len(body.findall(f".//{TEI}date")) == by_type["date"]
+    assert len(body.findall(f".//{TEI}quote")) == by_type["quotation"]
+    assert len(body.findall(f".//{TEI}gap[@reason='lost']")) == by_type["lacuna"]
+    assert len(body.findall(f".//{TEI}choice/{TEI}sic")) == by_type["sic"]
+    assert len(body.findall(f".//{TEI}num")) == by_type["figure"]
+
+
+def test_tei_fixture_markup(annotated):
+    _, files = annotated
+    p10 = tei(files).find(f".//{TEI}p[@{XML_ID}='p10']")
+    quote = p10.find(f"{TEI}quote")
+    assert (quote.get("who"), quote.get("type")) == ("#roberto-de-la-cruz", "speech")
+    trace = p10.find(f"{TEI}seg[@type='lacuna-trace']")
+    assert trace.text == "(" and trace[0].tag == f"{TEI}gap"
+    dates = {d.text: dict(d.attrib) for d in tei(files).iterfind(f".//{TEI}body//{TEI}date")}
+    assert dates["the beginning of last week"] == {"from": "2003-10-06", "to": "2003-10-08"}
+    assert dates["7am on Saturday"] == {"when": "2003-10-11T07:00:00"}
+    choice = tei(files).find(f".//{TEI}p[@{XML_ID}='p7']/{TEI}choice")
+    assert [(c.tag, c.text) for c in choice] == [(f"{TEI}sic", "his plans"),
+                                                 (f"{TEI}corr", "its plans")]
+
+
+# --- Web Annotations -----------------------------------------------------------------------
+
+def test_web_annotation_selectors_quote_the_paragraph(case):
+    edition, files = case
+    collection = json.loads(files["data/annotations.jsonld"])
+    assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
+    items = collection["first"]["items"]
+    assert collection["total"] == len(items) == sum(
+        1 for s in edition.spans if s.type.value != "not-mention")
+    texts = {b.id: b.text for b in edition.blocks}
+    for item in items:
+        source = item["target"]["source"]
+        paragraph = texts[source.rpartition("#")[2]]
+        quote, position = item["target"]["selector"]
+        exact = paragraph[position["start"]:position["end"]]
+        assert quote["exact"] == exact
+        assert paragraph[:position["start"]].endswith(quote["prefix"])
+        assert paragraph[position["end"]:].startswith(quote["suffix"])
+        assert item["type"] == "Annotation" and item["body"]
+    assert len({item["id"] for item in items}) == len(items)
+
+
+def test_web_annotation_bodies(annotated):
+    _, files = annotated
+    items = json.loads(files["data/annotations.jsonld"])["first"]["items"]
+    motivations = Counter(item["motivation"] for item in items)
+    assert {"identifying", "describing", "classifying", "commenting", "editing"} <= set(
+        motivations)
+    sic = next(item for item in items if item["motivation"] == "editing")
+    assert sic["body"][0]["value"] == "its plans"
+    mention = next(item for item in items if item["motivation"] == "identifying")
+    assert mention["body"][0]["id"].startswith(f"{BASE_URL}entities/")
+
+
+# --- reproducibility -----------------------------------------------------------------------
+
+def test_exports_are_byte_identical_across_runs(annotated, annotated_root, built):
+    edition, files = annotated
+    assert artefacts_by_path(load_edition(annotated_root), BASE_URL) == files
+    published = artefacts_by_path(load_edition(built), "")
+    for path, content in published.items():
+        assert (built / "site" / path).read_bytes() == content, path
+    assert all(name.startswith(f"downloads/{file_stem(edition)}") for name in published
+               if name.startswith("downloads/"))
+
