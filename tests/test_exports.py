@@ -53,6 +53,8 @@ p10:
 p8:
   - text: '"concessions"'
     speaker-label: the government
+    source: erbol
+    reported: 2003-10-13
     kind: term
 """,
     "lacunae.yml": """
@@ -62,6 +64,9 @@ p10:
     gap-after: "("
     lost: the name of the reporting source
     note: The name was lost in transmission.
+    conjecture:
+      entity: econoticias-bolivia
+      evidence: The same source is named elsewhere in the article.
 """,
     "sic.yml": """
 p7:
@@ -180,6 +185,9 @@ def test_the_fixture_exercises_every_annotation_type(annotated):
     speech = next(a for a in data["annotations"] if a.get("kind") == "speech")
     assert (speech["speaker"], speech["source"], speech["lacuna"]) == (
         "roberto-de-la-cruz", None, "source-p10")
+    term = next(a for a in data["annotations"] if a.get("kind") == "term")
+    assert (term["source"], term["reported"]) == ("erbol", "2003-10-13")
+    assert lacuna["conjecture"]["entity"] == "econoticias-bolivia"
 
 
 def test_urls_are_relative_without_a_site_url_and_lead_to_the_anchor(published, site):
@@ -275,12 +283,16 @@ def test_tei_fixture_markup(annotated):
     _, files = annotated
     p10 = tei(files).find(f".//{TEI}p[@{XML_ID}='p10']")
     quote = p10.find(f"{TEI}quote")
-    assert (quote.get("who"), quote.get("type")) == ("#roberto-de-la-cruz", "speech")
+    assert quote.get("type") == "speech"
+    assert quote.find(f"{TEI}said").get("who") == "#roberto-de-la-cruz"
     trace = p10.find(f"{TEI}seg[@type='lacuna-trace']")
     assert trace.text == "(" and trace[0].tag == f"{TEI}gap"
     dates = {d.text: dict(d.attrib) for d in tei(files).iterfind(f".//{TEI}body//{TEI}date")}
     assert dates["the beginning of last week"] == {"from": "2003-10-06", "to": "2003-10-08"}
     assert dates["7am on Saturday"] == {"when": "2003-10-11T07:00:00"}
+    conjecture = p10.find(f"{TEI}note[@type='conjecture']/{TEI}rs")
+    assert conjecture.get("ref") == "#econoticias-bolivia"
+    assert p10.find(f"{TEI}note[@{XML_ID}='lacuna-source-p10']") is not None
     choice = tei(files).find(f".//{TEI}p[@{XML_ID}='p7']/{TEI}choice")
     assert [(c.tag, c.text) for c in choice] == [(f"{TEI}sic", "his plans"),
                                                  (f"{TEI}corr", "its plans")]

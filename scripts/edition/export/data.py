@@ -7,11 +7,10 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ..model import Block, BlockKind, Edition, Person
+from ..model import AnnotationType as T, Block, BlockKind, Edition, Person
 from . import Artefact, file_stem
 from .links import Permalinks
 from .records import aliases, annotation_fields, exported_spans, json_bytes
-from ..model import AnnotationType as T
 
 SCHEMA = Path(__file__).with_name("edition.schema.json")
 # The data format names the title a heading: the kinds of paragraph are fixed by issue #5.
@@ -47,13 +46,14 @@ def export_data(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
 def edition_data(edition: Edition, links: Permalinks) -> dict[str, Any]:
     """The whole edition as one JSON-ready value."""
     text = edition.source.text
-    last = edition.blocks[-1] if edition.blocks else None
+    ends = [0] + [b.start + len(b.text) for b in edition.blocks]
     return {
         "schema": links.page("data/edition.schema.json"),
         "bibliography": _bibliography(edition, links),
         "text_sha256": hashlib.sha256(text.encode("utf-8")).hexdigest(),
-        "text_after_last_paragraph": text[last.start + len(last.text):] if last else text,
-        "paragraphs": [_paragraph(edition, block, links) for block in edition.blocks],
+        "text_after_last_paragraph": text[ends[-1]:],
+        "paragraphs": [_paragraph(block, text[end:block.start], links)
+                       for block, end in zip(edition.blocks, ends)],
         "sections": [{"id": s.id, "title": s.title, "editorial_title": s.editorial_title,
                       "summary": s.summary, "url": links.section(s.id),
                       "paragraphs": list(s.paragraph_ids)} for s in edition.sections],
@@ -66,16 +66,11 @@ def edition_data(edition: Edition, links: Permalinks) -> dict[str, Any]:
     }
 
 
-def _paragraph(edition: Edition, block: Block, links: Permalinks) -> dict[str, Any]:
-    index = edition.blocks.index(block)
-    previous_end = 0
-    if index:
-        before = edition.blocks[index - 1]
-        previous_end = before.start + len(before.text)
+def _paragraph(block: Block, separator: str, links: Permalinks) -> dict[str, Any]:
+    """One block; `separator` is the line breaks between it and the block before."""
     return {"id": block.id, "section": block.section,
             "kind": PARAGRAPH_KINDS.get(block.kind, block.kind.value),
-            "number": block.number or None, "text": block.text,
-            "separator": edition.source.text[previous_end:block.start],
+            "number": block.number or None, "text": block.text, "separator": separator,
             "offset": block.start, "line": block.line, "url": links.block(block.id),
             "editorial_reason": block.decision.reason if block.decision else None}
 

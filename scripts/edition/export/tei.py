@@ -165,8 +165,8 @@ def _block(edition: Edition, block: Block) -> ET.Element:
         if original:
             element.set("corresp", f"#{original.id}")
     spans = [s for s in exported_spans(edition) if s.block == block.id]
-    entity_types = {e.id: e.type for e in edition.entities}
-    _Filler(block.text, entity_types).fill(element, 0, len(block.text), spans)
+    entities = {e.id: e for e in edition.entities}
+    _Filler(block.text, entities).fill(element, 0, len(block.text), spans)
     if block.decision and block.kind not in (BlockKind.TITLE, BlockKind.HEADING, BlockKind.TEXT):
         _sub(element, "note", {"type": "editorial", "resp": EDITORS}, block.decision.reason)
     return element
@@ -177,7 +177,7 @@ class _Filler:
     """Writes a block's text into an element, wrapping each span in its markup."""
 
     text: str
-    entity_types: dict[str, str]  # entity id -> person | organisation | group | place
+    entities: dict[str, Entity]
 
     def fill(self, parent: ET.Element, start: int, end: int, spans: list[Span],
              gap: int = -1) -> None:
@@ -187,10 +187,10 @@ class _Filler:
             span = spans[index]
             inner = [s for s in spans[index + 1:] if s.start < span.end]
             self._text(parent, at, span.start, gap, last=False)
-            outer, content, after = _markup(span, self.entity_types)
-            parent.append(outer)
-            self.fill(content, span.start, span.end, inner, span.gap)
-            parent.extend(after)
+            markup = _markup(span, self.entities)
+            parent.append(markup.outer)
+            self.fill(markup.content, span.start, span.end, inner, span.gap)
+            parent.extend(markup.after)
             at, index = span.end, index + 1 + len(inner)
         self._text(parent, at, end, gap, last=True)
 
@@ -202,38 +202,77 @@ class _Filler:
         _append_text(parent, self.text[start:end])
 
 
-def _markup(span: Span, entity_types: dict[str, str]
-            ) -> tuple[ET.Element, ET.Element, list[ET.Element]]:
+@dataclass(frozen=True)
+class _Markup:
     """The element wrapping a span, the one its text goes into, and what follows it."""
+
+    outer: ET.Element
+    content: ET.Element
+    after: tuple[ET.Element, ...] = ()
+
+
+def _markup(span: Span, entities: dict[str, Entity]) -> _Markup:
+    markup = _MARKUP[span.type](span, entities)
+    note = (_note(span.annotation.note),) if span.annotation.note else ()
+    return _Markup(markup.outer, markup.content, markup.after + note)
+
+
+def _same(element: ET.Element, *after: ET.Element) -> _Markup:
+    return _Markup(element, element, after)
+
+
+def _mention(span: Span, entities: dict[str, Entity]) -> _Markup:
+    entity = entities[span.annotation.entity]
+    return _same(_el(NAME_ELEMENTS[entity.type], {"ref": f"#{entity.id}"}))
+
+
+def _date(span: Span, entities: dict[str, Entity]) -> _Markup:
+    return _same(_el("date", _when(span.annotation.when)))
+
+
+def _quotation(span: Span, entities: dict[str, Entity]) -> _Markup:
     a = span.annotation
-    after = [_note(a.note)] if a.note else []
-    if span.type is T.MENTION:
-        element = _el(NAME_ELEMENTS[entity_types[a.entity]], {"ref": f"#{a.entity}"})
-    elif span.type is T.DATE:
-        element = _el("date", _when(a.when))
-    elif span.type is T.QUOTATION:
-        element = _el("quote", {"type": a.kind, "who": f"#{a.speaker}" if a.speaker else "",
-                                "source": f"#{a.source}" if a.source else ""})
-        if a.speaker_label or a.lacuna:
-            after.insert(0, _note(_quotation_note(span)))
-    elif span.type is T.LACUNA:
-        element = _el("seg", {"type": "lacuna-trace", "corresp": f"#lacuna-{a.id}"})
-        lost = f"Lost in transmission: {a.lost}."
-        if a.conjecture_entity:
-            lost += f" Conjecture: #{a.conjecture_entity}. {a.conjecture_evidence}"
-        after.insert(0, _note(lost, {"xml:id": f"lacuna-{a.id}", "type": "lacuna"}))
-    elif span.type is T.SIC:
-        choice = _el("choice")
-        sic = _sub(choice, "sic")
-        _sub(choice, "corr", {"resp": EDITORS}, a.reading)
-        return choice, sic, after
-    elif span.type is T.FIGURE:
-        element = _el("num", {"value": f"{number(a.value)}", "type": a.qualifier,
-                              "subtype": a.unit})
-        after.insert(0, _note(f"Counts: {a.counts}.", {"type": "figure"}))
-    else:
-        element = _el("seg", {"type": "annotated"})
-    return element, element, after
+    quote = _el("quote", {"type": a.kind, "source": f"#{a.source}" if a.source else ""})
+    after = (_note(_quotation_note(span)),) if a.speaker_label or a.lacuna else ()
+    if a.speaker:  # TEI gives a speaker (@who) to said, not to quote
+        return _Markup(quote, _sub(quote, "said", {"who": f"#{a.speaker}"}), after)
+    return _same(quote, *after)
+
+
+def _lacuna(span: Span, entities: dict[str, Entity]) -> _Markup:
+    a = span.annotation
+    trace = _el("seg", {"type": "lacuna-trace", "corresp": f"#lacuna-{a.id}"})
+    lost = _note(f"Lost in transmission: {a.lost}.", {"xml:id": f"lacuna-{a.id}",
+                                                      "type": "lacuna"})
+    if not a.conjecture_entity:
+        return _same(trace, lost)
+    entity = entities[a.conjecture_entity]
+    conjecture = _note("", {"type": "conjecture", "target": f"#lacuna-{a.id}"})
+    _sub(conjecture, "rs", {"ref": f"#{entity.id}"}, entity.name).tail = \
+        f": {a.conjecture_evidence}"
+    return _same(trace, lost, conjecture)
+
+
+def _sic(span: Span, entities: dict[str, Entity]) -> _Markup:
+    choice = _el("choice")
+    sic = _sub(choice, "sic")
+    _sub(choice, "corr", {"resp": EDITORS}, span.annotation.reading)
+    return _Markup(choice, sic)
+
+
+def _figure(span: Span, entities: dict[str, Entity]) -> _Markup:
+    a = span.annotation
+    return _same(_el("num", {"value": f"{number(a.value)}", "type": a.qualifier}),
+                 _note(f"{a.qualifier} {number(a.value)} {a.unit}: {a.counts}.",
+                       {"type": "figure"}))
+
+
+def _editorial_note(span: Span, entities: dict[str, Entity]) -> _Markup:
+    return _same(_el("seg", {"type": "annotated"}))
+
+
+_MARKUP = {T.MENTION: _mention, T.DATE: _date, T.QUOTATION: _quotation, T.LACUNA: _lacuna,
+           T.SIC: _sic, T.FIGURE: _figure, T.NOTE: _editorial_note}
 
 
 def _quotation_note(span: Span) -> str:
