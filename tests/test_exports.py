@@ -8,15 +8,20 @@ import json
 from collections import Counter
 from pathlib import Path
 
+from dataclasses import replace
+
 import jsonschema
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
 from conftest import copy_project
 from edition.export import export, file_stem
+from edition.export.links import Permalinks
+from edition.export.tei import tei_bytes
 from edition.load import load_source
-from edition.model import Edition
-from edition.place import build_edition
+from edition.model import Anchor, Annotation, AnnotationType as T, Edition, Located, Span
+from edition.place import build_edition, nesting_rank
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -239,12 +244,15 @@ def tei(files: dict[str, bytes]) -> etree._Element:
     return etree.fromstring(files["data/edition.tei.xml"])
 
 
-def transmitted(element: etree._Element) -> str:
-    """The element's text without the editors' additions (notes, corrections)."""
+def transmitted(element: etree._Element, gap: str = "") -> str:
+    """The element's text without the editors' additions (notes, corrections); `gap` marks
+    where a gap element stands."""
     parts = [element.text or ""]
     for child in element:
-        if child.tag not in (f"{TEI}note", f"{TEI}corr"):
-            parts.append(transmitted(child))
+        if child.tag == f"{TEI}gap":
+            parts.append(gap)
+        elif child.tag not in (f"{TEI}note", f"{TEI}corr"):
+            parts.append(transmitted(child, gap))
         parts.append(child.tail or "")
     return "".join(parts)
 
@@ -343,3 +351,50 @@ def test_exports_are_byte_identical_across_runs(annotated, annotated_root, built
     assert all(name.startswith(f"downloads/{file_stem(edition)}") for name in published
                if name.startswith("downloads/"))
 
+
+
+# --- TEI markup of arbitrary nested spans --------------------------------------------------
+
+SPAN_TYPES = [T.DATE, T.QUOTATION, T.LACUNA, T.SIC, T.FIGURE, T.NOTE]
+
+
+@st.composite
+def nested_spans(draw, text: str, block_id: str) -> list[Span]:
+    """Spans on one block that never cross (each pair disjoint or nested), as placed."""
+    accepted: list[Span] = []
+    for _ in range(draw(st.integers(0, 8))):
+        start = draw(st.integers(0, len(text) - 1))
+        end = draw(st.integers(start + 1, len(text)))
+        if any(s.start < start < s.end < end or start < s.start < end < s.end
+               for s in accepted):
+            continue
+        kind = draw(st.sampled_from(SPAN_TYPES))
+        if kind is T.LACUNA and any(s.type is T.LACUNA and s.start < end and start < s.end
+                                    for s in accepted):
+            continue  # lacunae never overlap (place.py rejects it)
+        annotation = Annotation(type=kind, anchor=Anchor(block_id), where=Located("test", 1),
+                                note=draw(st.sampled_from(["", "A note."])), when="2003-10-13",
+                                id=f"gap-{len(accepted)}", reading="r", value=1.0)
+        gap = draw(st.integers(start, end)) if kind is T.LACUNA else -1
+        accepted.append(Span(annotation, block_id, start, end, text[start:end], gap))
+    return sorted(accepted, key=lambda s: (s.start, -s.end, nesting_rank(s)))
+
+
+@settings(max_examples=40, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_tei_keeps_the_text_whatever_the_nesting(published, data):
+    edition, _ = published
+    block = edition.block("p10")
+    spans = data.draw(nested_spans(block.text, block.id))
+    variant = replace(edition, spans=tuple(s for s in edition.spans if s.block != block.id)
+                      + tuple(spans))
+    root = etree.fromstring(tei_bytes(variant, Permalinks(variant)))
+    p10 = root.find(f".//{TEI}p[@{XML_ID}='p10']")
+    assert transmitted(p10) == block.text
+    marked = block.text
+    for at in sorted((s.gap for s in spans if s.type is T.LACUNA), reverse=True):
+        marked = marked[:at] + "|" + marked[at:]
+    assert transmitted(p10, gap="|") == marked  # each gap where its lacuna puts it
+    assert not p10.xpath(".//tei:gap[not(ancestor::tei:seg[@type='lacuna-trace'])]",
+                         namespaces={"tei": TEI[1:-1]})

@@ -33,7 +33,8 @@ def export_data(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
                  "The JSON Schema (draft 2020-12) that documents and validates edition.json.",
                  "application/schema+json", SCHEMA.read_bytes(), "data/edition.schema.json"),
         Artefact(f"{stem}-entities.csv", "Entities (CSV)",
-                 "The register of people, organisations, groups and places, one row each.",
+                 "The register of people, organisations, groups and places, one row each (aliases "
+                 "separated by |).",
                  "text/csv", _csv(ENTITY_COLUMNS, _entity_rows(edition, links)),
                  "data/entities.csv"),
         Artefact(f"{stem}-mentions.csv", "Mentions (CSV)",

@@ -189,7 +189,9 @@ class _Filler:
             self._text(parent, at, span.start, gap, last=False)
             markup = _markup(span, self.entities)
             parent.append(markup.outer)
-            self.fill(markup.content, span.start, span.end, inner, span.gap)
+            inherited = gap if span.start <= gap < span.end else -1  # the gap lies inside
+            self.fill(markup.content, span.start, span.end, inner,
+                      span.gap if span.type is T.LACUNA else inherited)
             parent.extend(markup.after)
             at, index = span.end, index + 1 + len(inner)
         self._text(parent, at, end, gap, last=True)
