@@ -21,7 +21,9 @@ EDITORS = "#editors"
 METHOD = (
     ("segmentation", "The transmitted text is divided at its blank lines into blocks. Each "
                      "block is one p or head whose xml:id is its permanent id on the site: "
-                     "title, a section id for a heading, p1 to p47 for the rest."),
+                     "title, a section id for a heading, p1, p2, … for the rest. Captions, the "
+                     "repeated paragraph, the dateline and the closing note are p elements "
+                     "with a type and a note giving the editors' reason."),
     ("correction", "Nothing is corrected in the text: likely errors are kept in sic, with "
                    "the likely reading in corr; lost text is marked by gap at the place it "
                    "was lost."),
