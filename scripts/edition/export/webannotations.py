@@ -61,18 +61,18 @@ def _bodies(edition: Edition, span: Span, links: Permalinks) -> list[dict[str, A
     a = span.annotation
     bodies: list[dict[str, Any]] = []
     if span.type is T.MENTION:
-        bodies.append({"id": links.entity(a.entity), "purpose": "identifying"})
+        bodies.append(_link(links.entity(a.entity), "identifying"))
         if edition.entity(a.entity).wikidata:
-            bodies.append({"id": f"http://www.wikidata.org/entity/"
-                                 f"{edition.entity(a.entity).wikidata}", "purpose": "identifying"})
+            bodies.append(_link(f"http://www.wikidata.org/entity/"
+                                f"{edition.entity(a.entity).wikidata}", "identifying"))
     elif span.type is T.DATE:
         bodies.append(_text(a.when, "describing", "zxx"))  # a date value, not prose
         if a.event:
-            bodies.append({"id": links.event(a.event), "purpose": "linking"})
+            bodies.append(_link(links.event(a.event), "linking"))
     elif span.type is T.QUOTATION:
         bodies.append(_text(f"quotation: {a.kind}" if a.kind else "quotation", "classifying"))
         bodies.append(_text(_attribution(edition, span), "describing"))
-        bodies += [{"id": links.entity(e), "purpose": "linking"} for e in (a.speaker, a.source) if e]
+        bodies += [_link(links.entity(e), "linking") for e in (a.speaker, a.source) if e]
     elif span.type is T.LACUNA:
         bodies.append(_text(f"Lacuna: {a.lost} lost in transmission.", "describing"))
         if a.conjecture_entity:
@@ -99,6 +99,11 @@ def _attribution(edition: Edition, span: Span) -> str:
     if a.lacuna:
         parts.append("the reporting source's name was lost")
     return "; ".join(parts)
+
+
+def _link(url: str, purpose: str) -> dict[str, Any]:
+    """A body that is a web resource: the model gives a purpose only to a SpecificResource."""
+    return {"type": "SpecificResource", "source": url, "purpose": purpose}
 
 
 def _text(value: str, purpose: str, language: str = "en") -> dict[str, Any]:
