@@ -280,6 +280,10 @@ def test_tei_tags_every_mention_and_annotation(case):
     assert found == expected
     ids = root.xpath("//@xml:id")
     assert len(ids) == len(set(ids))
+    pointers = root.xpath("//@ref | //@who | //@source | //@corresp | //@target | //@resp"
+                          " | //@datingMethod")
+    local = [p for p in pointers if not p.startswith("https://")]
+    assert local and all(p.startswith("#") and p[1:] in ids for p in local), local
     for name in body.iterfind(f".//{TEI}persName"):
         assert root.xpath(f"//tei:person[@xml:id='{name.get('ref')[1:]}']",
                           namespaces={"tei": TEI[1:-1]})

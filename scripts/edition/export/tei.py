@@ -97,7 +97,11 @@ def _header(edition: Edition, links: Permalinks) -> ET.Element:
     decl = _sub(_sub(header, "encodingDesc"), "editorialDecl")
     for element, text in METHOD:
         _sub(_sub(decl, element), "p", text=text)
-    _sub(_sub(_sub(header, "profileDesc"), "langUsage"), "language", {"ident": art.language})
+    profile = _sub(header, "profileDesc")
+    _sub(_sub(profile, "langUsage"), "language", {"ident": art.language})
+    calendar = _sub(_sub(profile, "calendarDesc"), "calendar", {"xml:id": "edtf"})
+    _sub(calendar, "p", text="Extended Date/Time Format (ISO 8601-2), for dates that are "
+                             "approximate, uncertain or open intervals (@when-custom).")
     return header
 
 
