@@ -405,7 +405,8 @@ class Renderer:
         lines += self._quote_list(page, lost) + [""]
         lines.append("### Lacunae { #lacunae }\n")
         for s in self.edition.spans_of(T.LACUNA):
-            lines.append(f"- [{self.block_label(s.block)}]({self.block_link(page, s.block)}): "
+            gap = f"{relative(page, self.block_page(s.block))}#{s.annotation.id}"
+            lines.append(f"- [{self.block_label(s.block)}]({gap}): "
                          f"{self._note_text(page, s)}")
         lines.append("")
         other = [s for s in by_source.get("", []) if not s.annotation.lacuna]
