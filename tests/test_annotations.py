@@ -13,6 +13,7 @@ from edition.model import AnnotationType as T, Edition, Span
 from edition.place import build_edition
 
 from conftest import REPO, copy_project
+from test_bad_input import edit
 
 MONTHS_AND_DAYS = (r"\b(January|February|March|April|May|June|July|August|September|October|"
                    r"November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
@@ -160,13 +161,6 @@ def test_registers_show_sources_lacunae_and_the_timeline(site):
 @pytest.fixture
 def project(tmp_path) -> Path:
     return copy_project(tmp_path / "edition")
-
-
-def edit(root: Path, relative: str, old: str, new: str) -> None:
-    path = root / "source" / relative
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 BAD = [
