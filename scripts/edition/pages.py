@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from . import dates
 from .export import Artefact
-from .inline import Links, attribute, escape_text, render_block_text
+from .inline import Links, attribute, escape_text, figure_value, render_block_text
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
 
 REGISTERS = (
@@ -443,8 +443,7 @@ class Renderer:
                  "| ¶ | In the text | Value | Counts | Note |", "|---|---|---|---|---|"]
         for s in self.edition.spans_of(T.FIGURE):
             a = s.annotation
-            qualifier = "" if a.qualifier == "exact" else a.qualifier.replace("-", " ") + " "
-            value = f"{qualifier}{a.value:g} {a.unit}".replace("|", "/")
+            value = figure_value(a).replace("|", "/")
             lines.append(f"| [{self.block_label(s.block)}]({self.block_link(page, s.block)}) | "
                          f"{escape_text(s.text)} | {escape_text(value)} | {escape_text(a.counts)} | "
                          f"{escape_text(a.note)} |")
