@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from edition import dates
 from edition.cli import main
 from edition.load import load_source
 from edition.model import AnnotationType as T, Edition, Span
@@ -36,7 +37,7 @@ def covered(edition: Edition, kind: T, block: str, start: int, end: int) -> bool
 def test_counts_of_the_curated_data(edition):
     counts = Counter(s.type for s in edition.spans)
     assert (counts[T.DATE], counts[T.QUOTATION], counts[T.LACUNA], counts[T.SIC],
-            counts[T.FIGURE], counts[T.NOTE], counts[T.MENTION]) == (50, 31, 9, 6, 31, 13, 148)
+            counts[T.FIGURE], counts[T.NOTE], counts[T.MENTION]) == (50, 31, 9, 6, 31, 14, 148)
     assert Counter(s.annotation.kind for s in spans(edition, T.QUOTATION)) == {
         "report": 8, "speech": 8, "term": 6, "slogan": 5, "document": 4}
     assert len(edition.events) == 21
@@ -197,3 +198,19 @@ def test_a_bad_annotation_gives_one_clear_line(project, capsys, name, file, old,
     assert len(errors) == 1, errors
     assert re.search(rf"source/annotations/{re.escape(file)}:\d+: ", errors[0]), errors
     assert message in errors[0] and " — " in errors[0], errors
+
+
+def test_every_event_but_one_is_linked_from_a_date_in_the_text(edition):
+    linked = {s.annotation.event for s in spans(edition, T.DATE)}
+    assert {e.id for e in edition.events} - linked == {"us-backs-president"}  # p18 has no date
+
+
+@pytest.mark.parametrize("value,reading", [
+    ("2003-02-12/2003-02-13", "12–13 February 2003"),
+    ("2003-09/2003-10", "September–October 2003"),
+    ("2003-09-29/..", "29 September 2003 onwards"),
+    ("2003-09-28/2003-10-02", "28 September – 2 October 2003"),
+    ("2003-10-06~/2003-10-08~", "6 October 2003 (approximate) to 8 October 2003 (approximate)"),
+])
+def test_date_intervals_read_naturally(value, reading):
+    assert dates.human(value) == reading
