@@ -214,3 +214,12 @@ def test_every_event_but_one_is_linked_from_a_date_in_the_text(edition):
 ])
 def test_date_intervals_read_naturally(value, reading):
     assert dates.human(value) == reading
+
+
+def test_section_pages_mark_dates_gaps_sic_and_figures(site):
+    page = (site / "sections" / "massacre-in-el-alto.html").read_text(encoding="utf-8")
+    assert '<time class="date" datetime="2003-10-11T07:00"' in page
+    assert 'id="lacuna-p6"' in page and "⟨…⟩" in page
+    assert 'title="sic; read: incapable of smashing"' in page
+    assert 'title="more than 26 dead: people killed in El Alto on Sunday 12 October alone"' in page
+    assert "The Sunday after Saturday 11 October, named in the same paragraph." in page
