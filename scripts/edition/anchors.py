@@ -5,7 +5,7 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Edition
+from .model import AnnotationType, Edition
 from .problems import Problems
 
 LEDGER = "published-anchors.txt"
@@ -25,7 +25,7 @@ def fingerprint(text: str) -> str:
 
 
 def current_anchors(edition: Edition) -> list[PublishedAnchor]:
-    """Every permalink the edition publishes: pages, sections, blocks, entities."""
+    """Every permalink the edition publishes: pages, sections, blocks, entities, lacunae, events."""
     anchors = []
     for section in edition.sections:
         page = f"sections/{section.id}.html"
@@ -35,6 +35,11 @@ def current_anchors(edition: Edition) -> list[PublishedAnchor]:
                 anchors.append(PublishedAnchor(url, fingerprint(block.text)))
     for entity in edition.entities:
         anchors.append(PublishedAnchor(f"entities/{entity.id}.html", fingerprint(entity.id)))
+    for lacuna in edition.spans_of(AnnotationType.LACUNA):
+        page = f"sections/{edition.section_of(lacuna.block).id}.html"
+        anchors.append(PublishedAnchor(f"{page}#{lacuna.annotation.id}", fingerprint(lacuna.text)))
+    for event in edition.events:
+        anchors.append(PublishedAnchor(f"register/timeline.html#{event.id}", fingerprint(event.id)))
     return sorted(anchors)
 
 

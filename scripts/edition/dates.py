@@ -86,9 +86,7 @@ def html_datetime(value: str) -> str | None:
 def human(value: str) -> str:
     """A reader's rendering of a date value: '13 October 2003, 12:30'."""
     if "/" in value:
-        start, end = value.split("/")
-        return f"{human(start) if start not in ('', '..') else 'open start'} to " \
-               f"{human(end) if end not in ('', '..') else 'open end'}"
+        return _human_interval(*value.split("/"))
     match = _POINT.match(value)
     if not match:
         return value
@@ -102,3 +100,24 @@ def human(value: str) -> str:
         text += f", {match['hour']}:{match['minute']}"
     qualifier = {"?": " (uncertain)", "~": " (approximate)", "%": " (uncertain, approximate)"}
     return text + qualifier.get(match["qualifier"] or "", "")
+
+
+def _human_interval(start: str, end: str) -> str:
+    """'12–13 February 2003', 'September–October 2003', '29 September 2003 onwards'."""
+    if start in ("", ".."):
+        return f"until {human(end)}" if end not in ("", "..") else "at an unknown time"
+    if end in ("", ".."):
+        return f"{human(start)} onwards"
+    first, last = _POINT.match(start), _POINT.match(end)
+    plain = first and last and not (first["hour"] or last["hour"] or first["qualifier"]
+                                    or last["qualifier"] or "XX" in start + end)
+    if plain and first["year"] == last["year"] and first["month"] and last["month"]:
+        year = first["year"]
+        if first["day"] and last["day"] and first["month"] == last["month"]:
+            return f"{int(first['day'])}–{int(last['day'])} {MONTHS[int(first['month']) - 1]} {year}"
+        if first["day"] and last["day"]:
+            return (f"{int(first['day'])} {MONTHS[int(first['month']) - 1]} – "
+                    f"{int(last['day'])} {MONTHS[int(last['month']) - 1]} {year}")
+        if not first["day"] and not last["day"]:
+            return f"{MONTHS[int(first['month']) - 1]}–{MONTHS[int(last['month']) - 1]} {year}"
+    return f"{human(start)} to {human(end)}"

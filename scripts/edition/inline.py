@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import dates
-from .model import AnnotationType as T, Block, Span
+from .model import Annotation, AnnotationType as T, Block, Span
 
 # Characters Python-Markdown would read as syntax inside running text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!-])")
@@ -24,6 +24,12 @@ def escape_text(text: str) -> str:
 def attribute(text: str) -> str:
     """Escape text for a double-quoted HTML attribute."""
     return html.escape(text, quote=True)
+
+
+def figure_value(a: Annotation) -> str:
+    """A figure as a reader says it: 'more than 50 dead', '8 tanks'."""
+    qualifier = "" if a.qualifier == "exact" else a.qualifier.replace("-", " ") + " "
+    return f"{qualifier}{a.value:g} {a.unit}"
 
 
 @dataclass
@@ -98,6 +104,7 @@ def _wrap(node: _Node, text: str, links: Links) -> str:
     if span.type is T.SIC:
         extra = f' title="sic; read: {attribute(a.reading)}"'
     if span.type is T.FIGURE:
-        extra = f' data-value="{a.value:g}"'
+        extra = (f' data-value="{a.value:g}" title="{attribute(figure_value(a))}: '
+                 f'{attribute(a.counts)}"')
     marker = links.note_marker(span) if span.type in (T.QUOTATION, T.SIC, T.NOTE) else ""
     return f'<span class="{css}"{extra}>{inner}</span>{marker}'

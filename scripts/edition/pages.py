@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from . import dates
 from .export import Artefact
-from .inline import Links, attribute, escape_text, render_block_text
+from .inline import Links, attribute, escape_text, figure_value, render_block_text
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
 
 REGISTERS = (
@@ -21,6 +21,9 @@ KIND_LABELS = {
     BlockKind.DATELINE: "Dateline",
     BlockKind.NOTE: "Closing note of the transmitted text",
 }
+# How a quotation's note names who spoke, by the quotation's kind.
+QUOTATION_VERBS = {"report": "from", "speech": "said by", "slogan": "slogan of",
+                   "document": "from a resolution of", "term": "term in quotation marks, used by"}
 TYPE_HEADINGS = (("person", "People"), ("organisation", "Organisations"), ("group", "Groups"),
                  ("place", "Places"))
 
@@ -148,7 +151,7 @@ class Renderer:
             return f"{lemma}: *sic* in the transmitted text; read **{escape_text(a.reading)}**. " \
                    f"{escape_text(a.note)}"
         if span.type is T.LACUNA:
-            text = f"{lemma}: **lacuna**: {escape_text(a.lost)} lost in transmission. " \
+            text = f"{lemma}: **lacuna**: lost in transmission: {escape_text(a.lost)}. " \
                    f"{escape_text(a.note)}"
             if a.conjecture_entity:
                 entity = self.edition.entity(a.conjecture_entity)
@@ -163,14 +166,15 @@ class Renderer:
     def _attribution(self, page: str, span: Span) -> str:
         a = span.annotation
         parts = []
+        said = QUOTATION_VERBS.get(a.kind, "said by")
         if a.speaker:
-            parts.append(f"said by {self._entity_link(page, a.speaker)}")
+            parts.append(f"{said} {self._entity_link(page, a.speaker)}")
         elif a.speaker_label:
-            parts.append(f"said by {escape_text(a.speaker_label)}")
+            parts.append(f"{said} {escape_text(a.speaker_label)}")
         if a.source:
             parts.append(f"reported by {self._entity_link(page, a.source)}")
         if a.reported:
-            parts.append(f"on {escape_text(dates.human(a.reported))}")
+            parts.append(f"report dated {escape_text(dates.human(a.reported))}")
         if a.lacuna:
             parts.append(f"the reporting source's name was lost ([lacuna]"
                          f"({relative(page, self.block_page(span.block))}#{a.lacuna}))")
@@ -198,7 +202,8 @@ class Renderer:
             for s in date_spans:
                 out.append(f"- [{self.block_label(s.block)}]({self.block_link(page, s.block)}): "
                            f"“{escape_text(s.text)}” = <code>{attribute(s.annotation.when)}"
-                           f"</code> ({escape_text(dates.human(s.annotation.when))})")
+                           f"</code> ({escape_text(dates.human(s.annotation.when))})"
+                           + (f". {escape_text(s.annotation.note)}" if s.annotation.note else ""))
             out.append("")
         quotes = [s for s in spans if s.type is T.QUOTATION and s.annotation.kind != "term"]
         if quotes:
@@ -400,7 +405,8 @@ class Renderer:
         lines += self._quote_list(page, lost) + [""]
         lines.append("### Lacunae { #lacunae }\n")
         for s in self.edition.spans_of(T.LACUNA):
-            lines.append(f"- [{self.block_label(s.block)}]({self.block_link(page, s.block)}): "
+            gap = f"{relative(page, self.block_page(s.block))}#{s.annotation.id}"
+            lines.append(f"- [{self.block_label(s.block)}]({gap}): "
                          f"{self._note_text(page, s)}")
         lines.append("")
         other = [s for s in by_source.get("", []) if not s.annotation.lacuna]
@@ -437,7 +443,7 @@ class Renderer:
                  "| ¶ | In the text | Value | Counts | Note |", "|---|---|---|---|---|"]
         for s in self.edition.spans_of(T.FIGURE):
             a = s.annotation
-            value = f"{a.qualifier} {a.value:g} {a.unit}".replace("|", "/")
+            value = figure_value(a).replace("|", "/")
             lines.append(f"| [{self.block_label(s.block)}]({self.block_link(page, s.block)}) | "
                          f"{escape_text(s.text)} | {escape_text(value)} | {escape_text(a.counts)} | "
                          f"{escape_text(a.note)} |")

@@ -97,7 +97,8 @@ def _not_found(quote: str, occurrence: int, positions: list[int], block: Block,
 def _check_references(source: Source, spans: list[Span], problems: Problems) -> None:
     entities = {e.id: e for e in source.entities}
     events = {e.id for e in source.events}
-    lacunae = {s.annotation.id for s in spans if s.type is T.LACUNA}
+    # Every declared lacuna, placed or not, so one misquoted trace gives one error, not three.
+    lacunae = {a.id for a in source.annotations if a.type is T.LACUNA}
     mentioned: set[str] = set()
     seen_lacunae: dict[str, int] = {}
     for span in spans:
