@@ -22,7 +22,6 @@ class Artefact:
 # Each exporter makes its artefacts from the placed edition alone, before MkDocs runs,
 # so the Download page can list them with their sizes and MkDocs serves them too.
 Exporter = Callable[[Edition, str], tuple[Artefact, ...]]
-EXPORTERS: tuple[Exporter, ...] = ()
 
 
 def export(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
@@ -33,3 +32,10 @@ def export(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
 def file_stem(edition: Edition) -> str:
     """The versioned stem every artefact's file name starts with."""
     return f"bolivia-insurrection-la-paz-{edition.bibliography.edition.version}"
+
+
+# Imported last: the exporters render with pages.py, which imports Artefact from here.
+from .epub import export_epub  # noqa: E402
+from .onepage import export_onepage  # noqa: E402
+
+EXPORTERS: tuple[Exporter, ...] = (export_onepage, export_epub)
