@@ -129,8 +129,8 @@ def _part_element(part: Part, markdown_text: str) -> etree._Element:
     content.tag = "section"
     content.set("class", "part")
     content.set("id", part.prefix or ARTICLE_PART_ID)
-    for button in content.iter("button"):
-        button.getparent().remove(button)  # copy-link buttons need the site's script
+    for button in list(content.iter("button")):
+        button.drop_tree()  # copy-link buttons need the site's script; keeps the text after it
     if part.prefix:
         _prefix_ids(content, part.prefix)
     return content
