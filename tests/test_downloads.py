@@ -1,6 +1,7 @@
 """The downloadable artefacts: one-page HTML, EPUB, the Download page, byte-identical rebuilds."""
 from __future__ import annotations
 
+import io
 import re
 import zipfile
 from pathlib import Path
@@ -9,9 +10,10 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import REPO
+from conftest import REPO, copy_project
 from htmltext import transmitted_blocks
 
+from edition.cli import main
 from edition.export import export, file_stem
 from edition.export.epub import epub_bytes
 from edition.export.offline import human_size, offline_zip, zip_name
@@ -165,7 +167,7 @@ def test_the_same_site_zips_to_the_same_bytes(site, edition):
     leave_out = f"downloads/{zip_name(edition)}"
     first = offline_zip(site, "top", leave_out)
     assert first == offline_zip(site, "top", leave_out)
-    times = {info.date_time for info in zipfile.ZipFile(__import__("io").BytesIO(first)).infolist()}
+    times = {info.date_time for info in zipfile.ZipFile(io.BytesIO(first)).infolist()}
     assert times == {(1980, 1, 1, 0, 0, 0)}
 
 
@@ -179,3 +181,11 @@ def test_onepage_uses_the_sites_markdown_extensions():
     listed = re.findall(r"^  - (\w+)", config.split("markdown_extensions:")[1].split("\n\n")[0],
                         re.MULTILINE)
     assert sorted(listed) == sorted(MARKDOWN_EXTENSIONS)
+
+
+def test_a_second_build_gives_byte_identical_downloads(site, tmp_path):
+    root = copy_project(tmp_path / "again")
+    assert main(["--root", str(root), "build"]) == 0
+    first = {p.name: p.read_bytes() for p in (site / "downloads").iterdir()}
+    second = {p.name: p.read_bytes() for p in (root / "site" / "downloads").iterdir()}
+    assert len(first) >= 3 and first == second

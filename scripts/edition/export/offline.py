@@ -21,10 +21,11 @@ TITLE = "Offline site"
 DESCRIPTION = ("The whole site in one zip: unpack it and open index.html in a browser; every "
                "page, the registers and the full-text search work with no network at all.")
 DOWNLOAD_PAGE = "download.html"
-# Left out of the zip: source maps (only a browser's developer tools fetch them) and the
-# 404 page (a web server's answer to a missing page; its links are root-absolute).
+# Left out of the zip: source maps (only a browser's developer tools fetch them), the 404
+# page (a web server's answer to a missing page; its links are root-absolute) and the
+# sitemaps (for web crawlers; they carry the day of the build, so the zip would too).
 LEFT_OUT_SUFFIXES = (".map",)
-LEFT_OUT_FILES = ("404.html",)
+LEFT_OUT_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 
 
 def zip_name(edition: Edition) -> str:
