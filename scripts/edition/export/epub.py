@@ -10,7 +10,7 @@ import uuid
 
 from ..model import Edition
 from . import Artefact, file_stem
-from .onepage import OnePage, SVG_NAMESPACE, one_page
+from .onepage import OnePage, SVG_NAMESPACE, contents_list, one_page
 from .onepage_style import STYLESHEET
 from .zipfiles import Entry, reproducible_zip
 
@@ -104,7 +104,5 @@ def content_document(page: OnePage) -> str:
 
 
 def nav_document(page: OnePage) -> str:
-    items = "\n".join(f'    <li><a href="edition.xhtml#{fragment}">{html.escape(title)}</a></li>'
-                      for fragment, title in page.contents)
-    return _xhtml(page, "Contents", f'<nav epub:type="toc" id="toc">\n  <h1>Contents</h1>\n'
-                                    f"  <ol>\n{items}\n  </ol>\n</nav>")
+    return _xhtml(page, "Contents", f'<nav epub:type="toc" id="toc">\n<h1>Contents</h1>\n'
+                                    f"{contents_list(page.contents, 'edition.xhtml')}\n</nav>")

@@ -49,8 +49,32 @@ PARTS = (
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 ARTICLE_PART_ID = "article"
 CITATION_ID = "how-to-cite"
-CONTENTS = ((ARTICLE_PART_ID, "The article"),) + tuple(
-    (part.prefix, part.title) for part in PARTS if part.prefix) + ((CITATION_ID, "How to cite"),)
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An entry of the table of contents: a fragment id in the page and its title."""
+
+    id: str
+    title: str
+    children: tuple["Heading", ...] = ()
+
+
+def contents(edition: Edition) -> tuple[Heading, ...]:
+    """The parts in order, the article's sections under the article."""
+    sections = tuple(Heading(s.blocks[0].id, s.title) for s in edition.sections)
+    return ((Heading(ARTICLE_PART_ID, "The article", sections),)
+            + tuple(Heading(part.prefix, part.title) for part in PARTS if part.prefix)
+            + (Heading(CITATION_ID, "How to cite"),))
+
+
+def contents_list(headings: tuple[Heading, ...], href_prefix: str = "") -> str:
+    """The table of contents as nested ordered lists of links (valid HTML and XHTML)."""
+    items = "".join(
+        f'<li><a href="{href_prefix}#{h.id}">{html.escape(h.title)}</a>'
+        + (contents_list(h.children, href_prefix) if h.children else "") + "</li>"
+        for h in headings)
+    return f"<ol>{items}</ol>"
 
 
 @dataclass(frozen=True)
@@ -61,7 +85,7 @@ class OnePage:
     language: str
     body_html: str  # the <main> element and everything in it, as HTML
     body_xhtml: str  # the same as XML, for XHTML documents (SVG in its namespace)
-    contents: tuple[tuple[str, str], ...]  # (fragment id, title) of each part, in order
+    contents: tuple[Heading, ...]
 
 
 def one_page(edition: Edition, base_url: str) -> OnePage:
@@ -80,7 +104,7 @@ def one_page(edition: Edition, base_url: str) -> OnePage:
     return OnePage(title=art.title, language=art.language,
                    body_html=etree.tostring(main, encoding="unicode", method="html"),
                    body_xhtml=xhtml.replace("<svg ", f'<svg xmlns="{SVG_NAMESPACE}" '),
-                   contents=CONTENTS)
+                   contents=contents(edition))
 
 
 def export_onepage(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
@@ -112,14 +136,13 @@ def _convert(markdown_text: str) -> etree._Element:
 def _front(edition: Edition) -> etree._Element:
     ed = edition.bibliography.edition
     art = edition.bibliography.article
-    items = "".join(f'<li><a href="#{fragment}">{html.escape(title)}</a></li>'
-                    for fragment, title in CONTENTS)
     return lxml_html.fragment_fromstring(
         f'<header class="front"><p class="edition-title">{html.escape(ed.title)}</p>'
         f'<p class="subtitle">A digital edition · version {html.escape(ed.version)} · '
         f"{html.escape(ed.date)}</p><p>{html.escape(art.description)}</p>"
-        f'<nav aria-label="Contents"><p class="contents-title">Contents</p><ol>{items}</ol></nav>'
-        f"</header>")
+        f'<p class="licence">{html.escape(ed.licence)}: {html.escape(ed.text_licence_note)}</p>'
+        f'<nav aria-label="Contents"><p class="contents-title">Contents</p>'
+        f"{contents_list(contents(edition))}</nav></header>")
 
 
 def _part_element(part: Part, markdown_text: str) -> etree._Element:

@@ -19,6 +19,7 @@ h2 { margin-top: 2.5em; }
 .front { border-bottom: 2px solid var(--rule); padding-bottom: 1em; }
 .edition-title { font: 600 .9rem system-ui, sans-serif; letter-spacing: .04em; text-transform: uppercase; }
 .subtitle, .editorial-title, .entity-kind, .kind-label { color: var(--muted); font-style: italic; }
+.licence { font-size: .85rem; color: var(--muted); }
 .contents-title { font: 600 1rem system-ui, sans-serif; }
 .transmitted > p { hyphens: auto; }
 a.pn {
