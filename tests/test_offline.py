@@ -11,21 +11,26 @@ import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
-from edition.export.offline import human_size, listing
+from edition.export import file_stem
+from edition.export.offline import human_size, listing, zip_name
 from edition.load import load_source
 from edition.place import build_edition
 
-STEM = "bolivia-insurrection-la-paz-1.0.0"
 NOT_FILES = ("http:", "https:", "mailto:", "data:", "javascript:", "#")
 
 
 @pytest.fixture(scope="module")
-def unpacked(site, tmp_path_factory) -> Path:
-    archive = zipfile.ZipFile(site / "downloads" / f"{STEM}-offline.zip")
-    assert {name.split("/")[0] for name in archive.namelist()} == {STEM}
+def edition(built):
+    return build_edition(load_source(built / "source"))
+
+
+@pytest.fixture(scope="module")
+def unpacked(site, edition, tmp_path_factory) -> Path:
+    archive = zipfile.ZipFile(site / "downloads" / zip_name(edition))
+    assert {name.split("/")[0] for name in archive.namelist()} == {file_stem(edition)}
     target = tmp_path_factory.mktemp("offline")
     archive.extractall(target)
-    return target / STEM
+    return target / file_stem(edition)
 
 
 def local_links(page: Path) -> list[str]:
@@ -50,14 +55,13 @@ def test_every_link_in_the_unpacked_site_points_at_a_file(unpacked):
     assert checked > 1000
 
 
-def test_the_zip_holds_the_site_but_not_itself_nor_source_maps(site, built, unpacked):
+def test_the_zip_holds_the_site_but_not_itself_nor_source_maps(site, edition, unpacked):
     inside = {p.relative_to(unpacked).as_posix() for p in unpacked.rglob("*") if p.is_file()}
     published = {p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_file()}
     left_out = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
     assert inside == {p for p in published
                       if not p.endswith((".map", "-offline.zip")) and p not in left_out}
-    edition = build_edition(load_source(built / "source"))
-    size = human_size((site / "downloads" / f"{STEM}-offline.zip").stat().st_size)
+    size = human_size((site / "downloads" / zip_name(edition)).stat().st_size)
     inside_page = (unpacked / "download.html").read_text(encoding="utf-8")
     published_page = (site / "download.html").read_text(encoding="utf-8")
     assert listing(edition) in inside_page and size not in inside_page

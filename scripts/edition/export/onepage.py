@@ -200,6 +200,8 @@ def _link_within(main: etree._Element, edition: Edition, base_url: str) -> None:
     page_of_part = {part.prefix or ARTICLE_PART_ID: part for part in PARTS}
     for section in main.iterfind("section"):
         part = page_of_part.get(section.get("id", ""))
+        if part is None:
+            continue  # the citation: written here, it links to no page
         for element in section.iter():
             href = element.get("href")
             if href is None or href.startswith(("#", "http://", "https://")):
