@@ -79,6 +79,7 @@ def offline_page(unpacked):
         requests: list[str] = []
         context.on("request", lambda request: requests.append(request.url))
         page = context.new_page()
+        page.set_default_timeout(10_000)
         yield page, requests
         browser.close()
 

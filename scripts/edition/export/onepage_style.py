@@ -54,7 +54,7 @@ th, td { border: 1px solid var(--rule); padding: .25em .5em; vertical-align: top
   :root { --text: #000; --muted: #444; --accent: #000; --rule: #999; }
   body { max-width: none; padding: 0; font-size: 11pt; background: none; }
   .front nav { display: none; }
-  section.part { break-before: page; }
+  section.part, .apparatus + .transmitted { break-before: page; }  /* parts; article sections */
   h1, h2, h3, h4 { break-after: avoid; }
   p, li { orphans: 3; widows: 3; }
   a { color: inherit; text-decoration: none; }
