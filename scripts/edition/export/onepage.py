@@ -244,5 +244,5 @@ def _finish_paragraph_numbers(main: etree._Element, edition: Edition, base_url: 
         if "pn" not in link.get("class", "").split():
             continue
         block_id = link.get("href", "#")[1:]
-        page = site_pages.section_path(edition.block(block_id).section).removesuffix(".md") + ".html"
-        link.set("data-permalink", f"{base_url}{page}#{block_id}")
+        page = site_pages.section_path(edition.block(block_id).section).removesuffix(".md")
+        link.set("data-permalink", f"{base_url}{page}.html#{block_id}")
