@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import anchors, mkdocs_site
-from .export import Artefact, export
+from .export import Artefact, export, offline
 from .load import load_source
 from .model import Edition
 from .pages import Renderer
@@ -101,6 +101,7 @@ def build(project: Project) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
         mkdocs_site.build(project.config, staging)
+        offline.write_offline_zip(prepared.edition, staging)
         _swap(staging, project.site)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)

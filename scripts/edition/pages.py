@@ -6,7 +6,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from . import dates
-from .export import Artefact
+from .export import Artefact, offline
 from .inline import Links, attribute, escape_text, figure_value, render_block_text
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
 
@@ -71,6 +71,7 @@ class Renderer:
         pages["register/figures.md"] = self.figures()
         for entity in self.edition.entities:
             pages[entity_path(entity.id)] = self.entity_page(entity)
+        pages["download.md"] = self.download()
         return pages
 
     # --- where things are -------------------------------------------------------------
@@ -267,6 +268,9 @@ class Renderer:
                   "(register/organisations.md) · [Places](register/places.md)",
                   "- [Sources and quotations](register/sources.md) · [Timeline]"
                   "(register/timeline.md) · [Figures](register/figures.md)", "",
+                  "## Download { #download }\n",
+                  "[Download](download.md) the edition to read offline, print or take to an "
+                  "e-reader: the whole site as a zip, one self-contained page, an EPUB.\n",
                   "## How to cite { #how-to-cite }\n",
                   self.citation_text(), "",
                   "Cite a paragraph by its number: each paragraph's number is its permanent link "
@@ -322,6 +326,24 @@ class Renderer:
                          f"{self._entity_link(page, s.annotation.entity)}: "
                          f"{escape_text(s.annotation.reason)}")
         return "\n".join(lines) + "\n"
+
+    def download(self) -> str:
+        """Every artefact with its file name, size and media type, and the offline site."""
+        version = self.edition.bibliography.edition.version
+        lines = [front_matter("Download", "The edition as files to keep, print or read offline."),
+                 "# Download\n",
+                 f"Every file is made from the same source as this site and carries the "
+                 f"edition's version ({version}) in its name.\n"]
+        for artefact in self.artefacts:
+            lines += [f"## {escape_text(artefact.title)}\n",
+                      f"[{escape_text(artefact.name)}](downloads/{artefact.name}) · "
+                      f"{offline.human_size(len(artefact.content))} · "
+                      f"<code>{attribute(artefact.media_type)}</code>\n",
+                      f"{escape_text(artefact.description)}\n"]
+        lines += [f"## {offline.TITLE}\n",
+                  f"{offline.listing(self.edition)} · <code>{offline.MEDIA_TYPE}</code>\n",
+                  f"{escape_text(offline.DESCRIPTION)}\n"]
+        return "\n".join(lines)
 
     # --- registers ----------------------------------------------------------------------
 

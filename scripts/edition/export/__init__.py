@@ -34,9 +34,13 @@ def file_stem(edition: Edition) -> str:
     return f"bolivia-insurrection-la-paz-{edition.bibliography.edition.version}"
 
 
-# Imported last: the exporter modules import Artefact and file_stem from this package.
+# Imported last: the exporters import Artefact and file_stem from this package, and the
+# one-page exporters render with pages.py, which imports Artefact from here too.
 from .data import export_data  # noqa: E402
+from .epub import export_epub  # noqa: E402
+from .onepage import export_onepage  # noqa: E402
 from .tei import export_tei  # noqa: E402
 from .webannotations import export_web_annotations  # noqa: E402
 
-EXPORTERS: tuple[Exporter, ...] = (export_data, export_tei, export_web_annotations)
+EXPORTERS: tuple[Exporter, ...] = (export_onepage, export_epub, export_data, export_tei,
+                                   export_web_annotations)

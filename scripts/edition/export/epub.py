@@ -1,0 +1,108 @@
+"""The EPUB 3 edition: the one-page edition as one XHTML document with a nav document.
+
+Written with zipfile rather than a library, so the bytes depend on the edition alone:
+`mimetype` first and stored, then the other entries sorted, all with one fixed time.
+"""
+from __future__ import annotations
+
+import html
+import uuid
+
+from ..model import Edition
+from . import Artefact, file_stem
+from .onepage import OnePage, SVG_NAMESPACE, contents_list, one_page
+from .onepage_style import STYLESHEET
+from .zipfiles import Entry, reproducible_zip
+
+MEDIA_TYPE = "application/epub+zip"
+CONTENT = "EPUB/edition.xhtml"
+CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
+<container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
+  <rootfiles>
+    <rootfile full-path="EPUB/package.opf" media-type="application/oebps-package+xml"/>
+  </rootfiles>
+</container>
+"""
+
+
+def export_epub(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
+    return (Artefact(
+        name=f"{file_stem(edition)}.epub", title="EPUB for e-readers",
+        description="The one-page edition as an EPUB 3 book: the article with its apparatus, "
+                    "registers, editorial method and citation.",
+        media_type=MEDIA_TYPE, content=epub_bytes(edition, base_url)),)
+
+
+def epub_bytes(edition: Edition, base_url: str) -> bytes:
+    page = one_page(edition, base_url)
+    files = {
+        "META-INF/container.xml": CONTAINER,
+        "EPUB/package.opf": package_document(edition, base_url, page),
+        "EPUB/nav.xhtml": nav_document(page),
+        CONTENT: content_document(page),
+        "EPUB/style.css": STYLESHEET,
+    }
+    entries = [Entry("mimetype", MEDIA_TYPE.encode("ascii"), compress=False)]
+    entries += [Entry(name, text.encode("utf-8")) for name, text in sorted(files.items())]
+    return reproducible_zip(entries)
+
+
+def identifier(edition: Edition, base_url: str) -> str:
+    """The book's identifier: the same for the same version of the edition."""
+    stem = file_stem(edition)
+    return f"{base_url}downloads/{stem}.epub" if base_url else \
+        f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'edition:' + stem)}"
+
+
+def package_document(edition: Edition, base_url: str, page: OnePage) -> str:
+    ed = edition.bibliography.edition
+    e = html.escape
+    contributors = "".join(f"\n    <dc:contributor>{e(p.name)}</dc:contributor>" for p in ed.editors)
+    svg = ' properties="svg"' if f'xmlns="{SVG_NAMESPACE}"' in page.body_xhtml else ""
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="{e(page.language)}">
+  <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
+    <dc:identifier id="book-id">{e(identifier(edition, base_url))}</dc:identifier>
+    <dc:title>{e(ed.title)}</dc:title>
+    <dc:language>{e(page.language)}</dc:language>
+    <dc:date>{e(ed.date)}</dc:date>
+    <dc:publisher>{e(ed.publisher)}</dc:publisher>{contributors}
+    <dc:rights>{e(ed.licence)}: {e(ed.text_licence_note)}</dc:rights>
+    <meta property="dcterms:modified">{e(ed.date)}T00:00:00Z</meta>
+  </metadata>
+  <manifest>
+    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
+    <item id="edition" href="edition.xhtml" media-type="application/xhtml+xml"{svg}/>
+    <item id="style" href="style.css" media-type="text/css"/>
+  </manifest>
+  <spine>
+    <itemref idref="edition"/>
+  </spine>
+</package>
+"""
+
+
+def _xhtml(page: OnePage, title: str, body: str) -> str:
+    lang = html.escape(page.language)
+    return f"""<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" xmlns:epub="http://www.idpf.org/2007/ops" lang="{lang}" xml:lang="{lang}">
+<head>
+<meta charset="utf-8"/>
+<title>{html.escape(title)}</title>
+<link rel="stylesheet" type="text/css" href="style.css"/>
+</head>
+<body>
+{body}
+</body>
+</html>
+"""
+
+
+def content_document(page: OnePage) -> str:
+    return _xhtml(page, page.title, page.body_xhtml)
+
+
+def nav_document(page: OnePage) -> str:
+    return _xhtml(page, "Contents", f'<nav epub:type="toc" id="toc">\n<h1>Contents</h1>\n'
+                                    f"{contents_list(page.contents, 'edition.xhtml')}\n</nav>")

@@ -1,0 +1,72 @@
+"""The offline site: the built site as one zip that works unpacked, from file://, offline.
+
+It is made from the built site, so it runs after MkDocs (build.py), not with the exporters.
+The Download page lists it with its size, but the zip holds the Download page itself, and
+a page cannot state the size of the file it is inside. So the page is rendered with the
+zip's name and the words "this download", unlinked; the zip is made from the built site
+as it is (so the copy inside the zip truthfully says "this download" and links to nothing
+missing); then, in the published site only, that line gets its link and the zip's size.
+"""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from ..model import Edition
+from . import file_stem
+from .zipfiles import Entry, reproducible_zip
+
+MEDIA_TYPE = "application/zip"
+TITLE = "Offline site"
+DESCRIPTION = ("The whole site in one zip: unpack it and open index.html in a browser; every "
+               "page, the registers and the full-text search work with no network at all.")
+DOWNLOAD_PAGE = "download.html"
+# Left out of the zip: source maps (only a browser's developer tools fetch them), the 404
+# page (a web server's answer to a missing page; its links are root-absolute) and the
+# sitemaps (for web crawlers; they carry the day of the build, so the zip would too).
+LEFT_OUT_SUFFIXES = (".map",)
+LEFT_OUT_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+
+
+def zip_name(edition: Edition) -> str:
+    return f"{file_stem(edition)}-offline.zip"
+
+
+def listing(edition: Edition, size: str = "") -> str:
+    """The zip's line on the Download page: before zipping unlinked and "this download"."""
+    name = html.escape(zip_name(edition))
+    if not size:
+        return f'<span class="offline-zip">{name} · this download</span>'
+    return f'<span class="offline-zip"><a href="downloads/{name}">{name}</a> · {size}</span>'
+
+
+def human_size(size: int) -> str:
+    """A size as the Download page shows it, in kilobytes of 1024 bytes."""
+    return f"{max(1, round(size / 1024)):,} KB"
+
+
+def offline_zip(site: Path, top: str, leave_out: str = "") -> bytes:
+    """Every file of the site, sorted, under one top folder; `leave_out` is the zip's own path."""
+    left_out = (*LEFT_OUT_FILES, leave_out)
+    files = sorted(p for p in site.rglob("*") if p.is_file() and not p.name.endswith(
+        LEFT_OUT_SUFFIXES) and p.relative_to(site).as_posix() not in left_out)
+    return reproducible_zip([Entry(f"{top}/{p.relative_to(site).as_posix()}", p.read_bytes())
+                             for p in files])
+
+
+def write_offline_zip(edition: Edition, site: Path) -> Path:
+    """Zip the built site into its downloads/ folder, then put the size on the Download page."""
+    relative = f"downloads/{zip_name(edition)}"
+    content = offline_zip(site, file_stem(edition), leave_out=relative)
+    target = site / relative
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_bytes(content)
+    _link_with_size(site / DOWNLOAD_PAGE, edition, human_size(len(content)))
+    return target
+
+
+def _link_with_size(page: Path, edition: Edition, size: str) -> None:
+    text = page.read_text(encoding="utf-8")
+    if text.count(listing(edition)) != 1:
+        raise ValueError(f"{page}: the offline zip's line is not there exactly once")
+    page.write_text(text.replace(listing(edition), listing(edition, size)), encoding="utf-8")

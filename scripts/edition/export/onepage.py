@@ -1,0 +1,248 @@
+"""The one-page edition: article, apparatus, registers, method and citation in one HTML file.
+
+The pages are the site's own Markdown (pages.py), converted with the site's Markdown
+extensions and stitched into one document. Links between pages become links inside the
+document: the article keeps its permanent ids (#p12), every other part's ids get the part's
+prefix (#people-…, #method-p47), entity pages become their register entries (#entity-…).
+A link to something the document does not hold becomes an absolute permalink when the
+site's URL is known, and plain text otherwise: nothing in the file points at another file.
+"""
+from __future__ import annotations
+
+import html
+import posixpath
+import re
+from dataclasses import dataclass
+
+import markdown
+from lxml import etree, html as lxml_html
+
+from ..model import Edition
+from .. import pages as site_pages  # a module, not names: pages.py imports this package
+from . import Artefact, file_stem
+from .onepage_style import STYLESHEET
+
+MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
+FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
+HEADING_LINE = re.compile(r"^(#+) ", re.MULTILINE)
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of the site as a part of the one-page edition."""
+
+    page: str  # the site page it comes from, e.g. register/people.md
+    prefix: str  # the prefix of its ids; "" keeps the ids (the article's permalinks)
+    title: str
+
+
+PARTS = (
+    Part("article.md", "", "The article"),
+    Part("register/people.md", "people", "People"),
+    Part("register/organisations.md", "organisations", "Organisations and groups"),
+    Part("register/places.md", "places", "Places"),
+    Part("register/sources.md", "sources", "Sources and quotations"),
+    Part("register/timeline.md", "timeline", "Timeline"),
+    Part("register/figures.md", "figures", "Figures"),
+    Part("method.md", "method", "Editorial method"),
+)
+SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+ARTICLE_PART_ID = "article"
+CITATION_ID = "how-to-cite"
+
+
+@dataclass(frozen=True)
+class Heading:
+    """An entry of the table of contents: a fragment id in the page and its title."""
+
+    id: str
+    title: str
+    children: tuple["Heading", ...] = ()
+
+
+def contents(edition: Edition) -> tuple[Heading, ...]:
+    """The parts in order, the article's sections under the article."""
+    sections = tuple(Heading(s.blocks[0].id, s.title) for s in edition.sections)
+    return ((Heading(ARTICLE_PART_ID, "The article", sections),)
+            + tuple(Heading(part.prefix, part.title) for part in PARTS if part.prefix)
+            + (Heading(CITATION_ID, "How to cite"),))
+
+
+def contents_list(headings: tuple[Heading, ...], href_prefix: str = "") -> str:
+    """The table of contents as nested ordered lists of links (valid HTML and XHTML)."""
+    items = "".join(
+        f'<li><a href="{href_prefix}#{h.id}">{html.escape(h.title)}</a>'
+        + (contents_list(h.children, href_prefix) if h.children else "") + "</li>"
+        for h in headings)
+    return f"<ol>{items}</ol>"
+
+
+@dataclass(frozen=True)
+class OnePage:
+    """The one-page edition's content: what the HTML and EPUB exporters wrap in a document."""
+
+    title: str
+    language: str
+    body_html: str  # the <main> element and everything in it, as HTML
+    body_xhtml: str  # the same as XML, for XHTML documents (SVG in its namespace)
+    contents: tuple[Heading, ...]
+
+
+def one_page(edition: Edition, base_url: str) -> OnePage:
+    """Render the parts, convert them to HTML and make every link point inside the page."""
+    renderer = site_pages.Renderer(edition, base_url)
+    pages = renderer.pages()
+    main = etree.Element("main")
+    main.append(_front(edition))
+    for part in PARTS:
+        main.append(_part_element(part, pages[part.page]))
+    main.append(_citation(renderer))
+    _link_within(main, edition, base_url)
+    _finish_paragraph_numbers(main, edition, base_url)
+    art = edition.bibliography.article
+    xhtml = etree.tostring(main, encoding="unicode", method="xml")
+    return OnePage(title=art.title, language=art.language,
+                   body_html=etree.tostring(main, encoding="unicode", method="html"),
+                   body_xhtml=xhtml.replace("<svg ", f'<svg xmlns="{SVG_NAMESPACE}" '),
+                   contents=contents(edition))
+
+
+def export_onepage(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
+    page = one_page(edition, base_url)
+    return (Artefact(
+        name=f"{file_stem(edition)}.html", title="One-page edition",
+        description="The whole article with its apparatus, registers, editorial method and "
+                    "citation in one self-contained HTML file, for saving and printing.",
+        media_type="text/html", content=html_document(page).encode("utf-8")),)
+
+
+def html_document(page: OnePage) -> str:
+    return (f'<!DOCTYPE html>\n<html lang="{html.escape(page.language)}">\n<head>\n'
+            f'<meta charset="utf-8">\n'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+            f"<title>{html.escape(page.title)}</title>\n<style>\n{STYLESHEET}</style>\n"
+            f"</head>\n<body>\n{page.body_html}\n</body>\n</html>\n")
+
+
+# --- building the parts ----------------------------------------------------------------
+
+def _convert(markdown_text: str) -> etree._Element:
+    """Markdown → a <div> of HTML elements, with the site's extensions."""
+    converted = markdown.markdown(FRONT_MATTER.sub("", markdown_text),
+                                  extensions=list(MARKDOWN_EXTENSIONS))
+    return lxml_html.fragment_fromstring(converted, create_parent="div")
+
+
+def _front(edition: Edition) -> etree._Element:
+    ed = edition.bibliography.edition
+    art = edition.bibliography.article
+    return lxml_html.fragment_fromstring(
+        f'<header class="front"><p class="edition-title">{html.escape(ed.title)}</p>'
+        f'<p class="subtitle">A digital edition · version {html.escape(ed.version)} · '
+        f"{html.escape(ed.date)}</p><p>{html.escape(art.description)}</p>"
+        f'<p class="licence">{html.escape(ed.licence)}: {html.escape(ed.text_licence_note)}</p>'
+        f'<nav aria-label="Contents"><p class="contents-title">Contents</p>'
+        f"{contents_list(contents(edition))}</nav></header>")
+
+
+def _part_element(part: Part, markdown_text: str) -> etree._Element:
+    if part.prefix:
+        markdown_text = HEADING_LINE.sub(r"#\1 ", markdown_text)  # a part's h1 becomes an h2
+    content = _convert(markdown_text)
+    content.tag = "section"
+    content.set("class", "part")
+    content.set("id", part.prefix or ARTICLE_PART_ID)
+    for button in list(content.iter("button")):
+        button.drop_tree()  # copy-link buttons need the site's script; keeps the text after it
+    if part.prefix:
+        _prefix_ids(content, part.prefix)
+    return content
+
+
+def _prefix_ids(part: etree._Element, prefix: str) -> None:
+    for element in part.iter():
+        for attribute in ("id", "aria-labelledby"):
+            value = element.get(attribute)
+            if value and element is not part:
+                element.set(attribute, f"{prefix}-{value}")
+        href = element.get("href", "")
+        if href.startswith("#"):
+            element.set("href", f"#{prefix}-{href[1:]}")
+    _mark_register_entries(part)
+
+
+def _mark_register_entries(part: etree._Element) -> None:
+    """An entity's register entry gets the id its entity page's links will point at."""
+    for item in part.iter("li"):
+        strong = item.find("strong")
+        link = strong.find("a") if strong is not None else None
+        entity = _entity_of(link.get("href", "")) if link is not None else ""
+        if entity:
+            item.set("id", f"entity-{entity}")
+
+
+def _citation(renderer: "site_pages.Renderer") -> etree._Element:
+    return lxml_html.fragment_fromstring(
+        f'<section class="part" id="{CITATION_ID}"><h2>How to cite</h2>'
+        + etree.tostring(_convert(renderer.citation_text()), encoding="unicode", method="html")
+        + "</section>")
+
+
+# --- links ---------------------------------------------------------------------------------
+
+def _entity_of(href: str) -> str:
+    match = re.search(r"(?:^|/)entities/([a-z0-9-]+)\.(?:md|html)(?:#.*)?$", href)
+    return match[1] if match else ""
+
+
+def _link_within(main: etree._Element, edition: Edition, base_url: str) -> None:
+    """Point every relative link at its target inside this page, or at the published site."""
+    page_of_part = {part.prefix or ARTICLE_PART_ID: part for part in PARTS}
+    for section in main.iterfind("section"):
+        part = page_of_part.get(section.get("id", ""))
+        if part is None:
+            continue  # the citation: written here, it links to no page
+        for element in section.iter():
+            href = element.get("href")
+            if href is None or href.startswith(("#", "http://", "https://")):
+                continue
+            target = _target(posixpath.normpath(posixpath.join(
+                posixpath.dirname(part.page), href)), edition, base_url)
+            if target:
+                element.set("href", target)
+            else:
+                _unwrap_link(element)
+
+
+def _target(path_and_fragment: str, edition: Edition, base_url: str) -> str:
+    path, _, fragment = path_and_fragment.partition("#")
+    path = re.sub(r"\.html$", ".md", path)
+    if _entity_of(path):
+        return f"#entity-{_entity_of(path)}"
+    for section in edition.sections:
+        if path == site_pages.section_path(section.id):
+            return f"#{fragment or section.blocks[0].id}"
+    if path == "article.md":
+        return f"#{fragment or 'title'}"
+    for part in PARTS:
+        if path == part.page:
+            return f"#{part.prefix}-{fragment}" if fragment else f"#{part.prefix}"
+    if base_url:
+        return base_url + path.removesuffix(".md") + ".html" + (f"#{fragment}" if fragment else "")
+    return ""
+
+
+def _unwrap_link(link: etree._Element) -> None:
+    link.tag = "span"
+    for attribute in ("href", "title"):
+        link.attrib.pop(attribute, None)
+
+
+def _finish_paragraph_numbers(main: etree._Element, edition: Edition, base_url: str) -> None:
+    """Each paragraph number carries its permalink on the site, written out when printed."""
+    for link in main.iter("a"):
+        if "pn" not in link.get("class", "").split():
+            continue
+        block_id = link.get("href", "#")[1:]
+        page = site_pages.section_path(edition.block(block_id).section).removesuffix(".md")
+        link.set("data-permalink", f"{base_url}{page}.html#{block_id}")

