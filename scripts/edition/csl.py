@@ -19,12 +19,16 @@ class Style:
     label: str  # shown to readers
     file: str  # e.g. chicago-notes-bibliography (styles/<file>.csl)
     note: bool  # a note style: its citation is a footnote, not an in-text reference
+    citation_label: str
+    entry_label: str
 
 
 STYLES = (
-    Style("chicago", "Chicago (18th ed., notes and bibliography)", "chicago-notes-bibliography", True),
-    Style("mla", "MLA (9th ed.)", "modern-language-association", False),
-    Style("apa", "APA (7th ed.)", "apa", False),
+    Style("chicago", "Chicago 18th ed.", "chicago-notes-bibliography", True, "note",
+          "bibliography"),
+    Style("mla", "MLA 9th ed.", "modern-language-association", False, "in-text",
+          "works cited"),
+    Style("apa", "APA 7th ed.", "apa", False, "in-text", "reference list"),
 )
 
 
