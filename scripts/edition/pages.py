@@ -5,7 +5,7 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import dates
+from . import dates, metadata
 from .citebox import CiteBoxes
 from .export import Artefact
 from .inline import Links, attribute, escape_text, render_block_text
@@ -69,7 +69,8 @@ class Renderer:
         pages["register/figures.md"] = self.figures()
         for entity in self.edition.entities:
             pages[entity_path(entity.id)] = self.entity_page(entity)
-        return pages
+        return {path: metadata.with_metadata(self.edition, self.base_url, path, text)
+                for path, text in pages.items()}
 
     # --- where things are -------------------------------------------------------------
 
