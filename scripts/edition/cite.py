@@ -111,7 +111,8 @@ _URL, _PARAGRAPH = "9990002", 9990003
 @functools.lru_cache(maxsize=None)
 def _templates(kind: str, title: str, has_paragraph: bool, bibliography: Bibliography
                ) -> tuple[tuple[csl.Style, str, str], ...]:
-    stand_in = Target(kind, kind, title, _URL, _PARAGRAPH if has_paragraph else 0)
+    # One id for every kind: a paragraph's bibliography entry is then its section's.
+    stand_in = Target("item", kind, title, _URL, _PARAGRAPH if has_paragraph else 0)
     item = csl_item(stand_in, bibliography)
     return tuple((style, *render(style, item, stand_in.paragraph)) for style in csl.STYLES)
 

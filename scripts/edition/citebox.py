@@ -58,12 +58,14 @@ class CiteBoxes:
 
     def _box_body(self, box_id: str, what: str, target: cite.Target) -> str:
         ours = cite.cite(target, self.bibliography)
-        original = cite.cite(cite.original_target(), self.bibliography)
+        original = ""
+        if target.kind != "paragraph":  # a paragraph's box is shown below its section's box
+            original = (f'<p class="cite-what">Or cite the original article (2003), which this '
+                        f"edition reproduces:</p>"
+                        f"{self._styles(box_id + '-original', cite.cite(cite.original_target(), self.bibliography))}")
         return (f'<div class="cite-body">{self._url_note()}'
                 f'<p class="cite-what">Cite {what}:</p>{self._styles(box_id, ours)}'
-                f"{self._formats(box_id, ours)}"
-                f'<p class="cite-what">Or cite the original article (2003), which this edition '
-                f'reproduces:</p>{self._styles(box_id + "-original", original)}'
+                f"{self._formats(box_id, ours)}{original}"
                 f'<p class="cite-note">Access date: add the day you read it where your style '
                 f"asks for one.</p></div>")
 

@@ -122,11 +122,14 @@ model.Substitute.render = _substitute_render_suppressing
 
 
 # --- speed ------------------------------------------------------------------------------------
-# citeproc-py re-runs the same structural XPath queries (macros, enclosing layout) on the
-# style tree for every variable it renders: most of its time. The answers depend only on the
-# tree, which rendering does not restructure, so each is computed once. The cache holds the
-# lxml proxies, which keeps them (and the state citeproc-py stores on them) alive.
+# citeproc-py re-runs the same structural XPath queries (macros, enclosing layout) and
+# "does this group call a variable" walks on the style tree for every variable it renders:
+# most of its time. The answers depend only on the tree, which rendering does not restructure,
+# so each is computed once. The caches hold the lxml proxies, which keeps them (and the state
+# citeproc-py stores on them) alive.
 _xpath_answers: dict[tuple[object, str], list] = {}
+_calls_variable_answers: dict[object, bool] = {}
+_parent_calls_variable = model.Parent.calls_variable
 
 
 def _xpath_search_cached(self, expression):
@@ -136,4 +139,11 @@ def _xpath_search_cached(self, expression):
     return _xpath_answers[key]
 
 
+def _calls_variable_cached(self):
+    if self not in _calls_variable_answers:
+        _calls_variable_answers[self] = _parent_calls_variable(self)
+    return _calls_variable_answers[self]
+
+
 model.CitationStylesElement.xpath_search = _xpath_search_cached
+model.Parent.calls_variable = _calls_variable_cached

@@ -95,7 +95,6 @@ def _json_ld(edition: Edition, base_url: str, page: str, title: str, description
     ed, art = edition.bibliography.edition, edition.bibliography.article
     original = {"@type": "Article", "name": art.title, "headline": art.title,
                 "datePublished": art.date, "inLanguage": art.language,
-                "description": " ".join(art.description.split()),
                 "translationOfWork": {"@type": "CreativeWork", "inLanguage": art.original_language}}
     the_edition = _with_url({"@type": "CreativeWork", "name": ed.title, "version": ed.version,
                              "datePublished": ed.date, "inLanguage": art.language,
@@ -106,6 +105,7 @@ def _json_ld(edition: Edition, base_url: str, page: str, title: str, description
                             cite.site_root(base_url) if base_url else "")
     section = _section_of(edition, page)
     if page == "index.md":
+        original["description"] = " ".join(art.description.split())
         node = dict(the_edition, description=description, isBasedOn=original, hasPart=[
             _with_url({"@type": "Article", "name": s.title, "position": n},
                       cite.page_url(base_url, f"sections/{s.id}.md") if base_url else "")
