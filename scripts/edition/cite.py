@@ -145,7 +145,7 @@ def _date_parts(iso: str) -> dict:
 
 
 def csl_json(item: dict) -> str:
-    return json.dumps([item], ensure_ascii=False, indent=2)
+    return json.dumps([item], ensure_ascii=False)
 
 
 # --- BibTeX and RIS: serialisations of the same CSL item -------------------------------------
