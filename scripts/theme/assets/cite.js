@@ -97,25 +97,8 @@
     return words ? permalink + ":~:" + textDirective(words) : permalink;
   }
 
-  function copy(text, done) {
-    if (navigator.clipboard && window.isSecureContext) {
-      navigator.clipboard.writeText(text).then(done, function () { copyByCommand(text, done); });
-    } else { copyByCommand(text, done); }
-  }
-
-  function copyByCommand(text, done) {
-    var area = document.createElement("textarea");
-    area.value = text;
-    area.setAttribute("readonly", "");
-    area.style.position = "fixed"; area.style.opacity = "0";
-    document.body.appendChild(area);
-    area.select();
-    try { document.execCommand("copy"); done(); } catch (e) { /* nothing to copy with */ }
-    area.remove();
-  }
-
+  // Material's clipboard handler copies a button's data-clipboard-text when it is pressed.
   var button = null;
-  var pendingLink = null;
 
   function selectionButton() {
     if (button && document.body.contains(button)) { return button; }
@@ -123,14 +106,6 @@
     button.type = "button";
     button.className = "ed copy-selection-link";
     button.addEventListener("mousedown", function (event) { event.preventDefault(); });
-    button.addEventListener("click", function () {
-      var link = pendingLink;
-      if (!link) { return; }
-      copy(link, function () {
-        button.textContent = "Link copied";
-        button.setAttribute("data-copied", link);
-      });
-    });
     return button;
   }
 
@@ -141,8 +116,8 @@
       if (button && !button.contains(document.activeElement)) { button.hidden = true; }
       return;
     }
-    pendingLink = link;
     var b = selectionButton();
+    b.setAttribute("data-clipboard-text", link);
     var paragraph = paragraphOf(selection.getRangeAt(0).startContainer);
     b.textContent = link.indexOf(":~:") > 0 ? "Copy a link to this selection"
       : "Copy a link to this paragraph";
