@@ -24,14 +24,14 @@ class CiteBoxes:
         """The section's box: works without JavaScript; holds its paragraphs' box template."""
         target = cite.section_target(section, self.base_url)
         body = self._box_body(f"cite-{section.id}", "this section of the edition", target)
-        return (f'<details class="ed cite" id="cite-{section.id}"><summary>Cite this section'
+        return (f'<details class="ed cite" id="cite-{section.id}" data-search-exclude><summary>Cite this section'
                 f"</summary>{body}{self._paragraph_template(section)}</details>\n")
 
     def _paragraph_template(self, section: Section) -> str:
         stand_in = _stand_in_paragraph(section)
         if stand_in is None:
             return ""
-        return (f'<template class="cite-template" data-stand-in="{STAND_IN}">'
+        return (f'<template class="cite-template" data-stand-in="{STAND_IN}" data-search-exclude>'
                 f"{self.paragraph_box(stand_in, section)}</template>")
 
     def paragraph_box(self, block: Block, section: Section) -> str:
@@ -52,7 +52,7 @@ class CiteBoxes:
     def edition_box(self) -> str:
         """The home page's box: the whole edition."""
         body = self._box_body("cite-edition", "this edition", cite.edition_target(self.base_url))
-        return f'<div class="ed cite cite-edition" id="cite-edition">{body}</div>\n'
+        return f'<div class="ed cite cite-edition" id="cite-edition" data-search-exclude>{body}</div>\n'
 
     # --- inside a box ----------------------------------------------------------------------
 
