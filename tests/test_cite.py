@@ -144,6 +144,11 @@ def test_home_page_cites_the_edition_with_the_processor(site):
     assert "“Bolivia - Insurrection in La Paz.” October 14, 2003." in text
 
 
+def test_citations_stay_out_of_the_search_index(site):
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert str(STAND_IN) not in index and "Edition Team" not in index
+
+
 @pytest.fixture(scope="module")
 def server(site):
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
@@ -219,3 +224,4 @@ def test_selection_link_copies_a_text_fragment_url(page, server):
         getSelection().removeAllRanges(); getSelection().addRange(range);
     }""")
     assert page.evaluate("window.editionSelectionLink()") == f"{url}#p14"
+
