@@ -81,9 +81,9 @@ def test_every_page_has_citation_metadata_and_safe_json_ld(site):
 
 def test_entity_pages_name_what_they_are_about(site):
     (node,) = extract(site / "entities/la-paz.html", "http://localhost/")["json-ld"]
-    assert [m["@type"] for m in node["mentions"]] == ["Place"]
+    assert [m["@type"] for m in node["about"]] == ["Place"] and "mentions" not in node
     (node,) = extract(site / "entities/bolivia.html", "http://localhost/")["json-ld"]
-    assert node["mentions"][0]["sameAs"] == "https://www.wikidata.org/wiki/Q750"
+    assert node["about"][0]["sameAs"] == "https://www.wikidata.org/wiki/Q750"
 
 
 def test_published_site_has_absolute_urls_canonical_links_and_a_sitemap(published):

@@ -118,8 +118,9 @@ def _json_ld(edition: Edition, base_url: str, page: str, title: str, description
         if section:
             node["position"] = edition.sections.index(section) + 1
     mentioned = _entities_on(edition, page)
-    if mentioned:
-        node["mentions"] = [_entity(e, base_url) for e in mentioned]
+    if mentioned:  # an entity's own page is about it; other pages mention theirs
+        key = "about" if page.startswith("entities/") else "mentions"
+        node[key] = [_entity(e, base_url) for e in mentioned]
     return {"@context": "https://schema.org", **node}
 
 
