@@ -1,12 +1,9 @@
 """Citations come from one record through a CSL processor, name their URL, and copy in the browser."""
 from __future__ import annotations
 
-import functools
 import html
-import http.server
 import json
 import re
-import threading
 from pathlib import Path
 from urllib.parse import quote
 
@@ -18,6 +15,7 @@ from edition.citebox import STAND_IN, CiteBoxes
 from edition.load import load_source
 from edition.place import build_edition
 from htmltext import parse
+from test_browser import server  # noqa: F401  (the site over http on localhost)
 
 BASE = "https://example.org/insurrection/"
 
@@ -147,16 +145,6 @@ def test_home_page_cites_the_edition_with_the_processor(site):
 def test_citations_stay_out_of_the_search_index(site):
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert str(STAND_IN) not in index and "Edition Team" not in index
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    httpd.RequestHandlerClass.log_message = lambda *args: None
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
 
 
 @pytest.fixture(scope="module")
