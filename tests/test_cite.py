@@ -205,6 +205,13 @@ def test_selection_link_copies_a_text_fragment_url(page, server):
     copied = _clipboard(page)
     enc = lambda ws: re.sub("-", "%2D", quote(" ".join(ws), safe="!'()*"))
     assert copied == f"{url}#p14:~:text={enc(words[:4])},{enc(words[-4:])}"
+    reader = page.context.new_page()  # Chromium finds the words even without the #p14 anchor
+    reader.set_viewport_size({"width": 1000, "height": 600})
+    reader.goto(copied.replace("#p14:~:", "#:~:"), wait_until="networkidle")
+    reader.wait_for_timeout(500)
+    box = reader.locator("#p14").bounding_box()
+    assert reader.evaluate("scrollY") > 0 and box["y"] < 600 and box["y"] + box["height"] > 0
+    reader.close()
     page.evaluate("""() => {
         const range = document.createRange();
         range.setStart(document.getElementById('p14'), 0);
