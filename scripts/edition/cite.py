@@ -135,9 +135,9 @@ def render(style: csl.Style, item: dict, paragraph: int = 0) -> tuple[str, str]:
             _punctuation_in_quote(entry))
 
 
-def _punctuation_in_quote(html: str) -> str:
+def _punctuation_in_quote(rendered: str) -> str:
     # The styles' en-US locale sets punctuation-in-quote, which citeproc-py does not apply.
-    return re.sub(r"”([.,])", r"\1”", html)
+    return re.sub(r"”([.,])", r"\1”", rendered)
 
 
 def _date_parts(iso: str) -> dict:
