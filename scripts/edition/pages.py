@@ -5,7 +5,8 @@ import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 
-from . import dates
+from . import dates, metadata
+from .citebox import CiteBoxes
 from .export import Artefact, offline
 from .inline import Links, attribute, escape_text, figure_value, render_block_text
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
@@ -72,7 +73,8 @@ class Renderer:
         for entity in self.edition.entities:
             pages[entity_path(entity.id)] = self.entity_page(entity)
         pages["download.md"] = self.download()
-        return pages
+        return {path: metadata.with_metadata(self.edition, self.base_url, path, text)
+                for path, text in pages.items()}
 
     # --- where things are -------------------------------------------------------------
 
@@ -97,6 +99,8 @@ class Renderer:
         parts = ['<div class="transmitted" markdown>\n']
         for block in section.blocks:
             parts.append(self._block(block, section, heading_level, links))
+            if block is section.blocks[0]:  # the heading, or the opening's title
+                parts.append(self._cite_boxes.section_box(section))
         parts.append("</div>\n")
         parts.append(self._apparatus(page, section, notes, heading_level + 1))
         return "\n".join(parts)
@@ -112,11 +116,16 @@ class Renderer:
         copy = (f'<button class="ed copy-link" type="button" data-clipboard-text="#{block.id}" '
                 f'aria-label="Copy the link to paragraph {block.number}" '
                 f'title="Copy the link to paragraph {block.number}">🔗</button>')
+        cite_link = self._cite_boxes.paragraph_link(block, section)
         label = ""
         if block.kind in KIND_LABELS:
             label = (f'<span class="ed kind-label">{escape_text(KIND_LABELS[block.kind])} '
                      f'([why]({relative(self._current, "method.md#" + block.id)})) </span>')
-        return f"{number}{copy}{label}{text}\n{{ #{block.id} .tb .{block.kind.value} }}\n"
+        return f"{number}{copy}{cite_link}{label}{text}\n{{ #{block.id} .tb .{block.kind.value} }}\n"
+
+    @property
+    def _cite_boxes(self) -> CiteBoxes:
+        return CiteBoxes(self.edition.bibliography, self.base_url)
 
     def _marker(self, span: Span, notes: list[Span]) -> str:
         notes.append(span)
@@ -272,23 +281,15 @@ class Renderer:
                   "[Download](download.md) the edition to read offline, print or take to an "
                   "e-reader: the whole site as a zip, one self-contained page, an EPUB.\n",
                   "## How to cite { #how-to-cite }\n",
-                  self.citation_text(), "",
+                  self._cite_boxes.edition_box(),
                   "Cite a paragraph by its number: each paragraph's number is its permanent link "
-                  "(for example `sections/massacre-in-el-alto.html#p4`).\n",
+                  "(for example `sections/massacre-in-el-alto.html#p4`); its *cite* control "
+                  "gives ready-made citations.\n",
                   "## Editorial method { #editorial-method }\n",
                   f"{escape_text(art.attribution)}: {escape_text(art.attribution_evidence)}\n",
                   f"{escape_text(art.original_note)}\n",
                   "The [editorial method](method.md) lists every decision the editors made.\n"]
         return "\n".join(lines)
-
-    def citation_text(self) -> str:
-        ed = self.edition.bibliography.edition
-        art = self.edition.bibliography.article
-        editors = ", ".join(p.name for p in ed.editors)
-        url = self.base_url or "(the URL of this site)"
-        return (f"“{escape_text(art.title)}.” {escape_text(dates.human(art.date))}. "
-                f"In *{escape_text(ed.title)}*, edited by {escape_text(editors)}, version "
-                f"{ed.version}, {escape_text(dates.human(ed.date))}. {escape_text(url)}.")
 
     def method(self) -> str:
         page = "method.md"

@@ -18,6 +18,7 @@ import markdown
 from lxml import etree, html as lxml_html
 
 from ..model import Edition
+from .. import cite
 from .. import pages as site_pages  # a module, not names: pages.py imports this package
 from . import Artefact, file_stem
 from .onepage_style import STYLESHEET
@@ -152,8 +153,13 @@ def _part_element(part: Part, markdown_text: str) -> etree._Element:
     content.tag = "section"
     content.set("class", "part")
     content.set("id", part.prefix or ARTICLE_PART_ID)
-    for button in list(content.iter("button")):
-        button.drop_tree()  # copy-link buttons need the site's script; keeps the text after it
+    # Buttons and cite boxes need the site's scripts; the one page has its own citation part.
+    # drop_tree keeps the text that follows the dropped element.
+    interactive = content.xpath('.//button | .//template | .//*[contains(concat(" ", @class, " "),'
+                                ' " cite ") or contains(concat(" ", @class, " "), " cite-link ")]')
+    for element in interactive:
+        if element.getparent() is not None:
+            element.drop_tree()
     if part.prefix:
         _prefix_ids(content, part.prefix)
     return content
@@ -182,10 +188,16 @@ def _mark_register_entries(part: etree._Element) -> None:
 
 
 def _citation(renderer: "site_pages.Renderer") -> etree._Element:
+    """The CSL citations of this edition and of the original article, one list per target."""
+    bibliography = renderer.edition.bibliography
+    lists = []
+    for what, target in (("this edition", cite.edition_target(renderer.base_url)),
+                         ("the original article (2003)", cite.original_target())):
+        entries = "".join(f"<li>{styled.style.label}: {styled.entry}</li>"
+                          for styled in cite.cite(target, bibliography).styled)
+        lists.append(f"<p>Cite {what}:</p><ul>{entries}</ul>")
     return lxml_html.fragment_fromstring(
-        f'<section class="part" id="{CITATION_ID}"><h2>How to cite</h2>'
-        + etree.tostring(_convert(renderer.citation_text()), encoding="unicode", method="html")
-        + "</section>")
+        f'<section class="part" id="{CITATION_ID}"><h2>How to cite</h2>{"".join(lists)}</section>')
 
 
 # --- links ---------------------------------------------------------------------------------

@@ -1,0 +1,204 @@
+"""Citations: one bibliographic record per cited thing, rendered in CSL styles, BibTeX, RIS, CSL-JSON."""
+from __future__ import annotations
+
+import functools
+import html
+import json
+import re
+from dataclasses import dataclass
+
+from . import csl
+from .model import Bibliography, Block, Edition, Section
+
+# Without site_url the citations still show where the page would be, marked as unknown.
+PLACEHOLDER_SITE = "[site_url]/"
+ORIGINAL_ID = "original-2003"
+EDITION_ID = "edition"
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a reader cites: the 2003 article, this edition, one section, or one paragraph."""
+
+    id: str
+    kind: str  # original | edition | section | paragraph
+    title: str
+    url: str = ""  # absolute, or under PLACEHOLDER_SITE when site_url is not set
+    paragraph: int = 0  # the locator, for a paragraph
+
+
+@dataclass(frozen=True)
+class StyledCitation:
+    """One CSL style's output for a target, as HTML."""
+
+    style: csl.Style
+    citation: str  # the note (Chicago) or the in-text citation (MLA, APA)
+    entry: str  # the bibliography / works-cited / reference-list entry
+
+
+@dataclass(frozen=True)
+class Citations:
+    target: Target
+    styled: tuple[StyledCitation, ...]
+    bibtex: str
+    ris: str
+    csl_json: str
+
+
+def site_root(base_url: str) -> str:
+    return base_url or PLACEHOLDER_SITE
+
+
+def page_url(base_url: str, page: str) -> str:
+    """The public URL of a Markdown page (`use_directory_urls: false`)."""
+    return site_root(base_url) + (page[:-3] + ".html" if page.endswith(".md") else page)
+
+
+def original_target() -> Target:
+    return Target(ORIGINAL_ID, "original", "")
+
+
+def edition_target(base_url: str) -> Target:
+    return Target(EDITION_ID, "edition", "", site_root(base_url))
+
+
+def section_target(section: Section, base_url: str) -> Target:
+    return Target(section.id, "section", section.title,
+                  page_url(base_url, f"sections/{section.id}.md"))
+
+
+def paragraph_target(block: Block, section: Section, base_url: str) -> Target:
+    return Target(block.id, "paragraph", section.title,
+                  f"{page_url(base_url, f'sections/{section.id}.md')}#{block.id}", block.number)
+
+
+def csl_item(target: Target, bibliography: Bibliography) -> dict:
+    """The target as a CSL-JSON item: the one record every format below is made from."""
+    art, ed = bibliography.article, bibliography.edition
+    if target.kind == "original":
+        # Published on the web, unattributed, its venue unnamed: a web page with a title and date.
+        return {"id": target.id, "type": "webpage", "title": art.title,
+                "issued": _date_parts(art.date), "language": art.language}
+    item = {"id": target.id, "type": "book" if target.kind == "edition" else "chapter",
+            "title": ed.title, "editor": [{"literal": p.name} for p in ed.editors],
+            "publisher": ed.publisher, "version": ed.version, "issued": _date_parts(ed.date),
+            "original-date": _date_parts(art.date), "language": art.language,
+            "URL": target.url}
+    if target.kind == "edition":
+        item["medium"] = "digital edition"
+    else:
+        item["title"], item["container-title"] = target.title, ed.title
+    return item
+
+
+def cite(target: Target, bibliography: Bibliography) -> Citations:
+    item = csl_item(target, bibliography)
+    values = {_URL: target.url, str(_PARAGRAPH): str(target.paragraph)}
+    styled = tuple(StyledCitation(style, _fill(note, values), _fill(entry, values))
+                   for style, note, entry in _templates(target.kind, target.title,
+                                                        bool(target.paragraph), bibliography))
+    return Citations(target, styled, bibtex(item, target.paragraph), ris(item, target.paragraph),
+                     csl_json(item))
+
+
+# citeproc-py takes ~10 ms per rendering, too slow for every paragraph in every style. The
+# paragraphs of a section differ only in URL and number, so each section is rendered once with
+# stand-ins for these, which are then replaced (tests compare with direct renderings). Titles
+# are not stood in for: the styles change their case.
+_URL, _PARAGRAPH = "9990002", 9990003
+
+
+@functools.lru_cache(maxsize=None)
+def _templates(kind: str, title: str, has_paragraph: bool, bibliography: Bibliography
+               ) -> tuple[tuple[csl.Style, str, str], ...]:
+    # One id for every kind: a paragraph's bibliography entry is then its section's.
+    stand_in = Target("item", kind, title, _URL, _PARAGRAPH if has_paragraph else 0)
+    item = csl_item(stand_in, bibliography)
+    return tuple((style, *render(style, item, stand_in.paragraph)) for style in csl.STYLES)
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    for stand_in, value in values.items():
+        template = template.replace(stand_in, html.escape(value, quote=False))
+    return template
+
+
+@functools.lru_cache(maxsize=None)
+def _entry(style: csl.Style, item_json: str) -> str:
+    return csl.entry(style, json.loads(item_json))
+
+
+def render(style: csl.Style, item: dict, paragraph: int = 0) -> tuple[str, str]:
+    """(citation, bibliography entry) of one item in one style, straight from the processor."""
+    entry = _entry(style, json.dumps(item, sort_keys=True))
+    return (_punctuation_in_quote(csl.citation(style, item, paragraph)),
+            _punctuation_in_quote(entry))
+
+
+def _punctuation_in_quote(rendered: str) -> str:
+    # The styles' en-US locale sets punctuation-in-quote, which citeproc-py does not apply.
+    return re.sub(r"”([.,])", r"\1”", rendered)
+
+
+def _date_parts(iso: str) -> dict:
+    return {"date-parts": [[int(part) for part in iso.split("-")]]}
+
+
+def csl_json(item: dict) -> str:
+    return json.dumps([item], ensure_ascii=False)
+
+
+# --- BibTeX and RIS: serialisations of the same CSL item -------------------------------------
+
+_BIBTEX_TYPES = {"webpage": "misc", "book": "book", "chapter": "incollection"}
+_RIS_TYPES = {"webpage": "ELEC", "book": "EBOOK", "chapter": "ECHAP"}
+
+
+def _locator_note(paragraph: int) -> str:
+    return f"para. {paragraph}" if paragraph else ""
+
+
+def bibtex(item: dict, paragraph: int = 0) -> str:
+    year, *rest = item["issued"]["date-parts"][0]
+    fields = [("title", "{" + _bibtex_escape(item["title"]) + "}"),
+              ("booktitle", item.get("container-title", "")),
+              ("editor", " and ".join("{" + _bibtex_escape(e["literal"]) + "}"
+                                      for e in item.get("editor", []))),
+              ("publisher", item.get("publisher", "")),
+              ("edition", f"Version {item['version']}" if "version" in item else ""),
+              ("year", str(year)),
+              ("date", "-".join(f"{n:02d}" if i else str(n) for i, n in enumerate([year, *rest]))),
+              ("origdate", str(item["original-date"]["date-parts"][0][0])
+               if "original-date" in item else ""),
+              ("language", item.get("language", "")),
+              ("url", item.get("URL", "")),
+              ("note", _locator_note(paragraph))]
+    body = ",\n".join(f"  {name} = {{{value if name in ('title', 'editor') else _bibtex_escape(value)}}}"
+                      for name, value in fields if value)
+    return f"@{_BIBTEX_TYPES[item['type']]}{{{item['id']},\n{body}\n}}\n"
+
+
+def _bibtex_escape(text: str) -> str:
+    return re.sub(r"([{}%&#$_\\])", r"\\\1", text)
+
+
+def ris(item: dict, paragraph: int = 0) -> str:
+    parts = item["issued"]["date-parts"][0]
+    lines = [("TY", _RIS_TYPES[item["type"]]), ("TI", item["title"]),
+             ("T2", item.get("container-title", ""))]
+    lines += [("A2", e["literal"]) for e in item.get("editor", [])]
+    lines += [("PB", item.get("publisher", "")), ("ET", item.get("version", "")),
+              ("PY", str(parts[0])), ("DA", "/".join(f"{n:02d}" if i else str(n)
+                                                     for i, n in enumerate(parts))),
+              ("LA", item.get("language", "")), ("UR", item.get("URL", "")),
+              ("N1", _locator_note(paragraph))]
+    return "".join(f"{tag}  - {value}\n" for tag, value in lines if value) + "ER  - \n"
+
+
+def all_targets(edition: Edition, base_url: str) -> tuple[Target, ...]:
+    """Every target the site offers citations for."""
+    targets = [original_target(), edition_target(base_url)]
+    for section in edition.sections:
+        targets.append(section_target(section, base_url))
+        targets += [paragraph_target(b, section, base_url) for b in section.blocks if b.number]
+    return tuple(targets)

@@ -1,0 +1,109 @@
+"""The Cite controls as HTML: a section's cite box, a paragraph's cite link and its box template."""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass, replace
+
+from . import cite
+from .model import Bibliography, Block, Section
+
+# The paragraph number standing in for the real one in a section's paragraph-box template:
+# edition/cite.js replaces it (digits only, so no format escapes it differently).
+STAND_IN = 9990003
+FORMAT_LABELS = (("bibtex", "BibTeX"), ("ris", "RIS"), ("csl_json", "CSL-JSON"))
+
+
+@dataclass(frozen=True)
+class CiteBoxes:
+    """Renders cite boxes for one site; `base_url` is the public site URL or ''."""
+
+    bibliography: Bibliography
+    base_url: str = ""
+
+    def section_box(self, section: Section) -> str:
+        """The section's box: works without JavaScript; holds its paragraphs' box template."""
+        target = cite.section_target(section, self.base_url)
+        body = self._box_body(f"cite-{section.id}", "this section of the edition", target)
+        return (f'<details class="ed cite" id="cite-{section.id}" data-search-exclude><summary>Cite this section'
+                f"</summary>{body}{self._paragraph_template(section)}</details>\n")
+
+    def _paragraph_template(self, section: Section) -> str:
+        stand_in = _stand_in_paragraph(section)
+        if stand_in is None:
+            return ""
+        return (f'<template class="cite-template" data-stand-in="{STAND_IN}" data-search-exclude>'
+                f"{self.paragraph_box(stand_in, section)}</template>")
+
+    def paragraph_box(self, block: Block, section: Section) -> str:
+        target = cite.paragraph_target(block, section, self.base_url)
+        body = self._box_body(f"cite-{block.id}", f"paragraph {block.number} of the edition",
+                              target)
+        return (f'<details class="ed cite cite-paragraph" open><summary>Cite paragraph '
+                f"{block.number}</summary>{body}</details>")
+
+    def paragraph_link(self, block: Block, section: Section) -> str:
+        """The paragraph's Cite control: without JavaScript it leads to the section's box."""
+        url = cite.paragraph_target(block, section, self.base_url).url
+        return (f'<a class="ed cite-link" href="#cite-{section.id}" role="button" '
+                f'data-cite-paragraph="{block.number}" data-cite-url="{html.escape(url)}" '
+                f'aria-label="Cite paragraph {block.number}" '
+                f'title="Cite paragraph {block.number}">cite</a>')
+
+    def edition_box(self) -> str:
+        """The home page's box: the whole edition."""
+        body = self._box_body("cite-edition", "this edition", cite.edition_target(self.base_url))
+        return f'<div class="ed cite cite-edition" id="cite-edition" data-search-exclude>{body}</div>\n'
+
+    # --- inside a box ----------------------------------------------------------------------
+
+    def _box_body(self, box_id: str, what: str, target: cite.Target) -> str:
+        ours = cite.cite(target, self.bibliography)
+        original = ""
+        if target.kind != "paragraph":  # a paragraph's box is shown below its section's box
+            original = (f'<p class="cite-what">Or cite the original article (2003), which this '
+                        f"edition reproduces:</p>"
+                        f"{self._styles(box_id + '-original', cite.cite(cite.original_target(), self.bibliography))}")
+        return (f'<div class="cite-body">{self._url_note()}'
+                f'<p class="cite-what">Cite {what}:</p>{self._styles(box_id, ours)}'
+                f"{self._formats(box_id, ours)}{original}"
+                f'<p class="cite-note">Access date: add the day you read it where your style '
+                f"asks for one.</p></div>")
+
+    def _url_note(self) -> str:
+        if self.base_url:
+            return ""
+        return (f'<p class="cite-note cite-no-site-url"><code>{cite.PLACEHOLDER_SITE}</code> '
+                f"stands for the edition's public address, which is not configured (set "
+                f"<code>site_url</code> in <code>mkdocs.yml</code>). This copy is at "
+                f'<span class="cite-here">its own address</span>.</p>')
+
+    def _styles(self, box_id: str, citations: cite.Citations) -> str:
+        rows = []
+        for styled in citations.styled:
+            style = styled.style
+            entry = _row(f"{box_id}-{style.key}-entry", f"{style.label}, {style.entry_label}",
+                         styled.entry)
+            citation = _row(f"{box_id}-{style.key}-citation",
+                            f"{style.label}, {style.citation_label}", styled.citation)
+            rows += [citation, entry] if style.note else [entry, citation]
+        return f'<dl class="cite-styles">{"".join(rows)}</dl>'
+
+    def _formats(self, box_id: str, citations: cite.Citations) -> str:
+        blocks = "".join(
+            f'<p class="cite-format">{label} <button class="ed copy-cite" type="button" '
+            f'data-clipboard-target="#{box_id}-{key}" aria-label="Copy the {label} record">'
+            f"Copy</button></p>"
+            f'<pre id="{box_id}-{key}"><code>{html.escape(getattr(citations, key))}</code></pre>'
+            for key, label in FORMAT_LABELS)
+        return f'<details class="cite-formats"><summary>BibTeX · RIS · CSL-JSON</summary>{blocks}</details>'
+
+
+def _row(row_id: str, label: str, text: str) -> str:
+    return (f'<dt>{label}</dt><dd><span class="cite-text" id="{row_id}">{text}</span> '
+            f'<button class="ed copy-cite" type="button" data-clipboard-target="#{row_id}" '
+            f'aria-label="Copy: {label}">Copy</button></dd>')
+
+
+def _stand_in_paragraph(section: Section) -> Block | None:
+    first = next((b for b in section.blocks if b.number), None)
+    return replace(first, id=f"p{STAND_IN}", number=STAND_IN) if first else None

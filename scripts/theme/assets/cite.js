@@ -1,0 +1,145 @@
+/* Citing: a paragraph's cite box from its section's template, and a link to a selection. */
+(function () {
+  "use strict";
+  var EDITORIAL = ".ed, .headerlink";
+
+  function pageUrl() { return window.location.href.split("#")[0]; }
+
+  /* --- the paragraph cite box --------------------------------------------------------- */
+  function toggleParagraphBox(link) {
+    var paragraph = link.closest("p");
+    var next = paragraph.nextElementSibling;
+    if (next && next.classList.contains("cite-paragraph")) {
+      next.remove();
+      link.setAttribute("aria-expanded", "false");
+      return;
+    }
+    var section = document.getElementById(link.getAttribute("href").slice(1));
+    var template = section && section.querySelector("template.cite-template");
+    if (!template) { return; }
+    var box = document.createElement("div");
+    box.innerHTML = template.innerHTML.split(template.getAttribute("data-stand-in"))
+      .join(link.getAttribute("data-cite-paragraph"));
+    var details = box.firstElementChild;
+    fillHere(details);
+    paragraph.parentNode.insertBefore(details, paragraph.nextSibling);
+    link.setAttribute("aria-expanded", "true");
+    details.querySelector("summary").focus();
+  }
+
+  function fillHere(root) {
+    root.querySelectorAll(".cite-here").forEach(function (span) { span.textContent = pageUrl(); });
+  }
+
+  /* --- a link to the selected words (a URL text fragment) ------------------------------- */
+  // The paragraph's own text as the reader sees it, without numbers, buttons or note marks.
+  function textNodes(paragraph) {
+    var walker = document.createTreeWalker(paragraph, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        return node.parentElement.closest(EDITORIAL) ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) { nodes.push(walker.currentNode); }
+    return nodes;
+  }
+
+  // Where a range boundary falls in the paragraph's own text (its place among the text nodes).
+  function offsetIn(nodes, container, offset) {
+    var boundary = document.createRange();
+    boundary.setStart(container, offset);
+    var total = 0;
+    for (var i = 0; i < nodes.length; i++) {
+      if (nodes[i] === container) { return total + offset; }
+      if (boundary.comparePoint(nodes[i], nodes[i].data.length) > 0) { return total; }
+      total += nodes[i].data.length;
+    }
+    return total;
+  }
+
+  function selectedWords(paragraph, range) {
+    var nodes = textNodes(paragraph);
+    var text = nodes.map(function (n) { return n.data; }).join("");
+    var start = offsetIn(nodes, range.startContainer, range.startOffset);
+    var end = offsetIn(nodes, range.endContainer, range.endOffset);
+    // Fragments match whole words: widen a boundary that falls inside a word.
+    var inWord = function (i) { return /\S/.test(text[i - 1] || " ") && /\S/.test(text[i] || " "); };
+    while (start > 0 && inWord(start)) { start--; }
+    while (end < text.length && inWord(end)) { end++; }
+    return text.slice(start, end).replace(/\s+/g, " ").trim();
+  }
+
+  function encodeFragmentText(text) {
+    return encodeURIComponent(text).replace(/-/g, "%2D");  // also encodes "," and "&"
+  }
+
+  function textDirective(words) {
+    var list = words.split(" ");
+    if (list.length <= 8) { return "text=" + encodeFragmentText(words); }
+    return "text=" + encodeFragmentText(list.slice(0, 4).join(" ")) + "," +
+      encodeFragmentText(list.slice(-4).join(" "));
+  }
+
+  function paragraphOf(node) {
+    var element = node.nodeType === 1 ? node : node.parentElement;
+    return element && element.closest(".transmitted p.tb");
+  }
+
+  /** The link for the current selection: a text fragment, or the paragraph's permalink. */
+  function selectionLink(selection) {
+    if (!selection || selection.rangeCount === 0) { return null; }
+    var range = selection.getRangeAt(0);
+    var paragraph = paragraphOf(range.startContainer);
+    if (!paragraph) { return null; }
+    var permalink = pageUrl() + "#" + paragraph.id;
+    if (selection.isCollapsed || paragraphOf(range.endContainer) !== paragraph) { return permalink; }
+    var words = selectedWords(paragraph, range);
+    return words ? permalink + ":~:" + textDirective(words) : permalink;
+  }
+
+  // Material's clipboard handler copies a button's data-clipboard-text when it is pressed.
+  var button = null;
+
+  function selectionButton() {
+    if (button && document.body.contains(button)) { return button; }
+    button = document.createElement("button");
+    button.type = "button";
+    button.className = "ed copy-selection-link";
+    button.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    return button;
+  }
+
+  function offerSelectionLink() {
+    var selection = window.getSelection();
+    var link = selection && !selection.isCollapsed ? selectionLink(selection) : null;
+    if (!link) {
+      if (button && !button.contains(document.activeElement)) { button.hidden = true; }
+      return;
+    }
+    var b = selectionButton();
+    b.setAttribute("data-clipboard-text", link);
+    var paragraph = paragraphOf(selection.getRangeAt(0).startContainer);
+    b.textContent = link.indexOf(":~:") > 0 ? "Copy a link to this selection"
+      : "Copy a link to this paragraph";
+    b.hidden = false;
+    if (b.previousElementSibling !== paragraph) { paragraph.parentNode.insertBefore(b, paragraph.nextSibling); }
+  }
+
+  function setUp() {
+    fillHere(document);
+    document.querySelectorAll("a.cite-link").forEach(function (link) {
+      link.setAttribute("aria-expanded", "false");
+      link.addEventListener("click", function (event) { event.preventDefault(); toggleParagraphBox(link); });
+      link.addEventListener("keydown", function (event) {
+        if (event.key === " ") { event.preventDefault(); toggleParagraphBox(link); }
+      });
+    });
+  }
+
+  document.addEventListener("selectionchange", function () {
+    window.clearTimeout(offerSelectionLink.timer);
+    offerSelectionLink.timer = window.setTimeout(offerSelectionLink, 120);
+  });
+  window.editionSelectionLink = function () { return selectionLink(window.getSelection()); };
+  if (window.document$) { window.document$.subscribe(setUp); } else { document.addEventListener("DOMContentLoaded", setUp); }
+})();

