@@ -1,6 +1,7 @@
 """Stage 3: render the edition into Markdown pages (path → text) for MkDocs to turn into HTML."""
 from __future__ import annotations
 
+import html
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
@@ -45,7 +46,8 @@ def front_matter(title: str, description: str) -> str:
 
 
 def _yaml_text(text: str) -> str:
-    return " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
+    # Material writes title and description into the page unescaped: escape them here.
+    return " ".join(html.escape(text).split()).replace("\\", "\\\\").replace('"', '\\"')
 
 
 @dataclass(frozen=True)
@@ -94,7 +96,8 @@ class Renderer:
         for block in section.blocks:
             parts.append(self._block(block, section, heading_level, links))
         parts.append("</div>\n")
-        parts.append(self._apparatus(page, section, notes, heading_level + 1))
+        has_heading = any(b.kind is BlockKind.HEADING for b in section.blocks)
+        parts.append(self._apparatus(page, section, notes, heading_level + has_heading))
         return "\n".join(parts)
 
     def _block(self, block: Block, section: Section, level: int, links: Links) -> str:
@@ -462,7 +465,7 @@ class Renderer:
         grid = "".join(
             f'<line class="grid" x1="0" y1="{xy(lat, west)[1]:.1f}" x2="{width}" '
             f'y2="{xy(lat, west)[1]:.1f}"/>' for lat in range(-22, -9, 2))
-        return (f'<figure class="map ed"><svg viewBox="0 0 {width} {height}" role="img" '
+        return (f'<figure class="map ed"><svg viewBox="0 0 {width} {height}" role="group" '
                 f'aria-labelledby="map-title"><title id="map-title">Sketch map of the places in '
                 f'Bolivia named in the article</title>{grid}{"".join(marks)}</svg>'
                 f"<figcaption>Places in Bolivia, plotted from their coordinates "
