@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import json
 import re
+from functools import cache
+from pathlib import Path
 
 # Scripts Material writes inline (the localStorage helpers, the palette bootstrap); allowed by
 # hash so no other inline script can run. `file:` because Chromium does not let 'self' match
@@ -19,6 +22,15 @@ _POLICY = ("default-src 'self' file:; script-src 'self' file: {hashes}; "
            "connect-src 'self' file:; worker-src 'self' file: blob:; frame-src 'self' file:; "
            "object-src 'none'; base-uri 'self'; form-action 'self'")
 _CHARSET = '<meta charset="utf-8">'
+_CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+
+# From file://, the vendored iframe-worker shim runs the search worker in an about:blank
+# frame (which inherits this policy) through one inline script it writes from its own
+# functions `c` and `d` and the worker's URL; that script is allowed by its hash too.
+_SHIM = Path(__file__).resolve().parent.parent / "theme/assets/vendor/iframe-worker-shim.js"
+_SHIM_FUNCTIONS = re.compile(r"(function c\(.*?)(function d\(.*?)var o=", re.S)
+_SHIM_SCRIPT = ('postMessage={c};importScripts={d};addEventListener("error",({{error}})=>'
+                '{{parent.dispatchEvent(new ErrorEvent("error",{{filename:"{url}",error}}))}})')
 
 _THEME_FIXES = (
     # autocomplete is not allowed on checkboxes; autocorrect is not an HTML attribute.
@@ -34,8 +46,23 @@ _TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 
 def content_security_policy(html: str) -> str:
     """The policy for one page: only this site, plus the page's own inline scripts by hash."""
-    hashes = sorted({_sha256(body) for body in _INLINE_SCRIPT.findall(html)})
+    scripts = _INLINE_SCRIPT.findall(html) + _search_worker_frame_script(html)
+    hashes = sorted({_sha256(body) for body in scripts})
     return _POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
+
+
+def _search_worker_frame_script(html: str) -> list[str]:
+    config, functions = _CONFIG.search(html), _shim_functions()
+    if not config or not functions or "search" not in json.loads(config.group(1)):
+        return []
+    url = json.loads(config.group(1))["search"]
+    return [_SHIM_SCRIPT.format(c=functions[0], d=functions[1], url=url)]
+
+
+@cache
+def _shim_functions() -> tuple[str, str] | None:
+    match = _SHIM_FUNCTIONS.search(_SHIM.read_text(encoding="utf-8")) if _SHIM.exists() else None
+    return match.groups() if match else None
 
 
 def _sha256(text: str) -> str:
