@@ -66,6 +66,17 @@ def test_the_open_search_dialog_has_no_axe_violation(server, browser, scheme):
     assert failures == [], "\n".join(failures)
 
 
+def test_a_section_on_a_touch_phone_has_no_axe_violation(server, browser):
+    """On touch screens the copy buttons are always shown, so their target size counts."""
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True,
+                                  has_touch=True, bypass_csp=True)
+    page = context.new_page()
+    page.goto(server + SECTION, wait_until="load")
+    failures = axe_violations(page)
+    context.close()
+    assert failures == [], "\n".join(failures)
+
+
 def focus_by_tab(page, selector: str, limit: int = 400) -> bool:
     """Press Tab until the element matching `selector` has the focus."""
     for _ in range(limit):
