@@ -19,7 +19,7 @@ from pathlib import Path
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _POLICY = ("default-src 'self' file:; script-src 'self' file: {hashes}; "
            "style-src 'self' file:; img-src 'self' file: data:; font-src 'self' file: data:; "
-           "connect-src 'self' file:; worker-src 'self' file: blob:; frame-src 'self' file:; "
+           "connect-src 'self' file:; worker-src 'self' file:; frame-src 'self' file:; "
            "object-src 'none'; base-uri 'self'; form-action 'self'")
 _CHARSET = '<meta charset="utf-8">'
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
