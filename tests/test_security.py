@@ -1,5 +1,6 @@
 """Text from source/ is shown as text wherever it is rendered; every page has a strict
-Content-Security-Policy, no inline event handler, and the browser reports no violation."""
+Content-Security-Policy, no inline event handler, and the browser reports no violation on any
+page type (over http) nor on a section opened from disk with search in use."""
 from __future__ import annotations
 
 import re
@@ -12,7 +13,7 @@ from edition.cli import main
 
 from conftest import copy_project
 from htmltext import parse
-from served import chromium, serving
+from served import chromium, page_types, serving
 from tools import built_pages
 
 HOSTILE = ('<script>alert(1)</script> <b>x</b> "><img src=x onerror=alert(1)> '
@@ -114,6 +115,9 @@ def test_the_browser_reports_no_policy_violation(site, how):
         page.wait_for_selector(".md-search-result__item", timeout=8000)
         styled = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
         violations = page.evaluate("window.__violations")
+        for other in page_types(site).values() if how == "http" else ():
+            page.goto(base + other, wait_until="load")
+            violations += page.evaluate("window.__violations")
     assert violations == []
     assert [m for m in console if "Content Security Policy" in m] == []
     assert styled in ("sticky", "fixed")  # the stylesheets loaded
