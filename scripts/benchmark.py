@@ -1,20 +1,38 @@
-"""Benchmark: full build time against a plain `mkdocs build` of the same Markdown, and page bytes.
+"""Benchmark: build time against a plain `mkdocs build`, first-load bytes, Lighthouse scores.
 
 Run from the repository root after `edition build`:  python3 scripts/benchmark.py [--runs 3]
+Compares a section page with a default Material page of the same text, and (unless
+--no-lighthouse) runs Lighthouse from scripts/bench/ (installed on demand with npm ci) with
+Debian's Chromium against the site served gzip-compressed from localhost.
 Prints figures; asserts nothing (goals are tracked by people, not by timed tests).
+Targets: build <= 1.5x plain; section first load <= 1.1x the default Material page;
+every Lighthouse category 100.
 """
 from __future__ import annotations
 
 import argparse
+import functools
 import gzip
+import http.server
+import json
+import os
 import re
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
+
+BENCH_TOOLS = Path(__file__).resolve().parent / "bench"
+LIGHTHOUSE = BENCH_TOOLS / "node_modules" / ".bin" / "lighthouse"
+CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
+LIGHTHOUSE_PAGES = ("home", "section", "entity")
+SECTION = "insurrection-in-la-paz"
 
 PAGE_TYPES = {
     "home": "index.html",
@@ -66,10 +84,98 @@ def first_load_bytes(site: Path, page: str) -> tuple[int, int]:
     return raw, packed
 
 
+def default_material_site(root: Path, scratch: Path) -> Path:
+    """A default Material site whose one page is the section's transmitted text, paragraph by
+    paragraph: what the section would be with none of the edition's work."""
+    sys.path.insert(0, str(root / "scripts"))
+    from edition.build import Project, prepare
+    from edition.inline import escape_text
+    section = next(s for s in prepare(Project(root)).edition.sections if s.id == SECTION)
+    docs = scratch / "docs"
+    docs.mkdir(parents=True)
+    (docs / "index.md").write_text("\n\n".join(escape_text(b.text) for b in section.blocks) + "\n",
+                                   encoding="utf-8")
+    # Google Fonts off: this machine is offline, and the edition loads no web fonts either.
+    (scratch / "mkdocs.yml").write_text("site_name: Bolivia - Insurrection in La Paz\n"
+                                        "theme:\n  name: material\n  font: false\n",
+                                        encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--quiet"], cwd=scratch, check=True,
+                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return scratch / "site"
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves files gzip-compressed when the client accepts it, as a static host would."""
+
+    def send_head(self):
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            path = path / "index.html"
+        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), 6, mtime=0)
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=31536000")
+        self.end_headers()
+        from io import BytesIO
+        return BytesIO(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(GzipHandler, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+def ensure_lighthouse() -> bool:
+    if not LIGHTHOUSE.exists():
+        print("installing Lighthouse into scripts/bench/ (npm ci) …", flush=True)
+        subprocess.run(["npm", "ci", "--prefix", str(BENCH_TOOLS), "--no-audit", "--no-fund",
+                        "--loglevel=error"], check=False, stdout=subprocess.DEVNULL)
+    return LIGHTHOUSE.exists()
+
+
+def lighthouse_scores(url: str) -> dict[str, int]:
+    """Lighthouse's category scores (0-100) for one URL, desktop-independent defaults (mobile)."""
+    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
+    result = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
+                             f"--chrome-flags={CHROME_FLAGS}"], capture_output=True, text=True,
+                            env=env, check=False)
+    if result.returncode != 0:
+        return {"error": result.stderr.strip().splitlines()[-1:] or ["?"]}
+    report = json.loads(result.stdout)
+    failing = [a["id"] for a in report["audits"].values()
+               if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in
+               ("binary", "numeric", "metricSavings")]
+    scores = {c["title"]: round((c["score"] or 0) * 100) for c in report["categories"].values()}
+    scores["below 1"] = failing
+    return scores
+
+
+def print_lighthouse(name: str, url: str) -> None:
+    scores = lighthouse_scores(url)
+    below = scores.pop("below 1", [])
+    print(f"lighthouse, {name:22} " + ", ".join(f"{k} {v}" for k, v in scores.items()))
+    if below:
+        print(f"    audits below 1: {', '.join(below)}")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--root", type=Path, default=Path.cwd())
+    parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args()
     full, bare = build_times(args.root, args.runs)
     print(f"build: edition build {full:.2f} s, plain mkdocs build {bare:.2f} s, "
@@ -81,6 +187,18 @@ def main() -> int:
         if (site / page).exists():
             raw, packed = first_load_bytes(site, page)
             print(f"first load, {name:14} {raw:>9,} bytes raw, {packed:>8,} bytes gzip ({page})")
+    with tempfile.TemporaryDirectory() as scratch:
+        default = default_material_site(args.root, Path(scratch))
+        raw, packed = first_load_bytes(default, "index.html")
+        ours = first_load_bytes(site, PAGE_TYPES["section"])[1]
+        print(f"first load, default Material page of the same text: {raw:,} bytes raw, "
+              f"{packed:,} bytes gzip; section ratio {ours / packed:.2f} (target <= 1.10)")
+        if args.no_lighthouse or not ensure_lighthouse():
+            return 0
+        with serving(site) as ours_url, serving(default) as default_url:
+            for name in LIGHTHOUSE_PAGES:
+                print_lighthouse(name, ours_url + PAGE_TYPES[name])
+            print_lighthouse("default Material page", default_url + "index.html")
     return 0
 
 

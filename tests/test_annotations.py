@@ -189,7 +189,7 @@ BAD = [
 
 @pytest.mark.parametrize("name,file,old,new,message", BAD, ids=[c[0] for c in BAD])
 def test_a_bad_annotation_gives_one_clear_line(project, capsys, name, file, old, new, message):
-    edit(project, f"annotations/{file}", old, new)
+    edit(old, new, f"annotations/{file}")(project)
     code = main(["--root", str(project), "build"])
     err = capsys.readouterr().err
     errors = [line for line in err.splitlines() if line.startswith("error:")]

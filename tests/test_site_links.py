@@ -2,8 +2,11 @@
 from __future__ import annotations
 
 import re
+import zipfile
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
+
+import pytest
 
 from htmltext import parse
 
@@ -16,10 +19,11 @@ def html_pages(site: Path) -> list[Path]:
                   if "downloads" not in p.parts and p.name != "404.html")
 
 
-def test_every_internal_link_and_fragment_resolves(site):
+def broken_links(root: Path, pages: list[Path]) -> list[str]:
+    """Internal links and fragments in `pages` that do not resolve inside `root`."""
     ids: dict[Path, set[str]] = {}
     broken = []
-    for page in html_pages(site):
+    for page in pages:
         tree = parse(page)
         for element in tree.xpath("//a[@href] | //link[@href] | //script[@src] | //img[@src]"):
             url = element.get("href") or element.get("src")
@@ -30,13 +34,30 @@ def test_every_internal_link_and_fragment_resolves(site):
             if target.is_dir():
                 target = target / "index.html"
             if not target.exists():
-                broken.append(f"{page.relative_to(site)}: {url}")
+                broken.append(f"{page.relative_to(root)}: {url}")
                 continue
             if parts.fragment and target.suffix == ".html":
                 known = ids.setdefault(target, set(parse(target).xpath("//@id")))
                 if parts.fragment not in known:
-                    broken.append(f"{page.relative_to(site)}: {url} (no such id)")
-    assert broken == []
+                    broken.append(f"{page.relative_to(root)}: {url} (no such id)")
+    return broken
+
+
+def test_every_internal_link_and_fragment_resolves(site):
+    assert broken_links(site, html_pages(site)) == []
+
+
+def test_every_link_in_the_offline_copy_resolves(site, tmp_path):
+    archives = sorted((site / "downloads").glob("*.zip")) if (site / "downloads").exists() else []
+    if not archives:
+        pytest.skip("no offline archive in site/downloads/ yet")
+    for archive in archives:
+        folder = tmp_path / archive.stem
+        with zipfile.ZipFile(archive) as opened:
+            opened.extractall(folder)
+        pages = sorted(p for p in folder.rglob("*.html") if p.name != "404.html")
+        assert pages, archive.name
+        assert broken_links(folder, pages) == [], archive.name
 
 
 def test_no_page_loads_anything_from_another_host(site):

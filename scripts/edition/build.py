@@ -100,7 +100,7 @@ def build(project: Project) -> Path:
     write_docs(prepared.docs_files(), project.docs)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:
-        mkdocs_site.build(project.config, staging)
+        mkdocs_site.build(project.config, staging, prepared.edition.bibliography.edition.date)
         offline.write_offline_zip(prepared.edition, staging)
         _swap(staging, project.site)
     except BaseException:

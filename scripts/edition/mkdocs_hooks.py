@@ -1,10 +1,11 @@
-"""MkDocs glue for `mkdocs serve`: regenerate docs/ from source/ and watch source/."""
+"""MkDocs glue: regenerate docs/ from source/ while serving, and finish every page written."""
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
 from edition.build import Project, prepare, write_docs
+from edition.finish import finish_page
 from edition.problems import SourceError
 
 log = logging.getLogger("mkdocs.plugins.edition")
@@ -33,3 +34,13 @@ def on_pre_build(config) -> None:
 def on_serve(server, config, builder):
     server.watch(str(Path(config.config_file_path).parent / "source"))
     return server
+
+
+def on_post_page(output: str, page, config) -> str:
+    """Every page gets its Content-Security-Policy and valid theme markup (see edition.finish)."""
+    return finish_page(output)
+
+
+def on_post_template(output: str, template_name: str, config) -> str:
+    """404.html is a theme template, not a page: it gets the same finish."""
+    return finish_page(output) if template_name.endswith(".html") else output

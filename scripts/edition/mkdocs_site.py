@@ -5,6 +5,7 @@ import logging
 import os
 import sys
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 import yaml
@@ -56,8 +57,8 @@ def _nav_files(nav: list) -> list[str]:
     return files
 
 
-def build(config: Path, site_dir: Path) -> None:
-    """Run a strict MkDocs build of `docs/` into `site_dir`."""
+def build(config: Path, site_dir: Path, edition_date: str = "") -> None:
+    """Run a strict MkDocs build of `docs/` into `site_dir`, dated by the edition, not the clock."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -67,6 +68,9 @@ def build(config: Path, site_dir: Path) -> None:
     handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
+    saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if edition_date:  # the sitemap's <lastmod> and its gzip header; same input, same bytes
+        os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(edition_date))
     try:
         cfg = load_config(str(config), site_dir=str(site_dir), strict=True)
         mkdocs_build(cfg)
@@ -74,3 +78,15 @@ def build(config: Path, site_dir: Path) -> None:
         raise MkDocsFailed(str(err) or err.__class__.__name__) from err
     finally:
         logger.removeHandler(handler)
+        _restore("SOURCE_DATE_EPOCH", saved_epoch)
+
+
+def _epoch(iso_date: str) -> int:
+    return int(datetime.fromisoformat(iso_date).replace(tzinfo=timezone.utc).timestamp())
+
+
+def _restore(name: str, value: str | None) -> None:
+    if value is None:
+        os.environ.pop(name, None)
+    else:
+        os.environ[name] = value

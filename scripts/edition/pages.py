@@ -1,6 +1,7 @@
 """Stage 3: render the edition into Markdown pages (path → text) for MkDocs to turn into HTML."""
 from __future__ import annotations
 
+import html
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
@@ -49,7 +50,8 @@ def front_matter(title: str, description: str) -> str:
 
 
 def _yaml_text(text: str) -> str:
-    return " ".join(text.split()).replace("\\", "\\\\").replace('"', '\\"')
+    # Material writes title and description into the page unescaped: escape them here.
+    return " ".join(html.escape(text).split()).replace("\\", "\\\\").replace('"', '\\"')
 
 
 @dataclass(frozen=True)
@@ -96,14 +98,20 @@ class Renderer:
         links = Links(entity_href=lambda e: relative(page, entity_path(e)),
                       entity_title=lambda e: self.edition.entity(e).description,
                       note_marker=lambda span: self._marker(span, notes))
-        parts = ['<div class="transmitted" markdown>\n']
-        for block in section.blocks:
-            parts.append(self._block(block, section, heading_level, links))
-            if block is section.blocks[0]:  # the heading, or the opening's title
-                parts.append(self._cite_boxes.section_box(section))
-        parts.append("</div>\n")
-        parts.append(self._apparatus(page, section, notes, heading_level + 1))
+        # The cite box is raw HTML at the top level, between two runs of the transmitted text:
+        # inside a `markdown` div, Python-Markdown would rewrite its nested <details>.
+        first, *rest = section.blocks
+        parts = [self._transmitted([first], section, heading_level, links),
+                 self._cite_boxes.section_box(section)]
+        if rest:
+            parts.append(self._transmitted(rest, section, heading_level, links))
+        has_heading = any(b.kind is BlockKind.HEADING for b in section.blocks)
+        parts.append(self._apparatus(page, section, notes, heading_level + has_heading))
         return "\n".join(parts)
+
+    def _transmitted(self, blocks: list[Block], section: Section, level: int, links: Links) -> str:
+        body = "\n".join(self._block(block, section, level, links) for block in blocks)
+        return f'<div class="transmitted" markdown>\n\n{body}\n</div>\n'
 
     def _block(self, block: Block, section: Section, level: int, links: Links) -> str:
         if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
@@ -491,7 +499,7 @@ class Renderer:
         grid = "".join(
             f'<line class="grid" x1="0" y1="{xy(lat, west)[1]:.1f}" x2="{width}" '
             f'y2="{xy(lat, west)[1]:.1f}"/>' for lat in range(-22, -9, 2))
-        return (f'<figure class="map ed"><svg viewBox="0 0 {width} {height}" role="img" '
+        return (f'<figure class="map ed"><svg viewBox="0 0 {width} {height}" role="group" '
                 f'aria-labelledby="map-title"><title id="map-title">Sketch map of the places in '
                 f'Bolivia named in the article</title>{grid}{"".join(marks)}</svg>'
                 f"<figcaption>Places in Bolivia, plotted from their coordinates "

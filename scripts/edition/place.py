@@ -17,11 +17,16 @@ def build_edition(source: Source) -> Edition:
     problems = Problems()
     blocks = split_blocks(source, problems)
     sections = group_sections(source, blocks, problems)
+    problems.raise_if_any()  # with a wrong structure every block id after it is wrong too
     by_id = {b.id: b for b in blocks}
-    spans = [span for a in source.annotations if (span := place(a, by_id, problems))]
+    placed = {a: place(a, by_id, problems) for a in source.annotations}
+    spans = [span for span in placed.values() if span]
+    unplaced = {a.entity for a, span in placed.items() if span is None}
     _check_references(source, spans, problems)
     _check_overlaps(spans, problems)
-    _check_completeness(source.entities, blocks, spans, problems)
+    # An entity with an unplaced mention would also be reported "without a mention": once is enough.
+    _check_completeness(tuple(e for e in source.entities if e.id not in unplaced), blocks, spans,
+                        problems)
     problems.raise_if_any()
     order = {b.id: i for i, b in enumerate(blocks)}
     spans.sort(key=lambda s: (order[s.block], s.start, -s.end, nesting_rank(s)))

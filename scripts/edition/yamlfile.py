@@ -127,6 +127,7 @@ class Fields:
         self.ok = isinstance(mapping, Map)
         self.mapping: Map = mapping if self.ok else Map()
         self.line = getattr(mapping, "line", line)
+        self.misspelt: set[str] = set()  # allowed keys an unknown field probably meant
         if not self.ok:
             problems.add(display, line, f"{what} should be a mapping of fields, found "
                          f"{_describe(mapping)}", "write it as 'field: value' lines")
@@ -135,6 +136,7 @@ class Fields:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
                 fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(allowed)}"
+                self.misspelt.update(close)
                 problems.add(display, self.key_line(key), f"unknown field '{key}' in {what}", fix)
 
     def key_line(self, key: str) -> int:
@@ -143,7 +145,7 @@ class Fields:
     def _get(self, key: str, required: bool, expected: str, check: Callable[[Any], bool]) -> Any:
         value = self.mapping.get(key, _MISSING)
         if value is _MISSING or value is None:
-            if required and self.ok:
+            if required and self.ok and key not in self.misspelt:
                 self.problems.add(self.display, self.line, f"{self.what} has no '{key}'",
                                   f"add '{key}:' ({expected})")
             return _MISSING

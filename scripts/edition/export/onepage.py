@@ -9,6 +9,8 @@ site's URL is known, and plain text otherwise: nothing in the file points at ano
 """
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 import posixpath
 import re
@@ -117,9 +119,18 @@ def export_onepage(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
         media_type="text/html", content=html_document(page).encode("utf-8")),)
 
 
+def content_security_policy() -> str:
+    """Nothing but the page's own stylesheet: no script, no request to any origin."""
+    style = base64.b64encode(hashlib.sha256(f"\n{STYLESHEET}".encode("utf-8")).digest()).decode()
+    none = ("default-src", "script-src", "img-src", "font-src", "connect-src", "base-uri",
+            "form-action", "object-src")
+    return "; ".join([f"{name} 'none'" for name in none] + [f"style-src 'sha256-{style}'"])
+
+
 def html_document(page: OnePage) -> str:
     return (f'<!DOCTYPE html>\n<html lang="{html.escape(page.language)}">\n<head>\n'
             f'<meta charset="utf-8">\n'
+            f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{html.escape(page.title)}</title>\n<style>\n{STYLESHEET}</style>\n"
             f"</head>\n<body>\n{page.body_html}\n</body>\n</html>\n")

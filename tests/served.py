@@ -1,0 +1,54 @@
+"""A built site served over http from localhost, and one Chromium per test module."""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium
+
+
+@contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """The base URL of `site` served on a free localhost port."""
+    handler = functools.partial(QuietHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextmanager
+def chromium():
+    """Debian's Chromium driven by Playwright (skipped locally, a failure in CI, when missing)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def page_types(site: Path) -> dict[str, str]:
+    """One page of each type, chosen by path, so new page types are covered when they appear."""
+    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                   if "downloads" not in p.parts)
+    chosen: dict[str, str] = {}
+    for page in pages:
+        folder, _, name = page.rpartition("/")
+        kind = {"sections": "section", "entities": "entity"}.get(folder, page)
+        chosen.setdefault(kind, page)
+    return chosen

@@ -1,0 +1,127 @@
+"""Text from source/ is shown as text wherever it is rendered; every page has a strict
+Content-Security-Policy, no inline event handler, and the browser reports no violation on any
+page type (over http) nor on a section opened from disk with search in use."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from edition.cli import main
+
+from conftest import copy_project
+from htmltext import parse
+from served import chromium, page_types, serving
+from tools import built_pages
+
+HOSTILE = ('<script>alert(1)</script> <b>x</b> "><img src=x onerror=alert(1)> '
+           '{: onclick="alert(1)" } [x](javascript:alert(1))')
+CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
+
+
+def plant(root: Path) -> None:
+    """Put the hostile text into each kind of field the pages render."""
+    source = root / "source"
+    edits = {
+        "entities.yml": [("description: >-\n    President of Bolivia (1993",
+                          f"description: >-\n    {HOSTILE} President of Bolivia (1993"),
+                         ("name: Gonzalo Sánchez de Lozada",
+                          f"name: {yaml.safe_dump(HOSTILE + ' Goni').strip()}")],
+        "annotations/mentions.yml": [("note: The police mutiny of February 2003.",
+                                      f"note: {yaml.safe_dump(HOSTILE).strip()}")],
+        "structure.yml": [("summary: >-\n    The uprising turns", f"summary: >-\n    {HOSTILE} The uprising turns")],
+        "bibliography.yml": [('publication: "Not named in the transmitted text"',
+                              f"publication: {yaml.safe_dump(HOSTILE).strip()}"),
+                             ("description: >-\n    A contemporary account",
+                              f"description: >-\n    {HOSTILE} A contemporary account")],
+    }
+    for relative, replacements in edits.items():
+        path = source / relative
+        text = path.read_text(encoding="utf-8")
+        for old, new in replacements:
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> Path:
+    root = copy_project(tmp_path_factory.mktemp("hostile"))
+    plant(root)
+    assert main(["--root", str(root), "build"]) == 0
+    return root / "site"
+
+
+def injected(page: Path) -> list[str]:
+    tree = parse(page)
+    found = [f"<{e.tag}> injected" for e in tree.xpath("//img[@src='x'] | //b[text()='x']")]
+    found += [f"script runs {s.text[:40]!r}" for s in tree.xpath("//script")
+              if s.text and "alert(1)" in s.text
+              and s.get("type") not in ("application/json", "application/ld+json")]
+    found += [f"markup in JSON-LD {s.text[:40]!r}" for s in tree.xpath(
+        "//script[@type='application/ld+json']") if "<" in (s.text or "")]
+    found += [f"{a.getparent().tag} {a.attrname}" for a in tree.xpath("//@*")
+              if a.attrname.lower().startswith("on")]
+    found += [f"javascript: URL in {a.attrname}" for a in tree.xpath("//@href | //@src | //@action")
+              if a.strip().lower().startswith("javascript:")]
+    return found
+
+
+def test_hostile_source_text_is_shown_as_text(hostile_site):
+    pages = built_pages(hostile_site)
+    problems = [f"{p.relative_to(hostile_site)}: {x}" for p in pages for x in injected(p)]
+    assert problems == []
+    shown = {p.relative_to(hostile_site).as_posix() for p in pages
+             if "<script>alert(1)</script>" in parse(p).text_content()}
+    described = {p.relative_to(hostile_site).as_posix() for p in pages
+                 if HOSTILE in parse(p).xpath("string(//meta[@name='description']/@content)")}
+    assert {"index.html", "entities/sanchez-de-lozada.html", "register/people.html"} <= shown
+    assert {"sections/opening.html", "article.html", "entities/sanchez-de-lozada.html"} <= described
+
+
+def test_every_page_has_a_policy_that_forbids_other_origins(site):
+    for page in built_pages(site):
+        html = page.read_text(encoding="utf-8")
+        policies = CSP.findall(html)
+        assert len(policies) == 1, page
+        directives = dict(d.strip().split(" ", 1) for d in policies[0].split(";"))
+        assert directives["object-src"] == "'none'"
+        for name in ("default-src", "script-src", "style-src", "img-src", "font-src",
+                     "connect-src", "base-uri", "form-action"):
+            sources = directives[name].split()
+            assert not [s for s in sources if s.startswith(("http", "*", "//"))
+                        or s in ("https:", "http:", "'unsafe-inline'", "'unsafe-eval'")], name
+        if "<script" in html:
+            assert html.index("Content-Security-Policy") < html.index("<script")
+
+
+def test_no_page_has_an_inline_event_handler(site):
+    offenders = [f"{p.relative_to(site)}: {x}" for p in built_pages(site) for x in injected(p)]
+    assert offenders == []
+
+
+@pytest.mark.parametrize("how", ["http", "file"])
+def test_the_browser_reports_no_policy_violation(site, how):
+    page_path = "sections/insurrection-in-la-paz.html"
+    with chromium() as browser, serving(site) as base:
+        url = base + page_path if how == "http" else (site / page_path).as_uri()
+        page = browser.new_page()
+        console = []  # violations inside the search worker's frame reach only the console
+        page.on("console", lambda message: console.append(message.text))
+        page.add_init_script("window.__violations = [];"
+                             "document.addEventListener('securitypolicyviolation',"
+                             " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
+        page.goto(url, wait_until="load")
+        page.keyboard.press("/")
+        page.keyboard.type("Goni")
+        page.wait_for_selector(".md-search-result__item", timeout=8000)
+        styled = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
+        violations = page.evaluate("window.__violations")
+        for other in page_types(site).values() if how == "http" else ():
+            page.goto(base + other, wait_until="load")
+            violations += page.evaluate("window.__violations")
+    assert violations == []
+    assert [m for m in console if "Content Security Policy" in m] == []
+    assert styled in ("sticky", "fixed")  # the stylesheets loaded
