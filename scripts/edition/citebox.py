@@ -1,6 +1,7 @@
 """The Cite controls as HTML: a section's cite box, a paragraph's cite link and its box template."""
 from __future__ import annotations
 
+import functools
 import html
 from dataclasses import dataclass, replace
 
@@ -20,6 +21,7 @@ class CiteBoxes:
     bibliography: Bibliography
     base_url: str = ""
 
+    @functools.lru_cache(maxsize=32)  # a section's box is shown on its page and the article's
     def section_box(self, section: Section) -> str:
         """The section's box: works without JavaScript; holds its paragraphs' box template."""
         target = cite.section_target(section, self.base_url)

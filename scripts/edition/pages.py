@@ -1,10 +1,12 @@
 """Stage 3: render the edition into Markdown pages (path → text) for MkDocs to turn into HTML."""
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Callable
 
 from . import dates, metadata
 from .citebox import CiteBoxes
@@ -63,20 +65,28 @@ class Renderer:
     artefacts: tuple[Artefact, ...] = ()  # listed on the Download page
 
     def pages(self) -> dict[str, str]:
-        pages = {"index.md": self.home(), "article.md": self.whole_article(),
-                 "method.md": self.method()}
+        """Every page of the site, path → Markdown with its metadata front matter."""
+        return {path: metadata.with_metadata(self.edition, self.base_url, path, render())
+                for path, render in self._page_renderers().items()}
+
+    def page_body(self, path: str) -> str:
+        """One page's Markdown without the site's metadata (for the one-page edition)."""
+        return self._page_renderers()[path]()
+
+    def _page_renderers(self) -> dict[str, Callable[[], str]]:
+        renderers: dict[str, Callable[[], str]] = {
+            "index.md": self.home, "article.md": self.whole_article, "method.md": self.method}
         for section in self.edition.sections:
-            pages[section_path(section.id)] = self.section_page(section)
+            renderers[section_path(section.id)] = functools.partial(self.section_page, section)
         for path, title, entity_type in REGISTERS:
-            pages[path] = self.register(path, title, entity_type)
-        pages["register/sources.md"] = self.sources()
-        pages["register/timeline.md"] = self.timeline()
-        pages["register/figures.md"] = self.figures()
+            renderers[path] = functools.partial(self.register, path, title, entity_type)
+        renderers["register/sources.md"] = self.sources
+        renderers["register/timeline.md"] = self.timeline
+        renderers["register/figures.md"] = self.figures
         for entity in self.edition.entities:
-            pages[entity_path(entity.id)] = self.entity_page(entity)
-        pages["download.md"] = self.download()
-        return {path: metadata.with_metadata(self.edition, self.base_url, path, text)
-                for path, text in pages.items()}
+            renderers[entity_path(entity.id)] = functools.partial(self.entity_page, entity)
+        renderers["download.md"] = self.download
+        return renderers
 
     # --- where things are -------------------------------------------------------------
 
@@ -245,7 +255,7 @@ class Renderer:
         head = front_matter(section.title, section.summary)
         intro = ""
         if section.editorial_title:
-            intro = (f'<p class="ed editorial-title">Section title supplied by the editor: '
+            intro = (f'<p class="ed editorial-title" markdown>Section title supplied by the editor: '
                      f"“{escape_text(section.title)}” (the text has no heading here; "
                      f'[why]({relative(page, "method.md#opening")})).</p>\n\n')
         return head + intro + r.section_body(page, section, heading_level=1 if not

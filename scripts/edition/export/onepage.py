@@ -10,6 +10,7 @@ site's URL is known, and plain text otherwise: nothing in the file points at ano
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html
 import posixpath
@@ -91,14 +92,14 @@ class OnePage:
     contents: tuple[Heading, ...]
 
 
+@functools.lru_cache(maxsize=2)  # the HTML and the EPUB exporters wrap the same content
 def one_page(edition: Edition, base_url: str) -> OnePage:
     """Render the parts, convert them to HTML and make every link point inside the page."""
     renderer = site_pages.Renderer(edition, base_url)
-    pages = renderer.pages()
     main = etree.Element("main")
     main.append(_front(edition))
     for part in PARTS:
-        main.append(_part_element(part, pages[part.page]))
+        main.append(_part_element(part, renderer.page_body(part.page)))
     main.append(_citation(renderer))
     _link_within(main, edition, base_url)
     _finish_paragraph_numbers(main, edition, base_url)
