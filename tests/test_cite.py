@@ -68,6 +68,22 @@ def test_section_templates_equal_direct_processor_output(edition):
                                                                   target.paragraph)
 
 
+def test_renderings_kept_between_builds_equal_fresh_ones_and_damage_is_ignored(tmp_path):
+    item = {"id": "x", "type": "article", "title": "Insurrection in La Paz",
+            "issued": {"date-parts": [[2003, 10, 14]]}}
+    style = csl.STYLES[0]
+    path = tmp_path / "citations.json"
+    fresh = csl.keep_renderings_in(path)
+    first = csl.citation(style, item, 12)
+    fresh.save()
+    assert first in json.loads(path.read_text(encoding="utf-8")).values()
+    kept = csl.keep_renderings_in(path)
+    assert csl.citation(style, item, 12) == first and not kept.changed  # read, not re-rendered
+    path.write_text("{not json", encoding="utf-8")
+    csl.keep_renderings_in(path)
+    assert csl.citation(style, item, 12) == first
+
+
 def test_unattributed_titles_are_not_repeated(edition):
     """CSL suppresses the title once it stands in for the missing author."""
     for styled in cite.cite(cite.original_target(), edition.bibliography).styled:

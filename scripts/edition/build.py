@@ -6,7 +6,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import anchors, mkdocs_site
+from . import anchors, csl, mkdocs_site
 from .export import Artefact, export, offline
 from .load import load_source
 from .model import Edition
@@ -40,6 +40,10 @@ class Project:
     @property
     def ledger(self) -> Path:
         return self.source / anchors.LEDGER
+
+    @property
+    def citation_cache(self) -> Path:
+        return self.root / ".cache" / "citations.json"
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,9 @@ def write_docs(files: dict[str, bytes], docs: Path) -> int:
 
 def build(project: Project) -> Path:
     """Validate, render, run MkDocs into a fresh folder, then swap it in for `site/`."""
+    renderings = csl.keep_renderings_in(project.citation_cache)
     prepared = prepare(project)
+    renderings.save()
     write_docs(prepared.docs_files(), project.docs)
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
     try:

