@@ -95,7 +95,10 @@ def _wrap(node: _Node, text: str, links: Links) -> str:
                                                           if c.end <= span.gap]), text, links)
         after = _render(_Node(None, span.gap, node.end, [c for c in node.children
                                                        if c.start >= span.gap]), text, links)
-        marker = ('<span class="ed gap" role="note" aria-label="Editorial: lost in '
+        # Before a word ("how ⟨…⟩described") the marker needs room on its right; before
+        # punctuation ("(⟨…⟩, October 13)") it must not have it.
+        spacing = " before-word" if text[span.gap:span.gap + 1].isalnum() else ""
+        marker = (f'<span class="ed gap{spacing}" role="note" aria-label="Editorial: lost in '
                   f'transmission: {attribute(a.lost)}" title="{attribute(a.lost)}">⟨…⟩</span>')
         return (f'<span class="lacuna" id="{a.id}">{before}{marker}{after}</span>'
                 f"{links.note_marker(span)}")
