@@ -96,6 +96,10 @@ class Renderer:
     def block_link(self, from_page: str, block_id: str) -> str:
         return relative(from_page, f"{self.block_page(block_id)}#{block_id}")
 
+    def paragraph_ref(self, from_page: str, block_id: str) -> str:
+        """A Markdown link to a block, labelled "¶ n" (or its section's title)."""
+        return f"[{self.block_label(block_id)}]({self.block_link(from_page, block_id)})"
+
     def block_label(self, block_id: str) -> str:
         block = self.edition.block(block_id)
         return f"¶ {block.number}" if block.number else self.edition.section_of(block_id).title
@@ -228,7 +232,7 @@ class Renderer:
         if date_spans:
             out.append(f"{h} Dates {{ #dates-{section.id} }}\n")
             for s in date_spans:
-                out.append(f"- [{self.block_label(s.block)}]({self.block_link(page, s.block)}): "
+                out.append(f"- {self.paragraph_ref(page, s.block)}: "
                            f"“{escape_text(s.text)}” = <code>{attribute(s.annotation.when)}"
                            f"</code> ({escape_text(dates.human(s.annotation.when))})"
                            + (f". {escape_text(s.annotation.note)}" if s.annotation.note else ""))
@@ -237,7 +241,7 @@ class Renderer:
         if quotes:
             out.append(f"{h} Sources and quotations {{ #sources-{section.id} }}\n")
             for s in quotes:
-                out.append(f"- [{self.block_label(s.block)}]({self.block_link(page, s.block)}): "
+                out.append(f"- {self.paragraph_ref(page, s.block)}: "
                            f"{escape_text(_shorten(s.text, 70))} — {self._attribution(page, s)}")
             out.append("")
         return "\n".join(out)
@@ -334,13 +338,13 @@ class Renderer:
             spans = self.edition.spans_of(kind)
             lines.append(f"## {heading} ({len(spans)}) {{ #{anchor} }}\n")
             for s in spans:
-                lines.append(f"- [{self.block_label(s.block)}]({self.block_link(page, s.block)}): "
+                lines.append(f"- {self.paragraph_ref(page, s.block)}: "
                              f"{self._note_text(page, s)}")
             lines.append("")
         excluded = self.edition.spans_of(T.NOT_MENTION)
         lines.append(f"## Names that are not mentions ({len(excluded)}) {{ #not-mentions }}\n")
         for s in excluded:
-            lines.append(f"- [{self.block_label(s.block)}]({self.block_link(page, s.block)}): "
+            lines.append(f"- {self.paragraph_ref(page, s.block)}: "
                          f"“{escape_text(s.text)}” is not a mention of "
                          f"{self._entity_link(page, s.annotation.entity)}: "
                          f"{escape_text(s.annotation.reason)}")
@@ -405,7 +409,7 @@ class Renderer:
         lines += [f"- {fact}" for fact in facts] + [""]
         lines.append(f"## Mentions ({len(mentions)}) {{ #mentions }}\n")
         for s in mentions:
-            lines.append(f"- [{self.block_label(s.block)}]({self.block_link(page, s.block)}): "
+            lines.append(f"- {self.paragraph_ref(page, s.block)}: "
                          f"{self.keyword_in_context(s)}")
         lines.append("")
         said = [s for s in self.edition.spans_of(T.QUOTATION) if entity.id in (
@@ -413,7 +417,7 @@ class Renderer:
         if said:
             lines.append(f"## Quotations ({len(said)}) {{ #quotations }}\n")
             for s in said:
-                lines.append(f"- [{self.block_label(s.block)}]({self.block_link(page, s.block)}): "
+                lines.append(f"- {self.paragraph_ref(page, s.block)}: "
                              f"{escape_text(_shorten(s.text, 90))} — {self._attribution(page, s)}")
             lines.append("")
         return "\n".join(lines)
@@ -456,7 +460,7 @@ class Renderer:
         return "\n".join(lines)
 
     def _quote_list(self, page: str, spans: list[Span]) -> list[str]:
-        return [f"- [{self.block_label(s.block)}]({self.block_link(page, s.block)}) "
+        return [f"- {self.paragraph_ref(page, s.block)} "
                 f"({escape_text(s.annotation.kind)}): {escape_text(_shorten(s.text, 110))} — "
                 f"{self._attribution(page, s)}" for s in spans]
 
@@ -469,7 +473,7 @@ class Renderer:
             by_event[s.annotation.event].append(s)
         for event in sorted(self.edition.events, key=lambda e: (dates.sort_key(e.when), e.id)):
             refs = by_event.get(event.id, [])
-            links = ", ".join(f"[{self.block_label(b)}]({self.block_link(page, b)})"
+            links = ", ".join(self.paragraph_ref(page, b)
                               for b in dict.fromkeys(s.block for s in refs))
             lines.append(f"## {escape_text(dates.human(event.when))}: {escape_text(event.title)} "
                          f"{{ #{event.id} }}\n")
@@ -485,7 +489,7 @@ class Renderer:
         for s in self.edition.spans_of(T.FIGURE):
             a = s.annotation
             value = figure_value(a).replace("|", "/")
-            lines.append(f"| [{self.block_label(s.block)}]({self.block_link(page, s.block)}) | "
+            lines.append(f"| {self.paragraph_ref(page, s.block)} | "
                          f"{escape_text(s.text)} | {escape_text(value)} | {escape_text(a.counts)} | "
                          f"{escape_text(a.note)} |")
         return "\n".join(lines) + "\n"
