@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import AnnotationType, Edition
+from .paths import TIMELINE, entity_path, html_path, section_path
 from .problems import Problems
 
 LEDGER = "published-anchors.txt"
@@ -28,18 +29,18 @@ def current_anchors(edition: Edition) -> list[PublishedAnchor]:
     """Every permalink the edition publishes: pages, sections, blocks, entities, lacunae, events."""
     anchors = []
     for section in edition.sections:
-        page = f"sections/{section.id}.html"
+        page = html_path(section_path(section.id))
         anchors.append(PublishedAnchor(page, fingerprint(section.id)))
         for block in section.blocks:
             for url in (f"{page}#{block.id}", f"article.html#{block.id}"):
                 anchors.append(PublishedAnchor(url, fingerprint(block.text)))
     for entity in edition.entities:
-        anchors.append(PublishedAnchor(f"entities/{entity.id}.html", fingerprint(entity.id)))
+        anchors.append(PublishedAnchor(html_path(entity_path(entity.id)), fingerprint(entity.id)))
     for lacuna in edition.spans_of(AnnotationType.LACUNA):
-        page = f"sections/{edition.section_of(lacuna.block).id}.html"
+        page = html_path(section_path(edition.section_of(lacuna.block).id))
         anchors.append(PublishedAnchor(f"{page}#{lacuna.annotation.id}", fingerprint(lacuna.text)))
     for event in edition.events:
-        anchors.append(PublishedAnchor(f"register/timeline.html#{event.id}", fingerprint(event.id)))
+        anchors.append(PublishedAnchor(f"{html_path(TIMELINE)}#{event.id}", fingerprint(event.id)))
     return sorted(anchors)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from . import csl
 from .model import Bibliography, Block, Edition, Section
+from .paths import html_path, section_path
 
 # Without site_url the citations still show where the page would be, marked as unknown.
 PLACEHOLDER_SITE = "[site_url]/"
@@ -51,7 +52,7 @@ def site_root(base_url: str) -> str:
 
 def page_url(base_url: str, page: str) -> str:
     """The public URL of a Markdown page (`use_directory_urls: false`)."""
-    return site_root(base_url) + (page[:-3] + ".html" if page.endswith(".md") else page)
+    return site_root(base_url) + html_path(page)
 
 
 def original_target() -> Target:
@@ -64,12 +65,12 @@ def edition_target(base_url: str) -> Target:
 
 def section_target(section: Section, base_url: str) -> Target:
     return Target(section.id, "section", section.title,
-                  page_url(base_url, f"sections/{section.id}.md"))
+                  page_url(base_url, section_path(section.id)))
 
 
 def paragraph_target(block: Block, section: Section, base_url: str) -> Target:
     return Target(block.id, "paragraph", section.title,
-                  f"{page_url(base_url, f'sections/{section.id}.md')}#{block.id}", block.number)
+                  f"{page_url(base_url, section_path(section.id))}#{block.id}", block.number)
 
 
 def csl_item(target: Target, bibliography: Bibliography) -> dict:

@@ -9,6 +9,7 @@ import yaml
 
 from . import cite, dates
 from .model import AnnotationType as T, Edition, Entity
+from .paths import entity_path, section_path
 
 LANGUAGES = {"en": "English", "es": "Spanish"}
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "group": "Organization",
@@ -47,7 +48,7 @@ def page_metadata(edition: Edition, base_url: str, page: str, title: str,
 
 
 def _section_of(edition: Edition, page: str):
-    return next((s for s in edition.sections if page == f"sections/{s.id}.md"), None)
+    return next((s for s in edition.sections if page == section_path(s.id)), None)
 
 
 def _highwire(edition: Edition, title: str, url: str, in_book: bool) -> tuple[MetaTag, ...]:
@@ -108,7 +109,7 @@ def _json_ld(edition: Edition, base_url: str, page: str, title: str, description
         original["description"] = " ".join(art.description.split())
         node = dict(the_edition, description=description, isBasedOn=original, hasPart=[
             _with_url({"@type": "Article", "name": s.title, "position": n},
-                      cite.page_url(base_url, f"sections/{s.id}.md") if base_url else "")
+                      cite.page_url(base_url, section_path(s.id)) if base_url else "")
             for n, s in enumerate(edition.sections, start=1)])
     else:
         node = _with_url({"@type": "Article" if section else "WebPage", "name": title,
@@ -130,7 +131,7 @@ def _with_url(node: dict, url: str) -> dict:
 
 def _entities_on(edition: Edition, page: str) -> tuple[Entity, ...]:
     if page.startswith("entities/"):
-        return tuple(e for e in edition.entities if page == f"entities/{e.id}.md")
+        return tuple(e for e in edition.entities if page == entity_path(e.id))
     if page == "article.md":
         blocks = {b.id for b in edition.blocks}
     else:
@@ -143,7 +144,7 @@ def _entities_on(edition: Edition, page: str) -> tuple[Entity, ...]:
 def _entity(entity: Entity, base_url: str) -> dict:
     node = {"@type": SCHEMA_TYPES[entity.type], "name": entity.name}
     if base_url:
-        node["url"] = cite.page_url(base_url, f"entities/{entity.id}.md")
+        node["url"] = cite.page_url(base_url, entity_path(entity.id))
     if entity.wikidata:
         node["sameAs"] = f"https://www.wikidata.org/wiki/{entity.wikidata}"
     if entity.coordinates:

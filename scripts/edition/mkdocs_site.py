@@ -11,6 +11,7 @@ from pathlib import Path
 import yaml
 
 from .model import Edition
+from .paths import section_path
 from .problems import Problems
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -38,7 +39,7 @@ def read_settings(config: Path, edition: Edition, problems: Problems) -> Setting
     site_url = (data.get("site_url") or "").rstrip("/")
     site_url = site_url + "/" if site_url else ""
     listed = _nav_files(data.get("nav") or [])
-    expected = [f"sections/{s.id}.md" for s in edition.sections]
+    expected = [section_path(s.id) for s in edition.sections]
     in_nav = [f for f in listed if f.startswith("sections/")]
     if in_nav != expected:
         problems.add("mkdocs.yml", 0, "nav does not list the sections in reading order",

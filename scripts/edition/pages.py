@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import functools
 import html
-import posixpath
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Callable
@@ -12,6 +11,7 @@ from . import dates, metadata
 from .citebox import CiteBoxes
 from .export import Artefact, offline
 from .inline import Links, attribute, escape_text, figure_value, render_block_text
+from .paths import TIMELINE, entity_path, html_path, relative, section_path
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
 
 REGISTERS = (
@@ -30,21 +30,6 @@ QUOTATION_VERBS = {"report": "from", "speech": "said by", "slogan": "slogan of",
                    "document": "from a resolution of", "term": "term in quotation marks, used by"}
 TYPE_HEADINGS = (("person", "People"), ("organisation", "Organisations"), ("group", "Groups"),
                  ("place", "Places"))
-
-
-def section_path(section_id: str) -> str:
-    return f"sections/{section_id}.md"
-
-
-def entity_path(entity_id: str) -> str:
-    return f"entities/{entity_id}.md"
-
-
-def relative(from_page: str, to_page: str) -> str:
-    """A link from one Markdown page to another, as MkDocs resolves it."""
-    target, _, fragment = to_page.partition("#")
-    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".") if target else ""
-    return path + (f"#{fragment}" if fragment else "")
 
 
 def front_matter(title: str, description: str) -> str:
@@ -81,7 +66,7 @@ class Renderer:
         for path, title, entity_type in REGISTERS:
             renderers[path] = functools.partial(self.register, path, title, entity_type)
         renderers["register/sources.md"] = self.sources
-        renderers["register/timeline.md"] = self.timeline
+        renderers[TIMELINE] = self.timeline
         renderers["register/figures.md"] = self.figures
         for entity in self.edition.entities:
             renderers[entity_path(entity.id)] = functools.partial(self.entity_page, entity)
@@ -465,7 +450,7 @@ class Renderer:
                 f"{self._attribution(page, s)}" for s in spans]
 
     def timeline(self) -> str:
-        page = "register/timeline.md"
+        page = TIMELINE
         lines = [front_matter("Timeline", "The events of the article in date order."),
                  "# Timeline\n"]
         by_event: dict[str, list[Span]] = defaultdict(list)
@@ -507,7 +492,7 @@ class Renderer:
         marks = []
         for e in sorted(near, key=lambda e: e.id):
             x, y = xy(*e.coordinates)
-            href = relative(page, entity_path(e.id)).replace(".md", ".html")
+            href = html_path(relative(page, entity_path(e.id)))
             marks.append(f'<a href="{href}"><circle cx="{x:.1f}" cy="{y:.1f}" r="4"/>'
                          f'<text x="{x + 6:.1f}" y="{y + 4:.1f}">{attribute(e.name)}</text></a>')
         grid = "".join(

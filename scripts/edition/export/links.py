@@ -4,6 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Edition
+from ..paths import TIMELINE, entity_path, html_path, section_path
 
 
 @dataclass(frozen=True)
@@ -17,14 +18,14 @@ class Permalinks:
         return f"{self.base_url}{path}"
 
     def section(self, section_id: str) -> str:
-        return self.page(f"sections/{section_id}.html")
+        return self.page(html_path(section_path(section_id)))
 
     def block(self, block_id: str) -> str:
         """A paragraph's permanent anchor on its section page (headings too: their id)."""
         return f"{self.section(self.edition.block(block_id).section)}#{block_id}"
 
     def entity(self, entity_id: str) -> str:
-        return self.page(f"entities/{entity_id}.html")
+        return self.page(html_path(entity_path(entity_id)))
 
     def event(self, event_id: str) -> str:
-        return self.page(f"register/timeline.html#{event_id}")
+        return self.page(f"{html_path(TIMELINE)}#{event_id}")

@@ -22,6 +22,7 @@ from lxml import etree, html as lxml_html
 
 from ..model import Edition
 from .. import cite
+from ..paths import html_path
 from .. import pages as site_pages  # a module, not names: pages.py imports this package
 from . import Artefact, file_stem
 from .onepage_style import STYLESHEET
@@ -252,7 +253,7 @@ def _target(path_and_fragment: str, edition: Edition, base_url: str) -> str:
         if path == part.page:
             return f"#{part.prefix}-{fragment}" if fragment else f"#{part.prefix}"
     if base_url:
-        return base_url + path.removesuffix(".md") + ".html" + (f"#{fragment}" if fragment else "")
+        return base_url + html_path(path) + (f"#{fragment}" if fragment else "")
     return ""
 
 
@@ -268,5 +269,5 @@ def _finish_paragraph_numbers(main: etree._Element, edition: Edition, base_url: 
         if "pn" not in link.get("class", "").split():
             continue
         block_id = link.get("href", "#")[1:]
-        page = site_pages.section_path(edition.block(block_id).section).removesuffix(".md")
-        link.set("data-permalink", f"{base_url}{page}.html#{block_id}")
+        page = html_path(site_pages.section_path(edition.block(block_id).section))
+        link.set("data-permalink", f"{base_url}{page}#{block_id}")

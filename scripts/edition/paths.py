@@ -1,0 +1,26 @@
+"""The site's layout: where each page lives, as a Markdown path in docs/ and as a URL."""
+from __future__ import annotations
+
+import posixpath
+
+TIMELINE = "register/timeline.md"
+
+
+def section_path(section_id: str) -> str:
+    return f"sections/{section_id}.md"
+
+
+def entity_path(entity_id: str) -> str:
+    return f"entities/{entity_id}.md"
+
+
+def html_path(page: str) -> str:
+    """The URL path MkDocs gives a Markdown page (`use_directory_urls: false`)."""
+    return page.removesuffix(".md") + ".html" if page.endswith(".md") else page
+
+
+def relative(from_page: str, to_page: str) -> str:
+    """A link from one Markdown page to another, as MkDocs resolves it."""
+    target, _, fragment = to_page.partition("#")
+    path = posixpath.relpath(target, posixpath.dirname(from_page) or ".") if target else ""
+    return path + (f"#{fragment}" if fragment else "")
