@@ -61,6 +61,8 @@ def test_the_open_search_dialog_has_no_axe_violation(server, browser, scheme):
     page.keyboard.press("/")
     page.keyboard.type("Goni")
     page.wait_for_selector(".md-search-result__item", timeout=5000)
+    # Material fades the results in; judge the colours a reader sees once the fade has ended.
+    page.wait_for_function("getComputedStyle(document.querySelector('.md-search__output')).opacity === '1'")
     failures = axe_violations(page)
     context.close()
     assert failures == [], "\n".join(failures)
