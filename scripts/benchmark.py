@@ -16,7 +16,6 @@ import gzip
 import http.server
 import json
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -25,6 +24,7 @@ import tempfile
 import threading
 import time
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator
 
@@ -72,19 +72,35 @@ def build_times(root: Path, runs: int) -> tuple[float, float, float]:
     return statistics.median(full), statistics.median(cold), statistics.median(bare)
 
 
-def first_load_bytes(site: Path, page: str) -> tuple[int, int]:
-    """Raw and gzip-compressed bytes of a page plus the local CSS/JS it loads on first view."""
-    html_path = site / page
-    html = html_path.read_text(encoding="utf-8")
-    files = [html_path]
-    for url in re.findall(r'<(?:link[^>]+href|script[^>]+src)="([^"#?]+)', html):
-        if url.endswith((".css", ".js")) and "://" not in url:
-            candidate = (html_path.parent / url).resolve()
-            if candidate.exists():
-                files.append(candidate)
-    raw = sum(f.stat().st_size for f in files)
-    packed = sum(len(gzip.compress(f.read_bytes(), 9, mtime=0)) for f in files)
-    return raw, packed
+@dataclass(frozen=True)
+class Transfer:
+    """What the server sent for one page view: files fetched, bytes raw and as sent (gzip)."""
+
+    files: int
+    raw: int
+    sent: int
+
+
+def first_load(url: str, open_search: bool = False) -> Transfer:
+    """Everything a fresh browser fetches to show `url` (no cache), counted at the server:
+    the page, its CSS and JS, the favicon, and whatever the scripts fetch once the page has
+    settled (Material's search worker; its index unless the edition defers it). With
+    `open_search`, also what a reader's first search fetches."""
+    from playwright.sync_api import sync_playwright
+    base = url[:url.index("/", len("http://")) + 1]
+    SENT[base] = []
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROME_FLAGS.split()[1:])
+        page = browser.new_context().new_page()
+        page.goto(url, wait_until="networkidle")
+        page.wait_for_timeout(1000)
+        if open_search:
+            page.keyboard.press("/")
+            page.keyboard.type("police")
+            page.wait_for_selector(".md-search-result__item", timeout=10000)
+        browser.close()
+    log = SENT.pop(base)
+    return Transfer(len(log), sum(raw for raw, _ in log), sum(sent for _, sent in log))
 
 
 def default_material_site(root: Path, scratch: Path) -> Path:
@@ -107,16 +123,26 @@ def default_material_site(root: Path, scratch: Path) -> Path:
     return scratch / "site"
 
 
+SENT: dict[str, list[tuple[int, int]]] = {}  # base URL -> (raw, sent) bytes of each response
+
+
 class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files gzip-compressed when the client accepts it, as a static host would."""
+    """Serves files gzip-compressed when the client accepts it, as a static host would, and
+    counts what it sends."""
 
     def send_head(self):
         path = Path(self.translate_path(self.path))
         if path.is_dir():
             path = path / "index.html"
-        if not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
+        if not path.is_file():
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6, mtime=0)
+        raw = path.read_bytes()
+        base = f"http://{self.headers.get('Host')}/"
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            SENT.get(base, []).append((len(raw), len(raw)))
+            return super().send_head()
+        body = gzip.compress(raw, 6, mtime=0)
+        SENT.get(base, []).append((len(raw), len(body)))
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -174,32 +200,44 @@ def print_lighthouse(name: str, url: str) -> None:
         print(f"    audits below 1: {', '.join(below)}")
 
 
+def print_build_times(full: float, cold: float, bare: float, runs: int) -> None:
+    print(f"build: edition build {full:.2f} s, plain mkdocs build {bare:.2f} s, "
+          f"ratio {full / bare:.2f} (median of {runs}); without the citation cache "
+          f"(a fresh clone's first build) {cold:.2f} s, ratio {cold / bare:.2f}")
+
+
+def print_first_loads(ours: str, default_page: str) -> None:
+    for name, page in PAGE_TYPES.items():
+        view = first_load(ours + page)
+        print(f"first load, {name:14} {view.files:>3} files, {view.raw:>9,} bytes raw, "
+              f"{view.sent:>8,} bytes gzip ({page})")
+    default = first_load(default_page)
+    section = first_load(ours + PAGE_TYPES["section"])
+    print(f"first load, default Material page of the same section: {default.files} files, "
+          f"{default.raw:,} bytes raw, {default.sent:,} bytes gzip; section ratio "
+          f"{section.sent / default.sent:.2f} (target <= 1.10)")
+    searched = first_load(ours + PAGE_TYPES["section"], open_search=True)
+    default_searched = first_load(default_page, open_search=True)
+    print(f"first load and a first search: section {searched.sent:,} bytes gzip, default "
+          f"Material page {default_searched.sent:,} (its index holds one page, ours the edition)")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--runs", type=int, default=3, help="builds to time (0: none)")
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument("--no-lighthouse", action="store_true")
     args = parser.parse_args()
-    full, cold, bare = build_times(args.root, args.runs)
-    print(f"build: edition build {full:.2f} s, plain mkdocs build {bare:.2f} s, "
-          f"ratio {full / bare:.2f} (median of {args.runs}); without the citation cache "
-          f"(a fresh clone's first build) {cold:.2f} s, ratio {cold / bare:.2f}")
+    if args.runs > 0:
+        print_build_times(*build_times(args.root, args.runs), args.runs)
     site = args.root / "site"
-    pages = list(site.rglob("*.html"))
-    print(f"site: {len(pages)} HTML pages")
-    for name, page in PAGE_TYPES.items():
-        if (site / page).exists():
-            raw, packed = first_load_bytes(site, page)
-            print(f"first load, {name:14} {raw:>9,} bytes raw, {packed:>8,} bytes gzip ({page})")
+    print(f"site: {len(list(site.rglob('*.html')))} HTML pages")
     with tempfile.TemporaryDirectory() as scratch:
         default = default_material_site(args.root, Path(scratch))
-        raw, packed = first_load_bytes(default, "index.html")
-        ours = first_load_bytes(site, PAGE_TYPES["section"])[1]
-        print(f"first load, default Material page of the same text: {raw:,} bytes raw, "
-              f"{packed:,} bytes gzip; section ratio {ours / packed:.2f} (target <= 1.10)")
-        if args.no_lighthouse or not ensure_lighthouse():
-            return 0
         with serving(site) as ours_url, serving(default) as default_url:
+            print_first_loads(ours_url, default_url + "index.html")
+            if args.no_lighthouse or not ensure_lighthouse():
+                return 0
             for name in LIGHTHOUSE_PAGES:
                 print_lighthouse(name, ours_url + PAGE_TYPES[name])
             print_lighthouse("default Material page", default_url + "index.html")
