@@ -55,3 +55,19 @@ def test_copy_button_copies_the_absolute_paragraph_url(server, browser):
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied == server + "sections/massacre-in-el-alto.html#p6"
     context.close()
+
+
+def test_the_search_index_is_fetched_when_search_opens_not_with_the_page(server, browser):
+    page = browser.new_page()
+    paths = []
+    page.on("request", lambda request: paths.append(urlsplit(request.url).path))
+    page.goto(server + "sections/insurrection-in-la-paz.html", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert "/search/search_index.json" not in paths
+    assert not any("iframe-worker-shim" in path for path in paths)  # the offline zip's alone
+    page.keyboard.press("/")
+    page.keyboard.type("Quispe")
+    page.wait_for_selector(".md-search-result__item", timeout=10000)
+    assert paths.count("/search/search_index.json") == 1
+    assert "Quispe" in page.locator(".md-search-result__item").first.inner_text()
+    page.close()

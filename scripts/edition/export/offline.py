@@ -10,6 +10,7 @@ missing); then, in the published site only, that line gets its link and the zip'
 from __future__ import annotations
 
 import html
+import re
 from pathlib import Path
 
 from ..model import Edition
@@ -26,6 +27,11 @@ DOWNLOAD_PAGE = "download.html"
 # sitemaps (for web crawlers; they carry the day of the build, so the zip would too).
 LEFT_OUT_SUFFIXES = (".map",)
 LEFT_OUT_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
+# Browsers refuse to start a Worker from a file: URL, and Material runs search in one; the
+# vendored iframe-worker shim runs it in a frame instead. Only the offline copy needs it, so
+# only its pages load it, just before Material's bundle creates the worker.
+WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
+_BUNDLE_SCRIPT = re.compile(r'<script src="([^"]*)assets/javascripts/bundle\.')
 
 
 def zip_name(edition: Edition) -> str:
@@ -50,8 +56,22 @@ def offline_zip(site: Path, top: str, leave_out: str = "") -> bytes:
     left_out = (*LEFT_OUT_FILES, leave_out)
     files = sorted(p for p in site.rglob("*") if p.is_file() and not p.name.endswith(
         LEFT_OUT_SUFFIXES) and p.relative_to(site).as_posix() not in left_out)
-    return reproducible_zip([Entry(f"{top}/{p.relative_to(site).as_posix()}", p.read_bytes())
+    return reproducible_zip([Entry(f"{top}/{p.relative_to(site).as_posix()}", _offline_copy(p))
                              for p in files])
+
+
+def _offline_copy(path: Path) -> bytes:
+    content = path.read_bytes()
+    return with_worker_shim(content.decode("utf-8")).encode("utf-8") if path.suffix == ".html" else content
+
+
+def with_worker_shim(page: str) -> str:
+    """The page loading the worker shim before Material's bundle (pages without it: as is)."""
+    bundle = _BUNDLE_SCRIPT.search(page)
+    if not bundle:
+        return page
+    shim = f'<script src="{bundle.group(1)}{WORKER_SHIM}"></script>\n  '
+    return page[:bundle.start()] + shim + page[bundle.start():]
 
 
 def write_offline_zip(edition: Edition, site: Path) -> Path:
