@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -35,6 +36,18 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site(built: Path) -> Path:
     return built / "site"
+
+
+@pytest.fixture(scope="session")
+def unpacked(site: Path, tmp_path_factory) -> Path:
+    """The offline zip from site/downloads/, unpacked: the folder it holds."""
+    [archive_path] = (site / "downloads").glob("*-offline.zip")
+    with zipfile.ZipFile(archive_path) as archive:
+        tops = {name.split("/")[0] for name in archive.namelist()}
+        assert len(tops) == 1, f"the zip has {len(tops)} top folders"
+        target = tmp_path_factory.mktemp("offline")
+        archive.extractall(target)
+    return target / tops.pop()
 
 
 def require_chromium() -> None:

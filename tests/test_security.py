@@ -103,10 +103,11 @@ def test_no_page_has_an_inline_event_handler(site):
 
 
 @pytest.mark.parametrize("how", ["http", "file"])
-def test_the_browser_reports_no_policy_violation(site, how):
+def test_the_browser_reports_no_policy_violation(site, unpacked, how):
+    """Served over http, and the offline zip's copy (which alone loads the worker shim) from file://."""
     page_path = "sections/insurrection-in-la-paz.html"
     with chromium() as browser, serving(site) as base:
-        url = base + page_path if how == "http" else (site / page_path).as_uri()
+        url = base + page_path if how == "http" else (unpacked / page_path).as_uri()
         page = browser.new_page()
         console = []  # violations inside the search worker's frame reach only the console
         page.on("console", lambda message: console.append(message.text))

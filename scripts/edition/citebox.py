@@ -46,7 +46,7 @@ class CiteBoxes:
     def paragraph_link(self, block: Block, section: Section) -> str:
         """The paragraph's Cite control: without JavaScript it leads to the section's box."""
         url = cite.paragraph_target(block, section, self.base_url).url
-        return (f'<a class="ed cite-link" href="#cite-{section.id}" role="button" '
+        return (f'<a class="ed cite-link" href="#cite-{section.id}" role="button" data-search-exclude '
                 f'data-cite-paragraph="{block.number}" data-cite-url="{html.escape(url)}" '
                 f'aria-label="Cite paragraph {block.number}" '
                 f'title="Cite paragraph {block.number}">cite</a>')
@@ -65,7 +65,9 @@ class CiteBoxes:
             original = (f'<p class="cite-what">Or cite the original article (2003), which this '
                         f"edition reproduces:</p>"
                         f"{self._styles(box_id + '-original', cite.cite(cite.original_target(), self.bibliography))}")
-        return (f'<div class="cite-body">{self._url_note()}'
+        # data-search-exclude here too: Material's search stops skipping the box at the first
+        # closing tag of the outer element's kind (the nested <details>, the home's <div>).
+        return (f'<div class="cite-body" data-search-exclude>{self._url_note()}'
                 f'<p class="cite-what">Cite {what}:</p>{self._styles(box_id, ours)}'
                 f"{self._formats(box_id, ours)}{original}"
                 f'<p class="cite-note">Access date: add the day you read it where your style '

@@ -32,8 +32,19 @@ TYPE_HEADINGS = (("person", "People"), ("organisation", "Organisations"), ("grou
                  ("place", "Places"))
 
 
-def front_matter(title: str, description: str) -> str:
-    return f'---\ntitle: "{_yaml_text(title)}"\ndescription: "{_yaml_text(description)}"\n---\n\n'
+def front_matter(title: str, description: str, searchable: bool = True) -> str:
+    """Title and description; `searchable=False` keeps a page that only repeats what other
+    pages say (the whole article, the lists of the registers) out of the search index."""
+    exclude = "" if searchable else "search:\n  exclude: true\n"
+    return (f'---\ntitle: "{_yaml_text(title)}"\ndescription: "{_yaml_text(description)}"\n'
+            f"{exclude}---\n\n")
+
+
+def _not_searched(markdown_lines: list[str]) -> str:
+    """A list that quotes the text (keywords in context, quotations with their sources): the
+    search finds those words in the text itself, so the list is kept out of its index."""
+    body = "\n".join(markdown_lines)
+    return f'<div class="kwic" data-search-exclude markdown>\n\n{body}\n\n</div>\n'
 
 
 def _yaml_text(text: str) -> str:
@@ -118,9 +129,9 @@ class Renderer:
             return f"{'#' * heading_level} {escape_text(block.text)} {{ #{block.id} .tb }}\n"
         spans = self.edition.spans_in(block.id)
         text = render_block_text(block, spans, links)
-        number = (f'<a class="ed pn" href="#{block.id}" title="Paragraph {block.number}: '
+        number = (f'<a class="ed pn" href="#{block.id}" data-search-exclude title="Paragraph {block.number}: '
                   f'permanent link">{block.number}</a>')
-        copy = (f'<button class="ed copy-link" type="button" data-clipboard-text="#{block.id}" '
+        copy = (f'<button class="ed copy-link" type="button" data-search-exclude data-clipboard-text="#{block.id}" '
                 f'aria-label="Copy the link to paragraph {block.number}" '
                 f'title="Copy the link to paragraph {block.number}">🔗</button>')
         cite_link = self._cite_boxes.paragraph_link(block, section)
@@ -225,10 +236,9 @@ class Renderer:
         quotes = [s for s in spans if s.type is T.QUOTATION and s.annotation.kind != "term"]
         if quotes:
             out.append(f"{h} Sources and quotations {{ #sources-{section.id} }}\n")
-            for s in quotes:
-                out.append(f"- {self.paragraph_ref(page, s.block)}: "
-                           f"{escape_text(_shorten(s.text, 70))} — {self._attribution(page, s)}")
-            out.append("")
+            out.append(_not_searched([f"- {self.paragraph_ref(page, s.block)}: "
+                                      f"{escape_text(_shorten(s.text, 70))} — "
+                                      f"{self._attribution(page, s)}" for s in quotes]))
         return "\n".join(out)
 
     _current: str = ""
@@ -254,7 +264,7 @@ class Renderer:
         page = "article.md"
         r = self._with_page(page)
         bib = self.edition.bibliography.article
-        parts = [front_matter("The whole article", bib.description)]
+        parts = [front_matter("The whole article", bib.description, searchable=False)]
         for section in self.edition.sections:
             parts.append(r.section_body(page, section, heading_level=2))
         return "\n".join(parts)
@@ -360,7 +370,8 @@ class Renderer:
 
     def register(self, page: str, title: str, entity_type: str) -> str:
         types = ("organisation", "group") if entity_type == "organisation" else (entity_type,)
-        lines = [front_matter(title, f"{title} named in the article."), f"# {title}\n"]
+        lines = [front_matter(title, f"{title} named in the article.", searchable=False),
+                 f"# {title}\n"]
         if entity_type == "place":
             lines.append(self.map_svg(page))
         for kind_type, heading in TYPE_HEADINGS:
@@ -393,18 +404,15 @@ class Renderer:
                          f"{entity.wikidata})")
         lines += [f"- {fact}" for fact in facts] + [""]
         lines.append(f"## Mentions ({len(mentions)}) {{ #mentions }}\n")
-        for s in mentions:
-            lines.append(f"- {self.paragraph_ref(page, s.block)}: "
-                         f"{self.keyword_in_context(s)}")
-        lines.append("")
+        lines.append(_not_searched([f"- {self.paragraph_ref(page, s.block)}: "
+                                    f"{self.keyword_in_context(s)}" for s in mentions]))
         said = [s for s in self.edition.spans_of(T.QUOTATION) if entity.id in (
             s.annotation.speaker, s.annotation.source)]
         if said:
             lines.append(f"## Quotations ({len(said)}) {{ #quotations }}\n")
-            for s in said:
-                lines.append(f"- {self.paragraph_ref(page, s.block)}: "
-                             f"{escape_text(_shorten(s.text, 90))} — {self._attribution(page, s)}")
-            lines.append("")
+            lines.append(_not_searched([
+                f"- {self.paragraph_ref(page, s.block)}: "
+                f"{escape_text(_shorten(s.text, 90))} — {self._attribution(page, s)}" for s in said]))
         return "\n".join(lines)
 
     def keyword_in_context(self, span: Span, width: int = 50) -> str:
@@ -419,7 +427,7 @@ class Renderer:
         page = "register/sources.md"
         quotes = self.edition.spans_of(T.QUOTATION)
         lines = [front_matter("Sources and quotations", "Every quotation, who said it and who "
-                              "reported it."), "# Sources and quotations\n"]
+                              "reported it.", searchable=False), "# Sources and quotations\n"]
         by_source: dict[str, list[Span]] = defaultdict(list)
         for s in quotes:
             by_source[s.annotation.source].append(s)
@@ -469,7 +477,8 @@ class Renderer:
 
     def figures(self) -> str:
         page = "register/figures.md"
-        lines = [front_matter("Figures", "The article's numeric claims."), "# Figures\n",
+        lines = [front_matter("Figures", "The article's numeric claims.", searchable=False),
+                 "# Figures\n",
                  "| ¶ | In the text | Value | Counts | Note |", "|---|---|---|---|---|"]
         for s in self.edition.spans_of(T.FIGURE):
             a = s.annotation
