@@ -57,7 +57,7 @@ def test_copy_button_copies_the_absolute_paragraph_url(server, browser):
     context.close()
 
 
-def test_the_search_index_is_fetched_when_search_opens_not_with_the_page(server, browser):
+def test_search_index_and_cite_script_are_fetched_when_first_used_not_with_the_page(server, browser):
     page = browser.new_page()
     paths = []
     page.on("request", lambda request: paths.append(urlsplit(request.url).path))
@@ -65,6 +65,10 @@ def test_the_search_index_is_fetched_when_search_opens_not_with_the_page(server,
     page.wait_for_timeout(500)
     assert "/search/search_index.json" not in paths
     assert not any("iframe-worker-shim" in path for path in paths)  # the offline zip's alone
+    assert not any(path.endswith("/cite.js") for path in paths)
+    page.locator("#p14 a.cite-link").click()
+    page.wait_for_selector("#p14 + details.cite-paragraph")
+    assert [path for path in paths if path.endswith("/cite.js")] == ["/assets/cite.js"]
     page.keyboard.press("/")
     page.keyboard.type("Quispe")
     page.wait_for_selector(".md-search-result__item", timeout=10000)

@@ -1,4 +1,5 @@
-/* Citing: a paragraph's cite box from its section's template, and a link to a selection. */
+/* Citing: a paragraph's cite box from its section's template, and a link to a selection.
+   Loaded by edition.js when first needed. */
 (function () {
   "use strict";
   var EDITORIAL = ".ed, .headerlink";
@@ -141,5 +142,7 @@
     offerSelectionLink.timer = window.setTimeout(offerSelectionLink, 120);
   });
   window.editionSelectionLink = function () { return selectionLink(window.getSelection()); };
+  // edition.js loads this file on a reader's first cite or selection, then hands that on.
+  window.editionCite = { toggle: toggleParagraphBox, offerSelectionLink: offerSelectionLink };
   if (window.document$) { window.document$.subscribe(setUp); } else { document.addEventListener("DOMContentLoaded", setUp); }
 })();

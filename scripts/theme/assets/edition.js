@@ -1,4 +1,5 @@
-/* Small enhancements: absolute permalinks for the copy buttons, and the highlighting toggle. */
+/* Small enhancements: absolute permalinks for the copy buttons, the highlighting toggle, and
+   cite.js, fetched the first time a reader cites or selects words (most readers never do). */
 (function () {
   "use strict";
   function absolute(fragment) {
@@ -29,4 +30,47 @@
     }
   }
   if (window.document$) { window.document$.subscribe(setUp); } else { document.addEventListener("DOMContentLoaded", setUp); }
+})();
+
+(function () {
+  "use strict";
+  var citeScript = document.currentScript.src.replace(/edition\.js(?:[?#].*)?$/, "cite.js");
+  var loading = null;
+
+  function citeTools() {
+    if (!loading) {
+      loading = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = citeScript;
+        script.addEventListener("load", resolve);
+        script.addEventListener("error", reject);
+        document.head.appendChild(script);
+      });
+    }
+    return loading;
+  }
+
+  // Once cite.js is loaded it handles the cite links itself.
+  function citeFirst(event) {
+    var link = event.target.closest && event.target.closest("a.cite-link");
+    if (!link || window.editionCite) { return; }
+    event.preventDefault();
+    citeTools().then(function () { window.editionCite.toggle(link); },
+                     function () { window.location.hash = link.hash; });
+  }
+  document.addEventListener("click", citeFirst);
+  document.addEventListener("keydown", function (event) { if (event.key === " ") { citeFirst(event); } });
+  // A section's cite box shows this copy's address once cite.js has filled it in.
+  document.addEventListener("toggle", function (event) {
+    if (event.target.matches("details.cite") && event.target.open) { citeTools(); }
+  }, true);
+  document.addEventListener("selectionchange", function () {
+    var selection = window.getSelection();
+    if (window.editionCite || !selection || selection.isCollapsed) { return; }
+    var node = selection.anchorNode;
+    var element = node && (node.nodeType === 1 ? node : node.parentElement);
+    if (element && element.closest(".transmitted")) {
+      citeTools().then(function () { window.editionCite.offerSelectionLink(); });
+    }
+  });
 })();
