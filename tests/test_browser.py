@@ -57,13 +57,14 @@ def test_copy_button_copies_the_absolute_paragraph_url(server, browser):
     context.close()
 
 
-def test_search_index_and_cite_script_are_fetched_when_first_used_not_with_the_page(server, browser):
+def test_search_and_cite_scripts_and_index_are_fetched_when_first_used_not_with_the_page(server, browser):
     page = browser.new_page()
     paths = []
     page.on("request", lambda request: paths.append(urlsplit(request.url).path))
     page.goto(server + "sections/insurrection-in-la-paz.html", wait_until="networkidle")
     page.wait_for_timeout(500)
     assert "/search/search_index.json" not in paths
+    assert not any("/workers/search." in path for path in paths)
     assert not any("iframe-worker-shim" in path for path in paths)  # the offline zip's alone
     assert not any(path.endswith("/cite.js") for path in paths)
     page.locator("#p14 a.cite-link").click()
@@ -73,5 +74,6 @@ def test_search_index_and_cite_script_are_fetched_when_first_used_not_with_the_p
     page.keyboard.type("Quispe")
     page.wait_for_selector(".md-search-result__item", timeout=10000)
     assert paths.count("/search/search_index.json") == 1
+    assert len([path for path in paths if "/workers/search." in path]) == 1
     assert "Quispe" in page.locator(".md-search-result__item").first.inner_text()
     page.close()
