@@ -32,6 +32,9 @@ BENCH_TOOLS = Path(__file__).resolve().parent / "bench"
 LIGHTHOUSE = BENCH_TOOLS / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
 LIGHTHOUSE_PAGES = ("home", "section", "entity")
+METRICS = (("FCP", "first-contentful-paint"), ("LCP", "largest-contentful-paint"),
+           ("TBT", "total-blocking-time"), ("CLS", "cumulative-layout-shift"),
+           ("SI", "speed-index"))
 SECTION = "insurrection-in-la-paz"
 
 PAGE_TYPES = {
@@ -188,6 +191,8 @@ def lighthouse_scores(url: str) -> dict[str, int]:
                if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in
                ("binary", "numeric", "metricSavings")]
     scores = {c["title"]: round((c["score"] or 0) * 100) for c in report["categories"].values()}
+    scores["metrics"] = ", ".join(f"{name} {report['audits'][audit]['displayValue']}"
+                                  for name, audit in METRICS)
     scores["below 1"] = failing
     return scores
 
@@ -195,7 +200,10 @@ def lighthouse_scores(url: str) -> dict[str, int]:
 def print_lighthouse(name: str, url: str) -> None:
     scores = lighthouse_scores(url)
     below = scores.pop("below 1", [])
+    metrics = scores.pop("metrics", "")
     print(f"lighthouse, {name:22} " + ", ".join(f"{k} {v}" for k, v in scores.items()))
+    if metrics:
+        print(f"    {metrics}")
     if below:
         print(f"    audits below 1: {', '.join(below)}")
 

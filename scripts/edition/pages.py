@@ -129,9 +129,11 @@ class Renderer:
             return f"{'#' * heading_level} {escape_text(block.text)} {{ #{block.id} .tb }}\n"
         spans = self.edition.spans_in(block.id)
         text = render_block_text(block, spans, links)
-        number = (f'<a class="ed pn" href="#{block.id}" data-search-exclude title="Paragraph {block.number}: '
-                  f'permanent link">{block.number}</a>')
-        copy = (f'<button class="ed copy-link" type="button" data-search-exclude data-clipboard-text="#{block.id}" '
+        # The controls are not words of the text: data-search-exclude keeps them out of search.
+        number = (f'<a class="ed pn" href="#{block.id}" data-search-exclude '
+                  f'title="Paragraph {block.number}: permanent link">{block.number}</a>')
+        copy = (f'<button class="ed copy-link" type="button" data-search-exclude '
+                f'data-clipboard-text="#{block.id}" '
                 f'aria-label="Copy the link to paragraph {block.number}" '
                 f'title="Copy the link to paragraph {block.number}">🔗</button>')
         cite_link = self._cite_boxes.paragraph_link(block, section)
