@@ -2,8 +2,11 @@
 and the edition's controls work from the keyboard with a visible focus."""
 from __future__ import annotations
 
+import json
+
 import pytest
 
+from conftest import REPO
 from served import chromium, page_types, serving
 from tools import AXE, require
 
@@ -102,11 +105,95 @@ def test_keyboard_reaches_each_control_with_a_visible_focus(server, browser, sel
     context.close()
 
 
-def test_a_focused_mention_shows_its_description(server, browser):
-    context, page = open_page(browser, server + SECTION, "light")
-    assert focus_by_tab(page, "a.mention")
-    page.wait_for_selector(".md-tooltip2--active, .md-tooltip--active", timeout=3000)
-    shown = page.locator(".md-tooltip2--active, .md-tooltip--active").first.inner_text()
-    title = page.evaluate("document.activeElement.dataset.entity")
+def entity_descriptions() -> dict[str, str]:
+    from edition.load import load_source
+    from edition.place import build_edition
+    return {e.id: e.description for e in build_edition(load_source(REPO / "source")).entities}
+
+
+# The tooltip is the mention's ::after box, placed in its paragraph (edition.css). Its rectangle
+# on screen, from the paragraph's padding box and the box's used offsets; None when not shown.
+TOOLTIP = """a => { const s = getComputedStyle(a, '::after');
+    if (s.display === 'none') return null;
+    const p = a.offsetParent, r = p.getBoundingClientRect(), c = getComputedStyle(p);
+    const left = r.left + parseFloat(c.borderLeftWidth) + parseFloat(s.left) + parseFloat(s.marginLeft);
+    const top = r.top + parseFloat(c.borderTopWidth) + parseFloat(s.top) + parseFloat(s.marginTop);
+    return {left, top, right: left + parseFloat(s.width), bottom: top + parseFloat(s.height),
+            content: s.content, viewport: [innerWidth, innerHeight]}; }"""
+
+
+def shown_tooltip(link) -> str:
+    """The text of the link's tooltip if it is shown whole on screen, on top of the page."""
+    box = link.evaluate(TOOLTIP)
+    assert box, "no tooltip shown"
+    width, height = box["viewport"]
+    assert 0 <= box["left"] < box["right"] <= width and 0 <= box["top"] < box["bottom"] <= height, box
+    for x in (box["left"] + 2, box["right"] - 2):  # nothing covers it: the link is hit there
+        for y in (box["top"] + 2, box["bottom"] - 2):
+            assert link.evaluate("(a, [x, y]) => document.elementFromPoint(x, y) === a", [x, y]), box
+    text, _, alternative = box["content"].rpartition(" / ")
+    assert alternative == '""', box["content"]  # not part of the link's accessible name
+    return json.loads(text)
+
+
+def accessible_focused(page) -> dict[str, str]:
+    """The focused element's accessible name and description as Chromium computes them."""
+    cdp = page.context.new_cdp_session(page)
+    node = cdp.send("DOM.describeNode", {"objectId": cdp.send("Runtime.evaluate", {
+        "expression": "document.activeElement"})["result"]["objectId"]})["node"]
+    tree = cdp.send("Accessibility.getPartialAXTree", {"backendNodeId": node["backendNodeId"],
+                                                       "fetchRelatives": False})
+    ax = tree["nodes"][0]
+    return {"name": ax["name"]["value"], "description": ax.get("description", {}).get("value", "")}
+
+
+@pytest.mark.parametrize("viewport", [{"width": 1280, "height": 800}, {"width": 390, "height": 800}])
+def test_a_focused_mention_shows_its_description(server, browser, viewport):
+    context = browser.new_context(viewport=viewport, color_scheme="light")
+    page = context.new_page()
+    page.goto(server + SECTION, wait_until="load")
+    descriptions = entity_descriptions()
+    for _ in range(3):  # the first three mentions, whichever paragraph and line they are in
+        assert focus_by_tab(page, "a.mention")
+        link = page.locator(":focus").element_handle()  # this link, wherever focus goes
+        entity = link.get_attribute("data-entity")
+        assert shown_tooltip(link) == descriptions[entity]
+        assert accessible_focused(page) == {"name": link.inner_text(),
+                                            "description": descriptions[entity]}
+    page.keyboard.press("Escape")  # dismissible without moving the focus (WCAG 1.4.13)
+    assert link.evaluate(TOOLTIP) is None and page.evaluate("document.activeElement.matches('a.mention')")
+    page.keyboard.press("Tab")  # it shows again the next time it has the focus
+    assert link.evaluate(TOOLTIP) is None and "tip-closed" not in link.get_attribute("class")
     context.close()
-    assert shown.strip() and title
+
+
+def test_a_hovered_mention_shows_its_description_and_the_pointer_can_move_onto_it(server, browser):
+    context, page = open_page(browser, server + SECTION, "dark")
+    link = page.locator("a.mention").nth(4)
+    assert link.evaluate(TOOLTIP) is None
+    link.hover()
+    assert shown_tooltip(link) == entity_descriptions()[link.get_attribute("data-entity")]
+    box = link.evaluate(TOOLTIP)
+    page.mouse.move((box["left"] + box["right"]) / 2, box["bottom"] - 3, steps=8)
+    assert link.evaluate(TOOLTIP) is not None  # hoverable: still shown over the tooltip
+    page.mouse.move(5, 5)
+    assert link.evaluate(TOOLTIP) is None
+    context.close()
+
+
+def test_on_a_touch_phone_a_first_tap_shows_the_description_and_a_second_follows(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 800}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.goto(server + SECTION, wait_until="load")
+    links = page.locator("a.mention")
+    for n in (0, links.count() - 1):  # near the top and near the end of the page
+        link = links.nth(n)
+        link.scroll_into_view_if_needed()
+        link.tap()
+        assert page.url.endswith(SECTION)
+        assert shown_tooltip(link) == entity_descriptions()[link.get_attribute("data-entity")]
+    href = link.get_attribute("href")
+    link.tap()
+    page.wait_for_url("**/" + href.split("/", 1)[1])
+    context.close()

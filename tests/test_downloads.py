@@ -90,9 +90,10 @@ def test_onepage_prints_without_chrome_with_permalinks_and_page_breaks(edition):
     assert number.get("data-permalink") == BASE_URL + "sections/insurrection-in-la-paz.html#p14"
     assert len(tree.xpath("//section[@class='part']")) == 9
     article_sections = tree.xpath("//section[@id='article']/div")
-    # Each section: its heading, its paragraphs (the site's cite box stood between them), apparatus.
+    # Each section: its heading, its paragraphs (the site's cite box stood between them), apparatus;
+    # last, the hidden descriptions of the mentions (aria-describedby).
     assert [d.get("class").split()[0] for d in article_sections] == [
-        "transmitted", "transmitted", "apparatus"] * 8
+        "transmitted", "transmitted", "apparatus"] * 8 + ["mention-descriptions"]
     assert "How to cite" in tree.get_element_by_id("how-to-cite").text_content()
 
 

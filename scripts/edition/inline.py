@@ -32,6 +32,19 @@ def figure_value(a: Annotation) -> str:
     return f"{qualifier}{a.value:g} {a.unit}"
 
 
+def description_id(entity_id: str) -> str:
+    """The id of an entity's description in a page's hidden description list."""
+    return f"about-{entity_id}"
+
+
+def description_list(descriptions: dict[str, str]) -> str:
+    """Raw HTML: each mentioned entity's description once, hidden, for aria-describedby.
+    Kept out of the search index: it is not the page's text."""
+    items = "".join(f'<span id="{description_id(entity)}">{html.escape(text, quote=False)}</span>'
+                    for entity, text in descriptions.items())
+    return f'<div class="mention-descriptions ed" hidden data-search-exclude>{items}</div>\n'
+
+
 @dataclass
 class _Node:
     span: Span | None
@@ -45,7 +58,7 @@ class Links:
     """How the inline renderer reaches other pages, supplied by the page renderer."""
 
     entity_href: Callable[[str], str]
-    entity_title: Callable[[str], str]
+    entity_description: Callable[[str], str]
     note_marker: Callable[[Span], str]
 
 
@@ -81,9 +94,14 @@ def _wrap(node: _Node, text: str, links: Links) -> str:
     a = span.annotation
     inner = _render(node, text, links)
     if span.type is T.MENTION:
-        title = links.entity_title(a.entity).replace('"', "&quot;")
-        return (f'[{inner}]({links.entity_href(a.entity)} "{title}")'
-                f'{{ .mention data-entity="{a.entity}" }}')
+        # Raw HTML, not a Markdown link with an attribute list: attr_list cannot hold any
+        # text (a "}" ends it). The description shows as a CSS tooltip (data-description,
+        # edition.css) and screen readers hear it once, from the page's hidden list
+        # (aria-describedby, description_list); no title, which would show and be read twice.
+        return (f'<a class="mention" href="{links.entity_href(a.entity)}" '
+                f'data-entity="{a.entity}" aria-describedby="{description_id(a.entity)}" '
+                f'data-description="{attribute(links.entity_description(a.entity))}">'
+                f"{inner}</a>")
     if span.type is T.DATE:
         machine = dates.html_datetime(a.when)
         label = attribute(f"{dates.human(a.when)} ({a.when})")

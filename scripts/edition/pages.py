@@ -5,12 +5,13 @@ import functools
 import html
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import dates, metadata
 from .citebox import CiteBoxes
 from .export import Artefact, offline
-from .inline import Links, attribute, escape_text, figure_value, render_block_text
+from .inline import (Links, attribute, description_list, escape_text, figure_value,
+                     render_block_text)
 from .paths import TIMELINE, entity_path, html_path, relative, section_path
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
 
@@ -105,8 +106,8 @@ class Renderer:
     def section_body(self, page: str, section: Section, heading_level: int) -> str:
         """The transmitted blocks of one section, then its apparatus."""
         notes: list[Span] = []
-        links = Links(entity_href=lambda e: relative(page, entity_path(e)),
-                      entity_title=lambda e: self.edition.entity(e).description,
+        links = Links(entity_href=lambda e: html_path(relative(page, entity_path(e))),
+                      entity_description=lambda e: self.edition.entity(e).description,
                       note_marker=lambda span: self._marker(span, notes))
         # The cite box is raw HTML at the top level, between two runs of the transmitted text:
         # inside a `markdown` div, Python-Markdown would rewrite its nested <details>.
@@ -259,8 +260,9 @@ class Renderer:
             intro = (f'<p class="ed editorial-title" markdown>Section title supplied by the editor: '
                      f"“{escape_text(section.title)}” (the text has no heading here; "
                      f'[why]({relative(page, "method.md#opening")})).</p>\n\n')
-        return head + intro + r.section_body(page, section, heading_level=1 if not
-                                             section.editorial_title else 2)
+        return (head + intro + r.section_body(page, section, heading_level=1 if not
+                                              section.editorial_title else 2)
+                + self._descriptions([section]))
 
     def whole_article(self) -> str:
         page = "article.md"
@@ -269,7 +271,15 @@ class Renderer:
         parts = [front_matter("The whole article", bib.description, searchable=False)]
         for section in self.edition.sections:
             parts.append(r.section_body(page, section, heading_level=2))
+        parts.append(self._descriptions(self.edition.sections))
         return "\n".join(parts)
+
+    def _descriptions(self, sections: Iterable[Section]) -> str:
+        """The hidden descriptions the page's mentions point at (aria-describedby), once each."""
+        mentioned = dict.fromkeys(s.annotation.entity for section in sections
+                                  for block in section.blocks
+                                  for s in self.edition.spans_in(block.id) if s.type is T.MENTION)
+        return "\n" + description_list({e: self.edition.entity(e).description for e in mentioned})
 
     # --- front matter pages --------------------------------------------------------
 

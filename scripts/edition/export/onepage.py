@@ -104,6 +104,7 @@ def one_page(edition: Edition, base_url: str) -> OnePage:
     main.append(_citation(renderer))
     _link_within(main, edition, base_url)
     _finish_paragraph_numbers(main, edition, base_url)
+    _title_mentions(main)
     art = edition.bibliography.article
     xhtml = etree.tostring(main, encoding="unicode", method="xml")
     return OnePage(title=art.title, language=art.language,
@@ -261,6 +262,14 @@ def _unwrap_link(link: etree._Element) -> None:
     link.tag = "span"
     for attribute in ("href", "title"):
         link.attrib.pop(attribute, None)
+
+
+def _title_mentions(main: etree._Element) -> None:
+    """The file has no script to dismiss the site's tooltips (Escape), so a mention's
+    description is its title, which the browser or e-reader shows; aria-describedby stays."""
+    for link in main.iter("a"):
+        if "mention" in link.get("class", "").split():
+            link.set("title", link.attrib.pop("data-description"))
 
 
 def _finish_paragraph_numbers(main: etree._Element, edition: Edition, base_url: str) -> None:

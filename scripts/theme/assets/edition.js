@@ -29,6 +29,30 @@
       text.parentNode.insertBefore(button, text);
     }
   }
+  // Mention tooltips (shown by edition.css): on a touch screen a first tap shows the
+  // description and a second follows the link; Escape hides a tooltip (WCAG 1.4.13).
+  var touch = false, closed = null;
+  function mention(node) { return node && node.closest ? node.closest("a.mention") : null; }
+  document.addEventListener("pointerdown", function (e) { touch = e.pointerType === "touch"; }, true);
+  document.addEventListener("click", function (e) {
+    var open = document.querySelector("a.mention.tip-open"), link = mention(e.target);
+    if (open && open !== link) { open.classList.remove("tip-open"); }
+    if (link && touch && link !== open) { e.preventDefault(); link.classList.add("tip-open"); }
+  });
+  document.addEventListener("keydown", function (e) {
+    touch = false;
+    if (e.key !== "Escape") { return; }
+    closed = document.querySelector("a.mention:is(.tip-open, :focus-visible, :hover)");
+    if (closed) { closed.classList.remove("tip-open"); closed.classList.add("tip-closed"); }
+  });
+  function reopen(e) {  // a hidden tooltip shows again once focus or pointer has left it
+    if (closed && e.target === closed && !closed.contains(e.relatedTarget)) {
+      closed.classList.remove("tip-closed");
+      closed = null;
+    }
+  }
+  document.addEventListener("focusout", reopen);
+  document.addEventListener("mouseout", reopen);
   if (window.document$) { window.document$.subscribe(setUp); } else { document.addEventListener("DOMContentLoaded", setUp); }
 })();
 
