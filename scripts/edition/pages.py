@@ -5,7 +5,7 @@ import functools
 import html
 from collections import defaultdict
 from dataclasses import dataclass
-from typing import Callable
+from typing import Callable, Iterable
 
 from . import dates, metadata
 from .citebox import CiteBoxes
@@ -14,6 +14,7 @@ from .inline import Links, attribute, escape_text, figure_value, render_block_te
 from .paths import TIMELINE, entity_path, html_path, relative, section_path
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
 
+DOWNLOAD_PAGE = "download.md"  # the one page that lists the artefacts
 REGISTERS = (
     ("register/people.md", "People", "person"),
     ("register/organisations.md", "Organisations and groups", "organisation"),
@@ -48,11 +49,17 @@ class Renderer:
     edition: Edition
     base_url: str = ""
     artefacts: tuple[Artefact, ...] = ()  # listed on the Download page
+    citations: bool = True  # False: cite boxes without their citations (see CiteBoxes)
 
-    def pages(self) -> dict[str, str]:
-        """Every page of the site, path → Markdown with its metadata front matter."""
-        return {path: metadata.with_metadata(self.edition, self.base_url, path, render())
-                for path, render in self._page_renderers().items()}
+    def pages(self, paths: Iterable[str] | None = None) -> dict[str, str]:
+        """Every page of the site (or those at `paths`), path → Markdown with its front matter."""
+        renderers = self._page_renderers()
+        return {path: metadata.with_metadata(self.edition, self.base_url, path, renderers[path]())
+                for path in (renderers if paths is None else paths)}
+
+    def paths(self) -> tuple[str, ...]:
+        """The path of every page, in the order `pages` renders them."""
+        return tuple(self._page_renderers())
 
     def page_body(self, path: str) -> str:
         """One page's Markdown without the site's metadata (for the one-page edition)."""
@@ -70,7 +77,7 @@ class Renderer:
         renderers["register/figures.md"] = self.figures
         for entity in self.edition.entities:
             renderers[entity_path(entity.id)] = functools.partial(self.entity_page, entity)
-        renderers["download.md"] = self.download
+        renderers[DOWNLOAD_PAGE] = self.download
         return renderers
 
     # --- where things are -------------------------------------------------------------
@@ -132,7 +139,7 @@ class Renderer:
 
     @property
     def _cite_boxes(self) -> CiteBoxes:
-        return CiteBoxes(self.edition.bibliography, self.base_url)
+        return CiteBoxes(self.edition.bibliography, self.base_url, self.citations)
 
     def _marker(self, span: Span, notes: list[Span]) -> str:
         notes.append(span)
@@ -234,7 +241,7 @@ class Renderer:
     _current: str = ""
 
     def _with_page(self, page: str) -> "Renderer":
-        clone = Renderer(self.edition, self.base_url, self.artefacts)
+        clone = Renderer(self.edition, self.base_url, self.artefacts, self.citations)
         object.__setattr__(clone, "_current", page)
         return clone
 

@@ -96,7 +96,8 @@ class OnePage:
 @functools.lru_cache(maxsize=2)  # the HTML and the EPUB exporters wrap the same content
 def one_page(edition: Edition, base_url: str) -> OnePage:
     """Render the parts, convert them to HTML and make every link point inside the page."""
-    renderer = site_pages.Renderer(edition, base_url)
+    # The cite boxes are dropped (the citation part replaces them): no need to fill them.
+    renderer = site_pages.Renderer(edition, base_url, citations=False)
     main = etree.Element("main")
     main.append(_front(edition))
     for part in PARTS:
