@@ -1,4 +1,4 @@
-"""Runs the stages in order and publishes `site/` atomically: all of it, or nothing."""
+"""Runs the stages (exports on a second core) and publishes `site/` atomically: all or nothing."""
 from __future__ import annotations
 
 import multiprocessing
