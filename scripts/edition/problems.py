@@ -23,9 +23,6 @@ class SourceError(Exception):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in problems))
 
-    def __reduce__(self):  # raised in a worker process, it reaches the parent intact
-        return SourceError, (list(self.problems),)
-
 
 class Problems:
     """Collects problems so a stage reports all of them at once, not just the first."""
