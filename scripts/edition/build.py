@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import multiprocessing
 import shutil
+import sys
 import tempfile
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -83,9 +84,10 @@ def prepare(project: Project) -> Prepared:
 
 
 def _second_process() -> ProcessPoolExecutor:
-    """A worker for the machine's second core; forked where possible, so it starts at once."""
-    fork = "fork" in multiprocessing.get_all_start_methods()
-    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("fork" if fork else None))
+    """A worker for the machine's second core: forked on Linux, so it starts at once with the
+    edition's modules loaded; elsewhere started the platform's way (fork is unsafe on macOS)."""
+    method = "fork" if sys.platform.startswith("linux") else None
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method))
 
 
 KEPT_IN_DOCS = ".gitignore"  # committed, so `mkdocs serve` finds docs/ on a fresh clone
