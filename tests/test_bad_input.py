@@ -111,3 +111,21 @@ def test_a_good_build_replaces_the_site(project, capsys):
     assert main(["--root", str(project), "build"]) == 0
     assert "previous site" not in (project / "site" / "index.html").read_text(encoding="utf-8")
     assert not list(project.glob(".site-*"))
+
+
+def _exporter_finding_a_problem(edition, base_url):
+    from edition.problems import Problem, SourceError
+    raise SourceError([Problem("source/bibliography.yml", 3, "no such licence", "name one")])
+
+
+def test_a_problem_found_in_the_export_process_is_reported_the_same_way(project, capsys,
+                                                                        monkeypatch):
+    import edition.export
+    monkeypatch.setattr(edition.export, "EXPORTERS",
+                        edition.export.EXPORTERS + (_exporter_finding_a_problem,))
+    before = tree_digest(project / "site")
+    code, errors, output = run(project, capsys)
+    assert code == 1
+    assert errors == ["error: source/bibliography.yml:3: no such licence — name one"]
+    assert "Traceback" not in output
+    assert tree_digest(project / "site") == before

@@ -1,16 +1,19 @@
-"""Runs the stages in order and publishes `site/` atomically: all of it, or nothing."""
+"""Runs the stages (exports on a second core) and publishes `site/` atomically: all or nothing."""
 from __future__ import annotations
 
+import multiprocessing
 import shutil
+import sys
 import tempfile
-from dataclasses import dataclass
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import anchors, csl, mkdocs_site
 from .export import Artefact, export, offline
 from .load import load_source
 from .model import Edition
-from .pages import Renderer
+from .pages import DOWNLOAD_PAGE, Renderer
 from .place import build_edition
 from .problems import Problems, SourceError
 
@@ -65,14 +68,26 @@ class Prepared:
 
 
 def prepare(project: Project) -> Prepared:
-    """Validate `source/`, export the artefacts and render every page in memory."""
+    """Validate `source/`, then render the pages while a second process exports the artefacts."""
     edition = build_edition(load_source(project.source))
     problems = Problems()
     anchors.check_ledger(edition, project.ledger, problems)
     settings = mkdocs_site.read_settings(project.config, edition, problems)
     problems.raise_if_any()
-    artefacts = export(edition, settings.site_url)
-    return Prepared(edition, Renderer(edition, settings.site_url, artefacts).pages(), artefacts)
+    renderer = Renderer(edition, settings.site_url)
+    with _second_process() as worker:
+        exporting = worker.submit(export, edition, settings.site_url)
+        pages = renderer.pages(p for p in renderer.paths() if p != DOWNLOAD_PAGE)
+        artefacts = exporting.result()
+    pages |= replace(renderer, artefacts=artefacts).pages([DOWNLOAD_PAGE])  # lists them
+    return Prepared(edition, pages, artefacts)
+
+
+def _second_process() -> ProcessPoolExecutor:
+    """A worker for the machine's second core: forked on Linux, so it starts at once with the
+    edition's modules loaded; elsewhere started the platform's way (fork is unsafe on macOS)."""
+    method = "fork" if sys.platform.startswith("linux") else None
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method))
 
 
 KEPT_IN_DOCS = ".gitignore"  # committed, so `mkdocs serve` finds docs/ on a fresh clone

@@ -20,6 +20,7 @@ class CiteBoxes:
 
     bibliography: Bibliography
     base_url: str = ""
+    citations: bool = True  # False: empty boxes, for the one page, which drops them unread
 
     @functools.lru_cache(maxsize=32)  # a section's box is shown on its page and the article's
     def section_box(self, section: Section) -> str:
@@ -59,6 +60,8 @@ class CiteBoxes:
     # --- inside a box ----------------------------------------------------------------------
 
     def _box_body(self, box_id: str, what: str, target: cite.Target) -> str:
+        if not self.citations:
+            return ""
         ours = cite.cite(target, self.bibliography)
         original = ""
         if target.kind != "paragraph":  # a paragraph's box is shown below its section's box

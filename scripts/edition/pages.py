@@ -15,6 +15,7 @@ from .inline import (Links, attribute, description_list, escape_text, figure_val
 from .paths import TIMELINE, entity_path, html_path, relative, section_path
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
 
+DOWNLOAD_PAGE = "download.md"  # the one page that lists the artefacts
 REGISTERS = (
     ("register/people.md", "People", "person"),
     ("register/organisations.md", "Organisations and groups", "organisation"),
@@ -60,11 +61,17 @@ class Renderer:
     edition: Edition
     base_url: str = ""
     artefacts: tuple[Artefact, ...] = ()  # listed on the Download page
+    citations: bool = True  # False: cite boxes without their citations (see CiteBoxes)
 
-    def pages(self) -> dict[str, str]:
-        """Every page of the site, path → Markdown with its metadata front matter."""
-        return {path: metadata.with_metadata(self.edition, self.base_url, path, render())
-                for path, render in self._page_renderers().items()}
+    def pages(self, paths: Iterable[str] | None = None) -> dict[str, str]:
+        """Every page of the site (or those at `paths`), path → Markdown with its front matter."""
+        renderers = self._page_renderers()
+        return {path: metadata.with_metadata(self.edition, self.base_url, path, renderers[path]())
+                for path in (renderers if paths is None else paths)}
+
+    def paths(self) -> tuple[str, ...]:
+        """The path of every page, in the order `pages` renders them."""
+        return tuple(self._page_renderers())
 
     def page_body(self, path: str) -> str:
         """One page's Markdown without the site's metadata (for the one-page edition)."""
@@ -82,7 +89,7 @@ class Renderer:
         renderers["register/figures.md"] = self.figures
         for entity in self.edition.entities:
             renderers[entity_path(entity.id)] = functools.partial(self.entity_page, entity)
-        renderers["download.md"] = self.download
+        renderers[DOWNLOAD_PAGE] = self.download
         return renderers
 
     # --- where things are -------------------------------------------------------------
@@ -146,7 +153,7 @@ class Renderer:
 
     @property
     def _cite_boxes(self) -> CiteBoxes:
-        return CiteBoxes(self.edition.bibliography, self.base_url)
+        return CiteBoxes(self.edition.bibliography, self.base_url, self.citations)
 
     def _marker(self, span: Span, notes: list[Span]) -> str:
         notes.append(span)
@@ -247,7 +254,7 @@ class Renderer:
     _current: str = ""
 
     def _with_page(self, page: str) -> "Renderer":
-        clone = Renderer(self.edition, self.base_url, self.artefacts)
+        clone = Renderer(self.edition, self.base_url, self.artefacts, self.citations)
         object.__setattr__(clone, "_current", page)
         return clone
 
