@@ -211,18 +211,3 @@ def test_epubcheck_finds_no_errors(epub):
                             timeout=120)
     assert result.returncode == 0 and "0 fatals / 0 errors / 0 warnings" in result.stdout, \
         result.stdout + result.stderr
-
-
-def test_reproducible_zip_writes_what_pythons_zipfile_writes():
-    from edition.export.zipfiles import FILE_MODE, FIXED_TIME, Entry, reproducible_zip
-    entries = [Entry("mimetype", b"application/epub+zip", compress=False),
-               Entry("a/page.html", b"<p>text</p>\n" * 500), Entry("a/ñandú.txt", b""),
-               Entry("a/random.bin", bytes(range(256)) * 40)]
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for entry in entries:
-            info = zipfile.ZipInfo(entry.name, date_time=FIXED_TIME)
-            info.external_attr = FILE_MODE
-            info.compress_type = zipfile.ZIP_DEFLATED if entry.compress else zipfile.ZIP_STORED
-            archive.writestr(info, entry.content, compresslevel=6 if entry.compress else None)
-    assert reproducible_zip(entries) == buffer.getvalue()
