@@ -5,6 +5,7 @@ import multiprocessing
 import shutil
 import sys
 import tempfile
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -85,9 +86,11 @@ def prepare(project: Project) -> Prepared:
 
 def _second_process() -> ProcessPoolExecutor:
     """A worker for the machine's second core: forked on Linux, so it starts at once with the
-    edition's modules loaded; elsewhere started the platform's way (fork is unsafe on macOS)."""
-    method = "fork" if sys.platform.startswith("linux") else None
-    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(method))
+    edition's modules loaded; spawned where forking is unsafe (macOS, or a process already
+    running threads, as `mkdocs serve` does: a fork copies locks other threads may hold)."""
+    forkable = sys.platform.startswith("linux") and threading.active_count() == 1
+    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(
+        "fork" if forkable else "spawn"))
 
 
 KEPT_IN_DOCS = ".gitignore"  # committed, so `mkdocs serve` finds docs/ on a fresh clone
