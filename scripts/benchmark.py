@@ -61,7 +61,8 @@ def build_times(root: Path, runs: int) -> tuple[float, float, float]:
         work = Path(scratch)
         shutil.copy(root / "mkdocs.yml", work)
         for folder in ("source", "scripts"):
-            shutil.copytree(root / folder, work / folder)
+            shutil.copytree(root / folder, work / folder,
+                            ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
         edition = [sys.executable, "-m", "edition", "--root", str(work), "build"]
         plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
                  str(work / "plain-site")]

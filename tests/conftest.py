@@ -21,7 +21,7 @@ def copy_project(target: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     for folder in ("source", "scripts"):
         shutil.copytree(REPO / folder, target / folder,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info"))
+                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "node_modules"))
     return target
 
 
