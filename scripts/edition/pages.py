@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import html
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
 from . import dates, metadata
@@ -251,12 +251,10 @@ class Renderer:
                                       f"{self._attribution(page, s)}" for s in quotes]))
         return "\n".join(out)
 
-    _current: str = ""
+    _current: str = ""  # the page being rendered, for relative links (see _with_page)
 
     def _with_page(self, page: str) -> "Renderer":
-        clone = Renderer(self.edition, self.base_url, self.artefacts, self.citations)
-        object.__setattr__(clone, "_current", page)
-        return clone
+        return replace(self, _current=page)
 
     def section_page(self, section: Section) -> str:
         page = section_path(section.id)
