@@ -50,6 +50,22 @@ def unpacked(site: Path, tmp_path_factory) -> Path:
     return target / tops.pop()
 
 
+@pytest.fixture(scope="module")
+def server(site: Path):
+    """The built site over http on localhost: its base URL."""
+    from served import serving  # served imports this module
+    with serving(site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, one per test module."""
+    from served import chromium
+    with chromium() as launched:
+        yield launched
+
+
 def require_chromium() -> None:
     if not CHROMIUM.exists():
         if os.environ.get("CI"):

@@ -7,24 +7,12 @@ import json
 import pytest
 
 from conftest import REPO
-from served import chromium, page_types, serving
+from served import page_types
 from tools import AXE, require
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
 SCHEMES = ("light", "dark")
 SECTION = "sections/massacre-in-el-alto.html"
-
-
-@pytest.fixture(scope="module")
-def server(site):
-    with serving(site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with chromium() as browser:
-        yield browser
 
 
 def axe_violations(page) -> list[str]:

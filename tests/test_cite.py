@@ -15,7 +15,6 @@ from edition.citebox import STAND_IN, CiteBoxes
 from edition.load import load_source
 from edition.place import build_edition
 from htmltext import parse
-from test_browser import server  # noqa: F401  (the site over http on localhost)
 
 BASE = "https://example.org/insurrection/"
 
