@@ -62,7 +62,9 @@ def offline_zip(site: Path, top: str, leave_out: str = "") -> bytes:
 
 def _offline_copy(path: Path) -> bytes:
     content = path.read_bytes()
-    return with_worker_shim(content.decode("utf-8")).encode("utf-8") if path.suffix == ".html" else content
+    if path.suffix != ".html":
+        return content
+    return with_worker_shim(content.decode("utf-8")).encode("utf-8")
 
 
 def with_worker_shim(page: str) -> str:
