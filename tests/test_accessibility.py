@@ -101,8 +101,9 @@ def entity_descriptions() -> dict[str, str]:
 
 # The tooltip is the mention's ::after box, placed in its paragraph (edition.css). Its rectangle
 # on screen, from the paragraph's padding box and the box's used offsets; None when not shown.
+# No tooltip: no ::after box at all (content none, the usual state) or one not displayed.
 TOOLTIP = """a => { const s = getComputedStyle(a, '::after');
-    if (s.display === 'none') return null;
+    if (s.content === 'none' || s.display === 'none') return null;
     const p = a.offsetParent, r = p.getBoundingClientRect(), c = getComputedStyle(p);
     const left = r.left + parseFloat(c.borderLeftWidth) + parseFloat(s.left) + parseFloat(s.marginLeft);
     const top = r.top + parseFloat(c.borderTopWidth) + parseFloat(s.top) + parseFloat(s.marginTop);
