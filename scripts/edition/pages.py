@@ -32,6 +32,11 @@ QUOTATION_VERBS = {"report": "from", "speech": "said by", "slogan": "slogan of",
                    "document": "from a resolution of", "term": "term in quotation marks, used by"}
 TYPE_HEADINGS = (("person", "People"), ("organisation", "Organisations"), ("group", "Groups"),
                  ("place", "Places"))
+# The annotation-highlighting switch above the text (edition.js makes it work). It is part of
+# the page, not added by the script, so nothing moves or is laid out again when the script runs.
+HIGHLIGHT_TOGGLE = ('<div class="ed ed-controls" data-search-exclude><button class="ed-toggle '
+                    'md-button" type="button" aria-pressed="true">Hide annotation highlighting'
+                    '</button></div>\n\n')
 
 
 def front_matter(title: str, description: str, searchable: bool = True) -> str:
@@ -265,15 +270,17 @@ class Renderer:
             intro = (f'<p class="ed editorial-title" markdown>Section title supplied by the editor: '
                      f"“{escape_text(section.title)}” (the text has no heading here; "
                      f'[why]({relative(page, "method.md#opening")})).</p>\n\n')
-        return (head + intro + r.section_body(page, section, heading_level=1 if not
-                                              section.editorial_title else 2)
+        return (head + intro + HIGHLIGHT_TOGGLE
+                + r.section_body(page, section, heading_level=1 if not section.editorial_title
+                                 else 2)
                 + self._descriptions([section]))
 
     def whole_article(self) -> str:
         page = "article.md"
         r = self._with_page(page)
         bib = self.edition.bibliography.article
-        parts = [front_matter("The whole article", bib.description, searchable=False)]
+        parts = [front_matter("The whole article", bib.description, searchable=False),
+                 HIGHLIGHT_TOGGLE]
         for section in self.edition.sections:
             parts.append(r.section_body(page, section, heading_level=2))
         parts.append(self._descriptions(self.edition.sections))

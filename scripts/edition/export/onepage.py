@@ -177,10 +177,12 @@ def _part_element(part: Part, markdown_text: str, converter: markdown.Markdown) 
     content.tag = "section"
     content.set("class", "part")
     content.set("id", part.prefix or ARTICLE_PART_ID)
-    # Buttons and cite boxes need the site's scripts; the one page has its own citation part.
-    # drop_tree keeps the text that follows the dropped element.
-    interactive = content.xpath('.//button | .//template | .//*[contains(concat(" ", @class, " "),'
-                                ' " cite ") or contains(concat(" ", @class, " "), " cite-link ")]')
+    # Buttons (with the highlighting switch's box) and cite boxes need the site's scripts; the
+    # one page has its own citation part. drop_tree keeps the text that follows the element.
+    interactive = content.xpath(
+        './/button | .//template | .//*[' + " or ".join(
+            f'contains(concat(" ", @class, " "), " {name} ")'
+            for name in ("cite", "cite-link", "ed-controls")) + ']')
     for element in interactive:
         if element.getparent() is not None:
             element.drop_tree()

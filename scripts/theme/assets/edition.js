@@ -1,4 +1,4 @@
-/* Small enhancements: absolute permalinks for the copy buttons, the highlighting toggle, and
+/* Small enhancements: absolute permalinks for the copy buttons, the highlighting switch, and
    cite.js, fetched the first time a reader cites or selects words (most readers never do). */
 (function () {
   "use strict";
@@ -9,12 +9,12 @@
     document.querySelectorAll("button.copy-link[data-clipboard-text^='#']").forEach(function (b) {
       b.setAttribute("data-clipboard-text", absolute(b.getAttribute("data-clipboard-text")));
     });
-    var text = document.querySelector(".transmitted");
-    if (text && !document.querySelector(".ed-toggle")) {
-      var button = document.createElement("button");
-      button.type = "button";
-      button.className = "ed ed-toggle md-button";
-      var off = localStorage.getItem("edition-plain") === "1";
+    // The switch is in the page as "highlighting on"; the page changes only for a reader
+    // who turned highlighting off (on this or an earlier page).
+    var button = document.querySelector("button.ed-toggle");
+    if (button && !button.wired) {
+      button.wired = true;
+      var off = false;
       var show = function () {
         document.body.classList.toggle("plain-text", off);
         button.setAttribute("aria-pressed", String(!off));
@@ -25,8 +25,7 @@
         try { localStorage.setItem("edition-plain", off ? "1" : "0"); } catch (e) { /* private mode */ }
         show();
       });
-      show();
-      text.parentNode.insertBefore(button, text);
+      if (localStorage.getItem("edition-plain") === "1") { off = true; show(); }
     }
   }
   // Mention tooltips (shown by edition.css): on a touch screen a first tap shows the
