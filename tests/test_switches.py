@@ -3,10 +3,20 @@ work, they are remembered from page to page, and they need no script that runs a
 is shown (the scripts are deferred)."""
 from __future__ import annotations
 
+import re
+
 SECTION = "sections/insurrection-in-la-paz.html"
 OTHER_SECTION = "sections/massacre-in-el-alto.html"
 SCHEME = "document.body.dataset.mdColorScheme"
 SHOWN_PALETTE_BUTTON = "form[data-edition-palette] label:not([hidden])"
+
+
+def test_every_script_file_is_deferred(site):
+    for page in site.rglob("*.html"):
+        if "downloads" in page.parts:
+            continue
+        tags = re.findall(r"<script src=[^>]*>", page.read_text(encoding="utf-8"))
+        assert tags and all(" defer" in tag for tag in tags), (page, tags)
 
 
 def test_the_system_palette_is_set_before_materials_script_runs(server, browser):
