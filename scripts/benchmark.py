@@ -1,6 +1,7 @@
 """Benchmark: build time against a plain `mkdocs build`, first-load bytes, Lighthouse scores.
 
-Run from the repository root after `edition build`:  python3 scripts/benchmark.py [--runs 3]
+Run from the repository root after `edition build`:
+    python3 scripts/benchmark.py [--runs 3] [--lighthouse-runs 5]
 Compares a section page with a default Material page of the same text, and (unless
 --no-lighthouse) runs Lighthouse from scripts/bench/ (installed on demand with npm ci) with
 Debian's Chromium against the site served gzip-compressed from localhost.
@@ -179,34 +180,48 @@ def ensure_lighthouse() -> bool:
     return LIGHTHOUSE.exists()
 
 
-def lighthouse_scores(url: str) -> dict[str, int]:
-    """Lighthouse's category scores (0-100) for one URL, desktop-independent defaults (mobile)."""
+@dataclass(frozen=True)
+class LighthouseRun:
+    scores: dict[str, int]  # category title -> 0-100
+    metrics: str            # the performance metrics as Lighthouse displays them
+    below_one: tuple[str, ...]  # audits that lost points
+
+
+def lighthouse_run(url: str) -> LighthouseRun | str:
+    """One Lighthouse run (mobile defaults, simulated throttling), or its error line."""
     env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
     result = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
                              f"--chrome-flags={CHROME_FLAGS}"], capture_output=True, text=True,
                             env=env, check=False)
     if result.returncode != 0:
-        return {"error": result.stderr.strip().splitlines()[-1:] or ["?"]}
+        return (result.stderr.strip().splitlines() or ["?"])[-1]
     report = json.loads(result.stdout)
-    failing = [a["id"] for a in report["audits"].values()
-               if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in
-               ("binary", "numeric", "metricSavings")]
-    scores = {c["title"]: round((c["score"] or 0) * 100) for c in report["categories"].values()}
-    scores["metrics"] = ", ".join(f"{name} {report['audits'][audit]['displayValue']}"
-                                  for name, audit in METRICS)
-    scores["below 1"] = failing
-    return scores
+    failing = tuple(a["id"] for a in report["audits"].values()
+                    if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in
+                    ("binary", "numeric", "metricSavings"))
+    return LighthouseRun(
+        scores={c["title"]: round((c["score"] or 0) * 100) for c in report["categories"].values()},
+        metrics=", ".join(f"{name} {report['audits'][audit]['displayValue']}"
+                          for name, audit in METRICS),
+        below_one=failing)
 
 
-def print_lighthouse(name: str, url: str) -> None:
-    scores = lighthouse_scores(url)
-    below = scores.pop("below 1", [])
-    metrics = scores.pop("metrics", "")
-    print(f"lighthouse, {name:22} " + ", ".join(f"{k} {v}" for k, v in scores.items()))
-    if metrics:
-        print(f"    {metrics}")
-    if below:
-        print(f"    audits below 1: {', '.join(below)}")
+def print_lighthouse(name: str, url: str, runs: int) -> None:
+    """The median run by Performance score (Lighthouse's advice: the median of 5 runs is about
+    twice as stable as one), with every run's Performance score so the spread is visible."""
+    results = [lighthouse_run(url) for _ in range(runs)]
+    done = sorted((r for r in results if isinstance(r, LighthouseRun)),
+                  key=lambda r: r.scores.get("Performance", 0))
+    if not done:
+        print(f"lighthouse, {name:22} error: {results[0]}")
+        return
+    median = done[(len(done) - 1) // 2]
+    spread = ", ".join(str(r.scores.get("Performance")) for r in done)
+    print(f"lighthouse, {name:22} " + ", ".join(f"{k} {v}" for k, v in median.scores.items())
+          + f"  (median of {len(done)}; Performance in each run: {spread})")
+    print(f"    {median.metrics}")
+    if median.below_one:
+        print(f"    audits below 1: {', '.join(median.below_one)}")
 
 
 def print_build_times(full: float, cold: float, bare: float, runs: int) -> None:
@@ -236,6 +251,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=3, help="builds to time (0: none)")
     parser.add_argument("--root", type=Path, default=Path.cwd())
     parser.add_argument("--no-lighthouse", action="store_true")
+    parser.add_argument("--lighthouse-runs", type=int, default=5,
+                        help="Lighthouse runs per page; the median run is reported")
     args = parser.parse_args()
     if args.runs > 0:
         print_build_times(*build_times(args.root, args.runs), args.runs)
@@ -248,8 +265,9 @@ def main() -> int:
             if args.no_lighthouse or not ensure_lighthouse():
                 return 0
             for name in LIGHTHOUSE_PAGES:
-                print_lighthouse(name, ours_url + PAGE_TYPES[name])
-            print_lighthouse("default Material page", default_url + "index.html")
+                print_lighthouse(name, ours_url + PAGE_TYPES[name], args.lighthouse_runs)
+            print_lighthouse("default Material page", default_url + "index.html",
+                             args.lighthouse_runs)
     return 0
 
 
