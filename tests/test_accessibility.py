@@ -2,6 +2,7 @@
 and the edition's controls work from the keyboard with a visible focus."""
 from __future__ import annotations
 
+import functools
 import json
 
 import pytest
@@ -93,6 +94,7 @@ def test_keyboard_reaches_each_control_with_a_visible_focus(server, browser, sel
     context.close()
 
 
+@functools.cache  # the edition is built from source once, not for every mention checked
 def entity_descriptions() -> dict[str, str]:
     from edition.load import load_source
     from edition.place import build_edition

@@ -3,24 +3,22 @@ from __future__ import annotations
 
 import pytest
 
-from served import chromium, serving
-
 RECORD_SHIFTS = ("window.__shifts = []; new PerformanceObserver(list => { for (const e of "
                  "list.getEntries()) window.__shifts.push(e.value); })"
                  ".observe({type: 'layout-shift', buffered: true});")
 
 
 @pytest.mark.parametrize("path", ["sections/insurrection-in-la-paz.html", "index.html"])
-def test_nothing_moves_as_the_scripts_start(site, path):
+def test_nothing_moves_as_the_scripts_start(server, browser, path):
     """Not the highlighting switch nor the header's buttons, which appear once Material's
     deferred script has run. The bound is below the smallest real shift seen here: the
     palette button moving aside for the search button scored 0.0008."""
-    with chromium() as browser, serving(site) as base:
-        context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True,
-                                      has_touch=True)
-        page = context.new_page()
-        page.add_init_script(RECORD_SHIFTS)
-        page.goto(base + path, wait_until="networkidle")
-        assert page.locator(".md-header__option").is_visible()
-        shifts = page.evaluate("window.__shifts")
+    context = browser.new_context(viewport={"width": 412, "height": 823}, is_mobile=True,
+                                  has_touch=True)
+    page = context.new_page()
+    page.add_init_script(RECORD_SHIFTS)
+    page.goto(server + path, wait_until="networkidle")
+    assert page.locator(".md-header__option").is_visible()
+    shifts = page.evaluate("window.__shifts")
+    context.close()
     assert sum(shifts) < 0.0005, shifts
