@@ -14,7 +14,7 @@
     var button = document.querySelector("button.ed-toggle");
     if (button && !button.wired) {
       button.wired = true;
-      var off = false;
+      var off = localStorage.getItem("edition-plain") === "1";
       var show = function () {
         document.body.classList.toggle("plain-text", off);
         button.setAttribute("aria-pressed", String(!off));
@@ -25,7 +25,7 @@
         try { localStorage.setItem("edition-plain", off ? "1" : "0"); } catch (e) { /* private mode */ }
         show();
       });
-      if (localStorage.getItem("edition-plain") === "1") { off = true; show(); }
+      if (off) { show(); }
     }
   }
   // Mention tooltips (shown by edition.css): on a touch screen a first tap shows the
