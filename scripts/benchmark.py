@@ -113,7 +113,7 @@ def default_material_site(root: Path, scratch: Path) -> Path:
     paragraph: what the section would be with none of the edition's work."""
     sys.path.insert(0, str(root / "scripts"))
     from edition.build import Project, prepare
-    from edition.inline import escape_text
+    from edition.pages.inline import escape_text
     section = next(s for s in prepare(Project(root)).edition.sections if s.id == SECTION)
     docs = scratch / "docs"
     docs.mkdir(parents=True)

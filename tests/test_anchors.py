@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from edition import anchors
+from edition.place import anchors
 from edition.load import load_source
 from edition.place import build_edition
 from edition.problems import Problems

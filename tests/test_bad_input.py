@@ -10,7 +10,7 @@ from typing import Callable
 import pytest
 
 from edition.cli import main
-from edition.yamlfile import MAX_FILE_BYTES
+from edition.load.yamlfile import MAX_FILE_BYTES
 
 from conftest import copy_project
 

@@ -11,7 +11,7 @@ import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, REPO, require_chromium
 from edition import cite, csl
-from edition.citebox import STAND_IN, CiteBoxes
+from edition.pages.citebox import STAND_IN, CiteBoxes
 from edition.load import load_source
 from edition.place import build_edition
 from htmltext import parse

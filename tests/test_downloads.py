@@ -17,7 +17,7 @@ from htmltext import transmitted_blocks
 from edition.cli import main
 from edition.export import export, file_stem
 from edition.export.epub import epub_bytes
-from edition.export.offline import human_size, offline_zip, zip_name
+from edition.publish.offline import human_size, offline_zip, zip_name
 from edition.export.onepage import export_onepage, one_page
 from edition.load import load_source
 from edition.place import build_edition

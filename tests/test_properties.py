@@ -5,7 +5,7 @@ from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
-from edition import anchors
+from edition.place import anchors
 from edition.load import load_source
 from edition.model import Anchor, Annotation, AnnotationType as T, Block, BlockKind, Located
 from edition.place import _check_overlaps, build_edition, place

@@ -10,10 +10,12 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import anchors, csl, mkdocs_site
-from .export import Artefact, export, offline
+from . import csl
+from .export import export
 from .load import load_source
-from .model import Edition
+from .model import Artefact, Edition
+from .place import anchors
+from .publish import mkdocs_engine as mkdocs_site, offline
 from .pages import DOWNLOAD_PAGE, Renderer
 from .place import build_edition
 from .problems import Problems, SourceError

@@ -6,11 +6,10 @@ import sys
 import time
 from pathlib import Path
 
-from . import anchors
 from .build import Project, build, prepare
 from .load import load_source
-from .mkdocs_site import MkDocsFailed
-from .place import build_edition
+from .place import anchors, build_edition
+from .publish.mkdocs_engine import MkDocsFailed
 from .problems import SourceError
 
 

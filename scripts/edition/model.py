@@ -257,3 +257,15 @@ class Edition:
 
     def _blocks_by_id(self) -> dict[str, Block]:
         return {b.id: b for b in self.blocks}
+
+
+@dataclass(frozen=True)
+class Artefact:
+    """One downloadable file: docs/downloads/<name>, copied by MkDocs into the site as is."""
+
+    name: str  # file name; carries the edition's version, e.g. bolivia-insurrection-1.0.0.json
+    title: str  # shown on the Download page
+    description: str  # one sentence: what it holds and what it is for
+    media_type: str
+    content: bytes
+    stable_path: str = ""  # an extra unversioned path in the site, e.g. data/edition.json

@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import posixpath
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .model import Edition
 
 TIMELINE = "register/timeline.md"
 
@@ -24,3 +28,8 @@ def relative(from_page: str, to_page: str) -> str:
     target, _, fragment = to_page.partition("#")
     path = posixpath.relpath(target, posixpath.dirname(from_page) or ".") if target else ""
     return path + (f"#{fragment}" if fragment else "")
+
+
+def file_stem(edition: Edition) -> str:
+    """The versioned stem every artefact's file name starts with."""
+    return f"bolivia-insurrection-la-paz-{edition.bibliography.edition.version}"

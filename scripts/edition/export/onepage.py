@@ -24,7 +24,7 @@ from lxml import etree, html as lxml_html
 from ..model import Edition
 from .. import cite
 from ..paths import html_path
-from .. import pages as site_pages  # a module, not names: pages.py imports this package
+from .. import pages as site_pages
 from . import Artefact, file_stem
 from .onepage_style import STYLESHEET
 

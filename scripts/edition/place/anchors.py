@@ -5,9 +5,9 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import AnnotationType, Edition
-from .paths import TIMELINE, entity_path, html_path, section_path
-from .problems import Problems
+from ..model import AnnotationType, Edition
+from ..paths import TIMELINE, entity_path, html_path, section_path
+from ..problems import Problems
 
 LEDGER = "published-anchors.txt"
 HEADER = ("# Every anchor this edition has published, with a fingerprint of the text it points at.\n"

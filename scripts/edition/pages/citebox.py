@@ -5,8 +5,8 @@ import functools
 import html
 from dataclasses import dataclass, replace
 
-from . import cite
-from .model import Bibliography, Block, Section
+from .. import cite
+from ..model import Bibliography, Block, Section
 
 # The paragraph number standing in for the real one in a section's paragraph-box template:
 # edition/cite.js replaces it (digits only, so no format escapes it differently).

@@ -27,7 +27,7 @@ _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</scri
 # From file://, the vendored iframe-worker shim runs the search worker in an about:blank
 # frame (which inherits this policy) through one inline script it writes from its own
 # functions `c` and `d` and the worker's URL; that script is allowed by its hash too.
-_SHIM = Path(__file__).resolve().parent.parent / "theme/assets/vendor/iframe-worker-shim.js"
+_SHIM = Path(__file__).resolve().parents[2] / "theme/assets/vendor/iframe-worker-shim.js"
 _SHIM_FUNCTIONS = re.compile(r"(function c\(.*?)(function d\(.*?)var o=", re.S)
 _SHIM_SCRIPT = ('postMessage={c};importScripts={d};addEventListener("error",({{error}})=>'
                 '{{parent.dispatchEvent(new ErrorEvent("error",{{filename:"{url}",error}}))}})')

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from .model import Annotation, AnnotationType as T, Block, Edition, Entity, Source, Span
-from .problems import Problems
+from ..model import Annotation, AnnotationType as T, Block, Edition, Entity, Source, Span
+from ..problems import Problems
 from .structure import group_sections, split_blocks
 
 # When two spans cover the same text, the earlier type here encloses the later one.

@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 
 from edition.build import Project, prepare, write_docs
-from edition.finish import finish_page
+from edition.publish.finish import finish_page
 from edition.problems import SourceError
 
 log = logging.getLogger("mkdocs.plugins.edition")

@@ -6,12 +6,12 @@ import re
 from pathlib import Path
 from typing import Any, Callable
 
-from . import dates
-from .model import (
+from .. import dates
+from ..model import (
     Annotation, AnnotationType, Anchor, ArticleRecord, Bibliography, BlockKind, Decision,
     EditionRecord, Entity, Event, Located, Person, Source, Structure,
 )
-from .problems import Problems
+from ..problems import Problems
 from .yamlfile import Fields, Map, Seq, load_yaml, read_text
 
 ARTICLE = "article.txt"

@@ -14,8 +14,8 @@ import re
 from pathlib import Path
 
 from ..model import Edition
-from . import file_stem
-from .zipfiles import Entry, reproducible_zip
+from ..paths import file_stem
+from ..export.zipfiles import Entry, reproducible_zip
 
 MEDIA_TYPE = "application/zip"
 TITLE = "Offline site"

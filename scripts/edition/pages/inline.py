@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import dates
-from .model import Annotation, AnnotationType as T, Block, Span
+from .. import dates
+from ..model import Annotation, AnnotationType as T, Block, Span
 
 # Characters Python-Markdown would read as syntax inside running text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!-])")

@@ -4,8 +4,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .model import Block, BlockKind, Decision, Section, Source
-from .problems import Problems
+from ..model import Block, BlockKind, Decision, Section, Source
+from ..problems import Problems
 
 _BLOCK = re.compile(r"[^\n]+")
 

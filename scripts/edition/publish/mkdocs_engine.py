@@ -10,9 +10,9 @@ from pathlib import Path
 
 import yaml
 
-from .model import Edition
-from .paths import section_path
-from .problems import Problems
+from ..model import Edition
+from ..paths import section_path
+from ..problems import Problems
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 import yaml
 
-from . import cite, dates
-from .model import AnnotationType as T, Edition, Entity
-from .paths import entity_path, section_path
+from .. import cite, dates
+from ..model import AnnotationType as T, Edition, Entity
+from ..paths import entity_path, section_path
 
 LANGUAGES = {"en": "English", "es": "Spanish"}
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "group": "Organization",

@@ -7,7 +7,7 @@ from typing import Any, Callable
 
 import yaml
 
-from .problems import Problems
+from ..problems import Problems
 
 MAX_FILE_BYTES = 2_000_000
 

@@ -7,13 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
-from . import dates, metadata
+from .. import dates
+from . import metadata
 from .citebox import CiteBoxes
-from .export import Artefact, offline
+from ..publish import offline
 from .inline import (Links, attribute, description_list, escape_text, figure_value,
                      render_block_text)
-from .paths import TIMELINE, entity_path, html_path, relative, section_path
-from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
+from ..paths import TIMELINE, entity_path, html_path, relative, section_path
+from ..model import AnnotationType as T, Artefact, Block, BlockKind, Edition, Entity, Section, Span
 
 DOWNLOAD_PAGE = "download.md"  # the one page that lists the artefacts
 REGISTERS = (
