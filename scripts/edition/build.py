@@ -1,10 +1,8 @@
-"""Runs the stages (exports on a second core) and publishes `site/` atomically: all or nothing."""
+"""Runs the stages, top to bottom: load → place → pages (exports on the second core) → publish."""
 from __future__ import annotations
 
 import multiprocessing
-import shutil
 import sys
-import tempfile
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
@@ -14,11 +12,13 @@ from . import csl
 from .export import export
 from .load import load_source
 from .model import Artefact, Edition
-from .place import anchors
-from .publish import mkdocs_engine as mkdocs_site, offline
-from .pages import DOWNLOAD_PAGE, Renderer
-from .place import build_edition
+from .pages import Context, documents, page_table, render_pages
+from .pages.front import DOWNLOAD
+from .place import anchors, build_edition
 from .problems import Problems, SourceError
+from .publish import config, publish
+from .publish.engines import DEFAULT
+from .publish.files import write_docs
 
 
 @dataclass(frozen=True)
@@ -73,17 +73,20 @@ class Prepared:
 def prepare(project: Project) -> Prepared:
     """Validate `source/`, then render the pages while a second process exports the artefacts."""
     edition = build_edition(load_source(project.source))
+    specs = page_table(edition)
     problems = Problems()
     anchors.check_ledger(edition, project.ledger, problems)
-    settings = mkdocs_site.read_settings(project.config, edition, problems)
+    settings = config.read_settings(project.config, specs, problems)
     problems.raise_if_any()
-    renderer = Renderer(edition, settings.site_url)
+    ctx = Context(edition, settings.site_url)
     with _second_process() as worker:
         exporting = worker.submit(export, edition, settings.site_url)
-        pages = renderer.pages(p for p in renderer.paths() if p != DOWNLOAD_PAGE)
+        pages = render_pages(ctx, tuple(s for s in specs if s.path != DOWNLOAD))
         artefacts = exporting.result()
-    pages |= replace(renderer, artefacts=artefacts).pages([DOWNLOAD_PAGE])  # lists them
-    return Prepared(edition, pages, artefacts)
+    # The Download page lists the artefacts, so it is rendered once they are made.
+    pages += render_pages(replace(ctx, artefacts=artefacts),
+                          tuple(s for s in specs if s.path == DOWNLOAD))
+    return Prepared(edition, documents(edition, settings.site_url, pages), artefacts)
 
 
 def _second_process() -> ProcessPoolExecutor:
@@ -95,53 +98,13 @@ def _second_process() -> ProcessPoolExecutor:
         "fork" if forkable else "spawn"))
 
 
-KEPT_IN_DOCS = ".gitignore"  # committed, so `mkdocs serve` finds docs/ on a fresh clone
-
-
-def write_docs(files: dict[str, bytes], docs: Path) -> int:
-    """Bring `docs/` to exactly `files`, writing only files whose content changed."""
-    changed = 0
-    for relative, content in sorted(files.items()):
-        path = docs / relative
-        if path.exists() and path.read_bytes() == content:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(content)
-        changed += 1
-    for path in sorted(docs.rglob("*"), reverse=True):
-        relative = path.relative_to(docs).as_posix()
-        if path.is_file() and relative not in files and relative != KEPT_IN_DOCS:
-            path.unlink()
-            changed += 1
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
-    return changed
-
-
-def build(project: Project) -> Path:
-    """Validate, render, run MkDocs into a fresh folder, then swap it in for `site/`."""
+def build(project: Project, engine: str = DEFAULT) -> Path:
+    """Validate and render, write docs/, then publish site/ with the engine: all or nothing."""
     renderings = csl.keep_renderings_in(project.citation_cache)
     prepared = prepare(project)
     renderings.save()
     write_docs(prepared.docs_files(), project.docs)
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=project.root))
-    try:
-        mkdocs_site.build(project.config, staging, prepared.edition.bibliography.edition.date)
-        offline.write_offline_zip(prepared.edition, staging)
-        _swap(staging, project.site)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    return project.site
-
-
-def _swap(new: Path, target: Path) -> None:
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    new.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    return publish(prepared.edition, project.config, project.site, engine)
 
 
 __all__ = ["Project", "Prepared", "prepare", "write_docs", "build", "SourceError"]

@@ -9,7 +9,7 @@ from pathlib import Path
 from .build import Project, build, prepare
 from .load import load_source
 from .place import anchors, build_edition
-from .publish.mkdocs_engine import MkDocsFailed
+from .publish.engines import DEFAULT, ENGINES, EngineFailed
 from .problems import SourceError
 
 
@@ -18,7 +18,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="the repository root (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("build", help="validate source/, write docs/, build site/")
+    build_command = commands.add_parser("build", help="validate source/, write docs/, build site/")
+    build_command.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT,
+                               help=f"what turns docs/ into site/ (default: {DEFAULT})")
     commands.add_parser("check", help="validate source/ only")
     record = commands.add_parser("anchors", help="manage the published-anchors ledger")
     record.add_argument("--record", action="store_true", help="add new anchors to the ledger")
@@ -31,9 +33,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: {problem}", file=sys.stderr)
         print(f"{len(err.problems)} problem(s) in source/; nothing was written.", file=sys.stderr)
         return 1
-    except MkDocsFailed as err:
-        print(f"error: mkdocs.yml: MkDocs stopped: {err} — fix the warning above; site/ is "
-              "unchanged", file=sys.stderr)
+    except EngineFailed as err:
+        print(f"error: mkdocs.yml: {err} — fix the warning above; site/ is unchanged",
+              file=sys.stderr)
         return 1
 
 
@@ -52,7 +54,7 @@ def _run(args: argparse.Namespace, project: Project) -> int:
             print(f"{len(anchors.current_anchors(edition))} anchors")
         return 0
     started = time.perf_counter()
-    site = build(project)
+    site = build(project, args.engine)
     print(f"built {site} in {time.perf_counter() - started:.1f} s")
     return 0
 

@@ -1,12 +1,15 @@
-"""MkDocs glue: regenerate docs/ from source/ while serving, and finish every page written."""
+"""MkDocs glue for `mkdocs serve`: regenerate docs/ from source/ and finish every page served.
+
+`edition build` runs the same steps itself (publish/), so nothing here is needed to build.
+"""
 from __future__ import annotations
 
 import logging
 from pathlib import Path
 
 from edition.build import Project, prepare, write_docs
-from edition.publish.finish import finish_page
 from edition.problems import SourceError
+from edition.publish.finish import finish_page
 
 log = logging.getLogger("mkdocs.plugins.edition")
 _serving = False
@@ -18,7 +21,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
-    """While serving, rewrite docs/ from source/ before each rebuild (builds use `edition build`)."""
+    """While serving, rewrite docs/ from source/ before each rebuild."""
     if not _serving:
         return
     project = Project(Path(config.config_file_path).parent)
@@ -37,10 +40,9 @@ def on_serve(server, config, builder):
 
 
 def on_post_page(output: str, page, config) -> str:
-    """Every page gets its Content-Security-Policy and valid theme markup (see edition.finish)."""
-    return finish_page(output)
+    """While serving, every page gets its Content-Security-Policy and valid theme markup."""
+    return finish_page(output) if _serving else output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    """404.html is a theme template, not a page: it gets the same finish."""
-    return finish_page(output) if template_name.endswith(".html") else output
+    return finish_page(output) if _serving and template_name.endswith(".html") else output

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 import markdown
 from lxml import etree, html as lxml_html
 
-from ..model import Edition
 from .. import cite
-from ..paths import html_path
-from .. import pages as site_pages
+from ..model import Edition
+from ..pages import Context, PageSpec, page_table, render
+from ..paths import html_path, section_path
 from . import Artefact, file_stem
 from .onepage_style import STYLESHEET
 
@@ -40,18 +40,13 @@ class Part:
     page: str  # the site page it comes from, e.g. register/people.md
     prefix: str  # the prefix of its ids; "" keeps the ids (the article's permalinks)
     title: str
+    spec: PageSpec
 
 
-PARTS = (
-    Part("article.md", "", "The article"),
-    Part("register/people.md", "people", "People"),
-    Part("register/organisations.md", "organisations", "Organisations and groups"),
-    Part("register/places.md", "places", "Places"),
-    Part("register/sources.md", "sources", "Sources and quotations"),
-    Part("register/timeline.md", "timeline", "Timeline"),
-    Part("register/figures.md", "figures", "Figures"),
-    Part("method.md", "method", "Editorial method"),
-)
+def parts(edition: Edition) -> tuple[Part, ...]:
+    """The pages of the page table that are parts of the one page, in the table's order."""
+    return tuple(Part(s.path, s.part, s.title, s) for s in page_table(edition)
+                 if s.part is not None)
 SVG_NAMESPACE = "http://www.w3.org/2000/svg"
 ARTICLE_PART_ID = "article"
 CITATION_ID = "how-to-cite"
@@ -70,7 +65,7 @@ def contents(edition: Edition) -> tuple[Heading, ...]:
     """The parts in order, the article's sections under the article."""
     sections = tuple(Heading(s.blocks[0].id, s.title) for s in edition.sections)
     return ((Heading(ARTICLE_PART_ID, "The article", sections),)
-            + tuple(Heading(part.prefix, part.title) for part in PARTS if part.prefix)
+            + tuple(Heading(part.prefix, part.title) for part in parts(edition) if part.prefix)
             + (Heading(CITATION_ID, "How to cite"),))
 
 
@@ -97,14 +92,15 @@ class OnePage:
 @functools.lru_cache(maxsize=2)  # the HTML and the EPUB exporters wrap the same content
 def one_page(edition: Edition, base_url: str) -> OnePage:
     """Render the parts, convert them to HTML and make every link point inside the page."""
-    # The cite boxes are dropped (the citation part replaces them): no need to fill them.
-    renderer = site_pages.Renderer(edition, base_url, citations=False)
+    # Without the site's controls (copy and cite buttons, cite boxes): the file has no script,
+    # and its citation part replaces the boxes.
+    ctx = Context(edition, base_url, interactive=False)
     main = etree.Element("main")
     main.append(_front(edition))
     converter = _converter()
-    for part in PARTS:
-        main.append(_part_element(part, renderer.page_body(part.page), converter))
-    main.append(_citation(renderer))
+    for part in parts(edition):
+        main.append(_part_element(part, render(part.spec, ctx).body, converter))
+    main.append(_citation(edition, base_url))
     _link_within(main, edition, base_url)
     _finish_paragraph_numbers(main, edition, base_url)
     _title_mentions(main)
@@ -177,15 +173,6 @@ def _part_element(part: Part, markdown_text: str, converter: markdown.Markdown) 
     content.tag = "section"
     content.set("class", "part")
     content.set("id", part.prefix or ARTICLE_PART_ID)
-    # Buttons (with the highlighting switch's box) and cite boxes need the site's scripts; the
-    # one page has its own citation part. drop_tree keeps the text that follows the element.
-    interactive = content.xpath(
-        './/button | .//template | .//*[' + " or ".join(
-            f'contains(concat(" ", @class, " "), " {name} ")'
-            for name in ("cite", "cite-link", "ed-controls")) + ']')
-    for element in interactive:
-        if element.getparent() is not None:
-            element.drop_tree()
     if part.prefix:
         _prefix_ids(content, part.prefix)
     return content
@@ -213,11 +200,11 @@ def _mark_register_entries(part: etree._Element) -> None:
             item.set("id", f"entity-{entity}")
 
 
-def _citation(renderer: "site_pages.Renderer") -> etree._Element:
+def _citation(edition: Edition, base_url: str) -> etree._Element:
     """The CSL citations of this edition and of the original article, one list per target."""
-    bibliography = renderer.edition.bibliography
+    bibliography = edition.bibliography
     lists = []
-    for what, target in (("this edition", cite.edition_target(renderer.base_url)),
+    for what, target in (("this edition", cite.edition_target(base_url)),
                          ("the original article (2003)", cite.original_target())):
         entries = "".join(f"<li>{styled.style.label}: {styled.entry}</li>"
                           for styled in cite.cite(target, bibliography).styled)
@@ -235,7 +222,7 @@ def _entity_of(href: str) -> str:
 
 def _link_within(main: etree._Element, edition: Edition, base_url: str) -> None:
     """Point every relative link at its target inside this page, or at the published site."""
-    page_of_part = {part.prefix or ARTICLE_PART_ID: part for part in PARTS}
+    page_of_part = {part.prefix or ARTICLE_PART_ID: part for part in parts(edition)}
     for section in main.iterfind("section"):
         part = page_of_part.get(section.get("id", ""))
         if part is None:
@@ -258,11 +245,11 @@ def _target(path_and_fragment: str, edition: Edition, base_url: str) -> str:
     if _entity_of(path):
         return f"#entity-{_entity_of(path)}"
     for section in edition.sections:
-        if path == site_pages.section_path(section.id):
+        if path == section_path(section.id):
             return f"#{fragment or section.blocks[0].id}"
     if path == "article.md":
         return f"#{fragment or 'title'}"
-    for part in PARTS:
+    for part in parts(edition):
         if path == part.page:
             return f"#{part.prefix}-{fragment}" if fragment else f"#{part.prefix}"
     if base_url:
@@ -290,5 +277,5 @@ def _finish_paragraph_numbers(main: etree._Element, edition: Edition, base_url: 
         if "pn" not in link.get("class", "").split():
             continue
         block_id = link.get("href", "#")[1:]
-        page = html_path(site_pages.section_path(edition.block(block_id).section))
+        page = html_path(section_path(edition.block(block_id).section))
         link.set("data-permalink", f"{base_url}{page}#{block_id}")

@@ -1,4 +1,4 @@
-"""Stage 3a: one block's text with its spans as Markdown (inline HTML for non-link spans)."""
+"""One block's text with its spans as Markdown (inline HTML for non-link spans)."""
 from __future__ import annotations
 
 import html
@@ -59,16 +59,50 @@ class Links:
 
     entity_href: Callable[[str], str]
     entity_description: Callable[[str], str]
-    note_marker: Callable[[Span], str]
+    note_marker: Callable[[Span, int], str]  # the call of a span's note, given its number
 
 
-def render_block_text(block: Block, spans: tuple[Span, ...], links: Links) -> str:
-    """The block's text as Markdown, each span wrapped in its markup."""
+@dataclass(frozen=True)
+class Rendered:
+    """A block's text as Markdown, and the spans whose notes it calls, in their order."""
+
+    text: str
+    notes: tuple[Span, ...]
+
+
+NOTED = (T.QUOTATION, T.SIC, T.NOTE, T.LACUNA)  # the spans whose notes the text calls
+
+
+def render_block_text(block: Block, spans: tuple[Span, ...], links: Links,
+                      first_note: int = 1) -> Rendered:
+    """The block's text as Markdown, each span wrapped in its markup; its note calls are
+    numbered from `first_note`."""
     root = _Node(None, 0, len(block.text))
     for span in spans:
         if span.type is not T.NOT_MENTION:
             _insert(root, _Node(span, span.start, span.end))
-    return _render(root, block.text, links)
+    noted = list(_noted(root))
+    numbers = {id(node): n for n, node in enumerate(noted, start=first_note)}
+    return Rendered(_render(root, block.text, _Numbered(links, numbers)),
+                    tuple(node.span for node in noted))
+
+
+def _noted(node: _Node):
+    """The nodes that call a note, in the order of their calls: a call follows its span, so
+    the notes of spans inside a span come before its own."""
+    for child in sorted(node.children, key=lambda c: c.start):
+        yield from _noted(child)
+    if node.span is not None and node.span.type in NOTED:
+        yield node
+
+
+@dataclass(frozen=True)
+class _Numbered:
+    links: Links
+    numbers: dict[int, int]  # id(node) -> its note's number
+
+    def marker(self, node: _Node) -> str:
+        return self.links.note_marker(node.span, self.numbers[id(node)])
 
 
 def _insert(parent: _Node, node: _Node) -> None:
@@ -79,7 +113,7 @@ def _insert(parent: _Node, node: _Node) -> None:
     parent.children.append(node)
 
 
-def _render(node: _Node, text: str, links: Links) -> str:
+def _render(node: _Node, text: str, links: _Numbered) -> str:
     parts, at = [], node.start
     for child in sorted(node.children, key=lambda c: c.start):
         parts.append(escape_text(text[at:child.start]))
@@ -89,7 +123,7 @@ def _render(node: _Node, text: str, links: Links) -> str:
     return "".join(parts)
 
 
-def _wrap(node: _Node, text: str, links: Links) -> str:
+def _wrap(node: _Node, text: str, links: _Numbered) -> str:
     span = node.span
     a = span.annotation
     inner = _render(node, text, links)
@@ -98,9 +132,9 @@ def _wrap(node: _Node, text: str, links: Links) -> str:
         # text (a "}" ends it). The description shows as a CSS tooltip (data-description,
         # edition.css) and screen readers hear it once, from the page's hidden list
         # (aria-describedby, description_list); no title, which would show and be read twice.
-        return (f'<a class="mention" href="{links.entity_href(a.entity)}" '
+        return (f'<a class="mention" href="{links.links.entity_href(a.entity)}" '
                 f'data-entity="{a.entity}" aria-describedby="{description_id(a.entity)}" '
-                f'data-description="{attribute(links.entity_description(a.entity))}">'
+                f'data-description="{attribute(links.links.entity_description(a.entity))}">'
                 f"{inner}</a>")
     if span.type is T.DATE:
         machine = dates.html_datetime(a.when)
@@ -119,7 +153,7 @@ def _wrap(node: _Node, text: str, links: Links) -> str:
         marker = (f'<span class="ed gap{spacing}" role="note" aria-label="Editorial: lost in '
                   f'transmission: {attribute(a.lost)}" title="{attribute(a.lost)}">⟨…⟩</span>')
         return (f'<span class="lacuna" id="{a.id}">{before}{marker}{after}</span>'
-                f"{links.note_marker(span)}")
+                f"{links.marker(node)}")
     css = {T.QUOTATION: "quotation", T.SIC: "sic", T.FIGURE: "figure", T.NOTE: "noted"}[span.type]
     extra = ""
     if span.type is T.SIC:
@@ -127,5 +161,5 @@ def _wrap(node: _Node, text: str, links: Links) -> str:
     if span.type is T.FIGURE:
         extra = (f' data-value="{a.value:g}" title="{attribute(figure_value(a))}: '
                  f'{attribute(a.counts)}"')
-    marker = links.note_marker(span) if span.type in (T.QUOTATION, T.SIC, T.NOTE) else ""
+    marker = links.marker(node) if span.type in NOTED else ""
     return f'<span class="{css}"{extra}>{inner}</span>{marker}'

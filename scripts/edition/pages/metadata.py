@@ -2,10 +2,7 @@
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
-
-import yaml
 
 from .. import cite, dates
 from ..model import AnnotationType as T, Edition, Entity
@@ -156,22 +153,3 @@ def _entity(entity: Entity, base_url: str) -> dict:
 def _script_safe_json(data: dict) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=False, separators=(",", ":"))
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-
-
-# --- into the page's front matter ------------------------------------------------------------
-
-_FRONT_MATTER = re.compile(r"\A---\n(.*?)\n---\n", re.S)
-
-
-def with_metadata(edition: Edition, base_url: str, page: str, markdown: str) -> str:
-    """The page with its metadata added to its YAML front matter, for the theme to render."""
-    match = _FRONT_MATTER.match(markdown)
-    if not match:
-        return markdown
-    front = yaml.safe_load(match[1]) or {}
-    meta = page_metadata(edition, base_url, page, front.get("title", ""),
-                         front.get("description", ""))
-    extra = {"edition_meta": [[t.attribute, t.key, t.content] for t in meta.tags],
-             "edition_json_ld": meta.json_ld, "edition_updated": meta.updated}
-    lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in extra.items())
-    return f"---\n{match[1]}\n{lines}---\n" + markdown[match.end():]

@@ -1,4 +1,4 @@
-"""Final touches on each page MkDocs writes: the Content-Security-Policy, and valid theme markup.
+"""Final touches on each page the engine writes: the Content-Security-Policy, valid theme markup.
 
 Material emits a few attributes the HTML standard forbids outside any template block we
 could override (base.html's hidden toggles, the search partial); they are corrected here,
@@ -79,3 +79,14 @@ def finish_page(html: str) -> str:
     meta = (f'<meta http-equiv="Content-Security-Policy" '
             f'content="{content_security_policy(html)}">')
     return html.replace(_CHARSET, f"{_CHARSET}\n    {meta}", 1)
+
+
+ARTEFACTS = "downloads"  # copied into the site as they are: not the engine's pages
+
+
+def finish_site(site: Path) -> None:
+    """Finish every HTML page the engine wrote, in place."""
+    for path in sorted(site.rglob("*.html")):
+        if path.relative_to(site).parts[0] == ARTEFACTS:
+            continue
+        path.write_text(finish_page(path.read_text(encoding="utf-8")), encoding="utf-8")

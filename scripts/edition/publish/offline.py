@@ -1,6 +1,6 @@
 """The offline site: the built site as one zip that works unpacked, from file://, offline.
 
-It is made from the built site, so it runs after MkDocs (build.py), not with the exporters.
+It is made from the built site, so it runs after the engine, not with the exporters.
 The Download page lists it with its size, but the zip holds the Download page itself, and
 a page cannot state the size of the file it is inside. So the page is rendered with the
 zip's name and the words "this download", unlinked; the zip is made from the built site
@@ -9,18 +9,14 @@ missing); then, in the published site only, that line gets its link and the zip'
 """
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 from ..model import Edition
+from ..pages.front import human_size, offline_listing as listing, zip_name
 from ..paths import file_stem
 from ..export.zipfiles import Entry, reproducible_zip
 
-MEDIA_TYPE = "application/zip"
-TITLE = "Offline site"
-DESCRIPTION = ("The whole site in one zip: unpack it and open index.html in a browser; every "
-               "page, the registers and the full-text search work with no network at all.")
 DOWNLOAD_PAGE = "download.html"
 # Left out of the zip: source maps (only a browser's developer tools fetch them), the 404
 # page (a web server's answer to a missing page; its links are root-absolute) and the
@@ -32,23 +28,6 @@ LEFT_OUT_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 # only its pages load it, just before Material's bundle creates the worker.
 WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
 _BUNDLE_SCRIPT = re.compile(r'<script src="([^"]*)assets/javascripts/bundle\.')
-
-
-def zip_name(edition: Edition) -> str:
-    return f"{file_stem(edition)}-offline.zip"
-
-
-def listing(edition: Edition, size: str = "") -> str:
-    """The zip's line on the Download page: before zipping unlinked and "this download"."""
-    name = html.escape(zip_name(edition))
-    if not size:
-        return f'<span class="offline-zip">{name} · this download</span>'
-    return f'<span class="offline-zip"><a href="downloads/{name}">{name}</a> · {size}</span>'
-
-
-def human_size(size: int) -> str:
-    """A size as the Download page shows it, in kilobytes of 1024 bytes."""
-    return f"{max(1, round(size / 1024)):,} KB"
 
 
 def offline_zip(site: Path, top: str, leave_out: str = "") -> bytes:

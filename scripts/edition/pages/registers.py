@@ -1,0 +1,132 @@
+"""The registers: people, organisations, places (with the map), sources, timeline, figures."""
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .. import dates
+from ..model import AnnotationType as T, Span
+from ..paths import TIMELINE, entity_path, html_path
+from .context import Context, shorten
+from .inline import attribute, escape_text, figure_value
+from .page import Page
+from .text import TYPE_HEADINGS, attribution, note_text
+
+SOURCES = "register/sources.md"
+FIGURES = "register/figures.md"
+
+
+def mentions_of(ctx: Context, entity_id: str) -> list[Span]:
+    return [s for s in ctx.edition.spans_of(T.MENTION) if s.annotation.entity == entity_id]
+
+
+def register(ctx: Context, title: str, entity_type: str) -> Page:
+    types = ("organisation", "group") if entity_type == "organisation" else (entity_type,)
+    lines = [f"# {title}\n"]
+    if entity_type == "place":
+        lines.append(map_svg(ctx))
+    for kind_type, heading in TYPE_HEADINGS:
+        if kind_type not in types:
+            continue
+        items = sorted((e for e in ctx.edition.entities if e.type == kind_type),
+                       key=lambda e: e.name)
+        if len(types) > 1:
+            lines.append(f"## {heading} {{ #{kind_type} }}\n")
+        for e in items:
+            count = len(mentions_of(ctx, e.id))
+            lines.append(f"- **{ctx.entity_link(e.id)}** ({escape_text(e.kind)}; "
+                         f"{count} mention{'s' if count != 1 else ''}): "
+                         f"{escape_text(e.description)}")
+        lines.append("")
+    return Page(ctx.page, title, f"{title} named in the article.", "\n".join(lines),
+                searchable=False)
+
+
+def sources(ctx: Context) -> Page:
+    quotes = ctx.edition.spans_of(T.QUOTATION)
+    lines = ["# Sources and quotations\n"]
+    by_source: dict[str, list[Span]] = defaultdict(list)
+    for s in quotes:
+        by_source[s.annotation.source].append(s)
+    for source_id in sorted(k for k in by_source if k):
+        entity = ctx.edition.entity(source_id)
+        lines.append(f"## {escape_text(entity.name)} {{ #{source_id} }}\n")
+        lines.append(f"{escape_text(entity.description)}\n")
+        lines += _quote_list(ctx, by_source[source_id]) + [""]
+    lost = [s for s in by_source.get("", []) if s.annotation.lacuna]
+    lines.append("## Sources whose names were lost { #lost }\n")
+    lines.append("The transmitted text lost the names of several of its sources; the gap is "
+                 "marked ⟨…⟩ in the text.\n")
+    lines += _quote_list(ctx, lost) + [""]
+    lines.append("### Lacunae { #lacunae }\n")
+    for s in ctx.edition.spans_of(T.LACUNA):
+        gap = f"{ctx.link(ctx.block_page(s.block))}#{s.annotation.id}"
+        lines.append(f"- [{ctx.block_label(s.block)}]({gap}): {note_text(ctx, s)}")
+    lines.append("")
+    other = [s for s in by_source.get("", []) if not s.annotation.lacuna]
+    lines.append("## Other quotations { #other }\n")
+    lines += _quote_list(ctx, other) + [""]
+    return Page(ctx.page, "Sources and quotations", "Every quotation, who said it and who "
+                "reported it.", "\n".join(lines), searchable=False)
+
+
+def _quote_list(ctx: Context, spans: list[Span]) -> list[str]:
+    return [f"- {ctx.paragraph_ref(s.block)} "
+            f"({escape_text(s.annotation.kind)}): {escape_text(shorten(s.text, 110))} — "
+            f"{attribution(ctx, s)}" for s in spans]
+
+
+def timeline(ctx: Context) -> Page:
+    lines = ["# Timeline\n"]
+    by_event: dict[str, list[Span]] = defaultdict(list)
+    for s in ctx.edition.spans_of(T.DATE):
+        by_event[s.annotation.event].append(s)
+    for event in sorted(ctx.edition.events, key=lambda e: (dates.sort_key(e.when), e.id)):
+        refs = by_event.get(event.id, [])
+        links = ", ".join(ctx.paragraph_ref(b) for b in dict.fromkeys(s.block for s in refs))
+        lines.append(f"## {escape_text(dates.human(event.when))}: {escape_text(event.title)} "
+                     f"{{ #{event.id} }}\n")
+        lines.append(f"<code>{attribute(event.when)}</code> · {escape_text(event.description)}\n")
+        if links:
+            lines.append(f"Mentioned in {links}.\n")
+    return Page(TIMELINE, "Timeline", "The events of the article in date order.",
+                "\n".join(lines))
+
+
+def figures(ctx: Context) -> Page:
+    lines = ["# Figures\n", "| ¶ | In the text | Value | Counts | Note |", "|---|---|---|---|---|"]
+    for s in ctx.edition.spans_of(T.FIGURE):
+        a = s.annotation
+        value = figure_value(a).replace("|", "/")
+        lines.append(f"| {ctx.paragraph_ref(s.block)} | "
+                     f"{escape_text(s.text)} | {escape_text(value)} | {escape_text(a.counts)} | "
+                     f"{escape_text(a.note)} |")
+    return Page(ctx.page, "Figures", "The article's numeric claims.", "\n".join(lines) + "\n",
+                searchable=False)
+
+
+def map_svg(ctx: Context) -> str:
+    """An equirectangular sketch map of the places, drawn from their coordinates."""
+    places = [e for e in ctx.edition.entities if e.type == "place" and e.coordinates]
+    near = [e for e in places if -23 <= e.coordinates[0] <= -9 and -70 <= e.coordinates[1] <= -57]
+    if not near:
+        return ""
+    west, east, north, south = -70.0, -57.0, -9.0, -23.0
+    width, height = 520, 560
+
+    def xy(lat: float, lon: float) -> tuple[float, float]:
+        return ((lon - west) / (east - west) * width, (north - lat) / (north - south) * height)
+    marks = []
+    for e in sorted(near, key=lambda e: e.id):
+        x, y = xy(*e.coordinates)
+        href = html_path(ctx.link(entity_path(e.id)))
+        marks.append(f'<a href="{href}"><circle cx="{x:.1f}" cy="{y:.1f}" r="4"/>'
+                     f'<text x="{x + 6:.1f}" y="{y + 4:.1f}">{attribute(e.name)}</text></a>')
+    grid = "".join(
+        f'<line class="grid" x1="0" y1="{xy(lat, west)[1]:.1f}" x2="{width}" '
+        f'y2="{xy(lat, west)[1]:.1f}"/>' for lat in range(-22, -9, 2))
+    return (f'<figure class="map ed"><svg viewBox="0 0 {width} {height}" role="group" '
+            f'aria-labelledby="map-title"><title id="map-title">Sketch map of the places in '
+            f'Bolivia named in the article</title>{grid}{"".join(marks)}</svg>'
+            f"<figcaption>Places in Bolivia, plotted from their coordinates "
+            f"(equirectangular, 9°–23° S, 57°–70° W; no borders drawn).</figcaption>"
+            f"</figure>\n")

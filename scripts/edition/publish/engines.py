@@ -1,0 +1,15 @@
+"""The engines that turn docs/ into a site: MkDocs (the default) or Zensical."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from . import mkdocs_engine, zensical_engine
+from .mkdocs_engine import EngineFailed
+
+# Each builds docs/ into `site_dir` with the settings of mkdocs.yml, dated by the edition.
+Engine = Callable[[Path, Path, str], None]
+ENGINES: dict[str, Engine] = {"mkdocs": mkdocs_engine.build, "zensical": zensical_engine.build}
+DEFAULT = "mkdocs"
+
+__all__ = ["DEFAULT", "ENGINES", "Engine", "EngineFailed"]

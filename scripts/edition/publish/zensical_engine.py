@@ -1,0 +1,36 @@
+"""The Zensical engine: builds docs/ with `zensical build`, reading the same mkdocs.yml.
+
+Zensical has no option for the output folder, so it reads a copy of mkdocs.yml that differs
+only in `site_dir`, written beside the original (its paths are relative to that folder).
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import yaml
+
+from .mkdocs_engine import EngineFailed
+
+
+def build(config: Path, site_dir: Path, edition_date: str = "") -> None:
+    zensical = shutil.which("zensical")
+    if not zensical:
+        raise EngineFailed('Zensical is not installed — pip install -e ".[zensical]"')
+    settings = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    settings["site_dir"] = str(site_dir)
+    with tempfile.NamedTemporaryFile("w", suffix=".yml", prefix=".zensical-", dir=config.parent,
+                                     encoding="utf-8", delete=False) as copy:
+        yaml.safe_dump(settings, copy, allow_unicode=True, sort_keys=False)
+    env = dict(os.environ, NO_COLOR="1")
+    try:
+        run = subprocess.run([zensical, "build", "--clean", "-f", copy.name], cwd=config.parent,
+                             capture_output=True, text=True, env=env)
+    finally:
+        os.unlink(copy.name)
+    if run.returncode != 0:
+        detail = (run.stderr or run.stdout).strip().splitlines()
+        raise EngineFailed(f"Zensical stopped: {detail[-1] if detail else run.returncode}")
