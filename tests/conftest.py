@@ -25,11 +25,16 @@ def copy_project(target: Path) -> Path:
     return target
 
 
+# The engine the session's site is built with: EDITION_ENGINE=zensical runs the same checks
+# on Zensical's output (.ci/run does, for the engine-neutral ones).
+ENGINE = os.environ.get("EDITION_ENGINE", "mkdocs")
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """The root of a project copy whose site/ has been built by `edition build`."""
     root = copy_project(tmp_path_factory.mktemp("edition"))
-    assert main(["--root", str(root), "build"]) == 0
+    assert main(["--root", str(root), "build", "--engine", ENGINE]) == 0
     return root
 
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from edition.cli import main
 
-from conftest import copy_project
+from conftest import ENGINE, copy_project
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -16,7 +16,7 @@ def files(folder: Path) -> dict[str, bytes]:
 
 def test_a_second_build_is_byte_identical(built, tmp_path):
     again = copy_project(tmp_path / "again")
-    assert main(["--root", str(again), "build"]) == 0
+    assert main(["--root", str(again), "build", "--engine", ENGINE]) == 0
     for folder in ("site", "docs"):
         first, second = files(built / folder), files(again / folder)
         assert sorted(first) == sorted(second)

@@ -10,6 +10,8 @@ from .build import Project, build, prepare
 from .load import load_source
 from .place import anchors, build_edition
 from .publish.engines import DEFAULT, ENGINES, EngineFailed
+from .publish import zensical_engine
+from .publish.finish import ThemeChanged
 from .problems import SourceError
 
 
@@ -37,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: mkdocs.yml: {err} — fix the warning above; site/ is unchanged",
               file=sys.stderr)
         return 1
+    except ThemeChanged as err:
+        print(f"error: {err}; site/ is unchanged", file=sys.stderr)
+        return 1
 
 
 def _run(args: argparse.Namespace, project: Project) -> int:
@@ -56,6 +61,8 @@ def _run(args: argparse.Namespace, project: Project) -> int:
     started = time.perf_counter()
     site = build(project, args.engine)
     print(f"built {site} in {time.perf_counter() - started:.1f} s")
+    if args.engine == "zensical":
+        print(f"note: with Zensical, not yet: {zensical_engine.GAPS}")
     return 0
 
 

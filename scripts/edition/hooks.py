@@ -41,8 +41,8 @@ def on_serve(server, config, builder):
 
 def on_post_page(output: str, page, config) -> str:
     """While serving, every page gets its Content-Security-Policy and valid theme markup."""
-    return finish_page(output) if _serving else output
+    return finish_page(output)[0] if _serving else output
 
 
 def on_post_template(output: str, template_name: str, config) -> str:
-    return finish_page(output) if _serving and template_name.endswith(".html") else output
+    return finish_page(output)[0] if _serving and template_name.endswith(".html") else output

@@ -16,7 +16,7 @@ def publish(edition: Edition, config: Path, site: Path, engine: str) -> Path:
     staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
     try:
         ENGINES[engine](config, staging, edition.bibliography.edition.date)
-        finish.finish_site(staging)
+        finish.finish_site(staging, engine)
         offline.write_offline_zip(edition, staging)
         swap(staging, site)
     except BaseException:

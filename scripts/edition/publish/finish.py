@@ -32,15 +32,33 @@ _SHIM_FUNCTIONS = re.compile(r"(function c\(.*?)(function d\(.*?)var o=", re.S)
 _SHIM_SCRIPT = ('postMessage={c};importScripts={d};addEventListener("error",({{error}})=>'
                 '{{parent.dispatchEvent(new ErrorEvent("error",{{filename:"{url}",error}}))}})')
 
-_THEME_FIXES = (
-    # autocomplete is not allowed on checkboxes; autocorrect is not an HTML attribute.
+# autocomplete is not allowed on checkboxes; autocorrect is not an HTML attribute.
+_CHECKBOX_FIXES = (
     ('type="checkbox" id="__drawer" autocomplete="off">', 'type="checkbox" id="__drawer">'),
     ('type="checkbox" id="__search" autocomplete="off">', 'type="checkbox" id="__search">'),
-    (' autocapitalize="off" autocorrect="off" autocomplete="off"', ' autocapitalize="off" autocomplete="off"'),
-    # The search dialog needs a name (axe: aria-dialog-name).
-    ('class="md-search" data-md-component="search" role="dialog">',
-     'class="md-search" data-md-component="search" role="dialog" aria-label="Search">'),
 )
+# Each engine's theme writes its own markup; every fix must match some page of a build, so
+# a theme that changes stops the build (ThemeChanged) instead of going out unfixed.
+THEME_FIXES = {
+    "mkdocs": _CHECKBOX_FIXES + (
+        (' autocapitalize="off" autocorrect="off" autocomplete="off"',
+         ' autocapitalize="off" autocomplete="off"'),
+        # The search dialog needs a name (axe: aria-dialog-name).
+        ('class="md-search" data-md-component="search" role="dialog">',
+         'class="md-search" data-md-component="search" role="dialog" aria-label="Search">'),
+    ),
+    "zensical": _CHECKBOX_FIXES,
+}
+_BUNDLE = re.compile(r'<script src="[^"]*assets/javascripts/bundle\.[0-9a-f]+\.min\.js"( defer)?>')
+
+
+# Without site_url, Zensical still writes a canonical link from the server's root, which is
+# wrong wherever the site is not at a root, and breaks from file://: it is dropped.
+_ROOT_CANONICAL = re.compile(r'\s*<link rel="canonical" href="/[^"]*">')
+
+
+class ThemeChanged(Exception):
+    """The theme's output is not what a patch of it expects."""
 _TOC_LABEL = '<label class="md-nav__title" for="__toc">'
 
 
@@ -70,23 +88,41 @@ def _sha256(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def finish_page(html: str) -> str:
-    """The page with valid theme markup and its Content-Security-Policy first in <head>."""
-    for old, new in _THEME_FIXES:
+def finish_page(html: str, fixes: tuple[tuple[str, str], ...] = THEME_FIXES["mkdocs"],
+                where: str = "a page") -> tuple[str, set[int]]:
+    """The page with valid theme markup and its Content-Security-Policy first in <head>,
+    and which of `fixes` matched it."""
+    matched = {n for n, (old, _) in enumerate(fixes) if old in html}
+    for old, new in fixes:
         html = html.replace(old, new)
+    html = _ROOT_CANONICAL.sub("", html)
     if 'id="__toc"' not in html:  # pages outside the nav have no table-of-contents toggle
         html = html.replace(_TOC_LABEL, '<label class="md-nav__title">')
+    bundle = _BUNDLE.search(html)
+    if bundle and not bundle.group(1):
+        raise ThemeChanged(f"{where}: Material's bundle is not deferred — main.html's scripts "
+                           "block must match how the theme writes the script tag")
+    if _CHARSET not in html:
+        raise ThemeChanged(f"{where}: no {_CHARSET} to put the Content-Security-Policy after — "
+                           "update publish/finish.py to how the theme starts <head>")
     meta = (f'<meta http-equiv="Content-Security-Policy" '
             f'content="{content_security_policy(html)}">')
-    return html.replace(_CHARSET, f"{_CHARSET}\n    {meta}", 1)
+    return html.replace(_CHARSET, f"{_CHARSET}\n    {meta}", 1), matched
 
 
 ARTEFACTS = "downloads"  # copied into the site as they are: not the engine's pages
 
 
-def finish_site(site: Path) -> None:
-    """Finish every HTML page the engine wrote, in place."""
+def finish_site(site: Path, engine: str) -> None:
+    """Finish every HTML page the engine wrote, in place; stop if a fix matched no page."""
+    fixes, unmatched = THEME_FIXES[engine], set(range(len(THEME_FIXES[engine])))
     for path in sorted(site.rglob("*.html")):
         if path.relative_to(site).parts[0] == ARTEFACTS:
             continue
-        path.write_text(finish_page(path.read_text(encoding="utf-8")), encoding="utf-8")
+        html, matched = finish_page(path.read_text(encoding="utf-8"), fixes,
+                                    path.relative_to(site).as_posix())
+        path.write_text(html, encoding="utf-8")
+        unmatched -= matched
+    for n in sorted(unmatched):
+        raise ThemeChanged(f"publish/finish.py: the {engine} theme no longer writes "
+                           f"{fixes[n][0]!r} — update THEME_FIXES to what it writes now")

@@ -16,6 +16,7 @@ from ..model import Edition
 from ..pages.front import human_size, offline_listing as listing, zip_name
 from ..paths import file_stem
 from ..export.zipfiles import Entry, reproducible_zip
+from .finish import ARTEFACTS, ThemeChanged
 
 DOWNLOAD_PAGE = "download.html"
 # Left out of the zip: source maps (only a browser's developer tools fetch them), the 404
@@ -33,24 +34,25 @@ _BUNDLE_SCRIPT = re.compile(r'<script src="([^"]*)assets/javascripts/bundle\.')
 def offline_zip(site: Path, top: str, leave_out: str = "") -> bytes:
     """Every file of the site, sorted, under one top folder; `leave_out` is the zip's own path."""
     left_out = (*LEFT_OUT_FILES, leave_out)
-    files = sorted(p for p in site.rglob("*") if p.is_file() and not p.name.endswith(
-        LEFT_OUT_SUFFIXES) and p.relative_to(site).as_posix() not in left_out)
-    return reproducible_zip([Entry(f"{top}/{p.relative_to(site).as_posix()}", _offline_copy(p))
-                             for p in files])
+    files = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*")) if p.is_file()
+             and not p.name.endswith(LEFT_OUT_SUFFIXES)]
+    return reproducible_zip([Entry(f"{top}/{name}", _offline_copy(site, name))
+                             for name in files if name not in left_out])
 
 
-def _offline_copy(path: Path) -> bytes:
-    content = path.read_bytes()
-    if path.suffix != ".html":
-        return content
+def _offline_copy(site: Path, name: str) -> bytes:
+    content = (site / name).read_bytes()
+    if not name.endswith(".html") or name.startswith(f"{ARTEFACTS}/"):
+        return content  # the engine's pages get the shim; downloads are copied as they are
     return with_worker_shim(content.decode("utf-8")).encode("utf-8")
 
 
 def with_worker_shim(page: str) -> str:
-    """The page loading the worker shim before Material's bundle (pages without it: as is)."""
+    """The page loading the worker shim before Material's bundle."""
     bundle = _BUNDLE_SCRIPT.search(page)
     if not bundle:
-        return page
+        raise ThemeChanged("publish/offline.py: a page has no Material bundle to load the "
+                           "search worker's shim before — update _BUNDLE_SCRIPT to the theme")
     shim = f'<script src="{bundle.group(1)}{WORKER_SHIM}"></script>\n  '
     return page[:bundle.start()] + shim + page[bundle.start():]
 
@@ -69,5 +71,6 @@ def write_offline_zip(edition: Edition, site: Path) -> Path:
 def _link_with_size(page: Path, edition: Edition, size: str) -> None:
     text = page.read_text(encoding="utf-8")
     if text.count(listing(edition)) != 1:
-        raise ValueError(f"{page}: the offline zip's line is not there exactly once")
+        raise ThemeChanged(f"{page.name}: the offline zip's line is not there exactly once — "
+                           "the engine changed the Download page's markup (publish/offline.py)")
     page.write_text(text.replace(listing(edition), listing(edition, size)), encoding="utf-8")

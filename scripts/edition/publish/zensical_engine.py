@@ -5,9 +5,10 @@ only in `site_dir`, written beside the original (its paths are relative to that 
 """
 from __future__ import annotations
 
+import importlib.util
 import os
-import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -15,10 +16,14 @@ import yaml
 
 from .mkdocs_engine import EngineFailed
 
+# What Zensical 0.0.73 does not do yet for this edition (README, "Engines"); said after a build.
+GAPS = ("search: Zensical writes its own index (search.json) and search box, which the "
+        "edition's search-on-demand partial and the offline zip's worker shim do not serve yet, "
+        "so search does not work; mkdocs.yml's hooks, strict and validation are ignored")
+
 
 def build(config: Path, site_dir: Path, edition_date: str = "") -> None:
-    zensical = shutil.which("zensical")
-    if not zensical:
+    if importlib.util.find_spec("zensical") is None:
         raise EngineFailed('Zensical is not installed — pip install -e ".[zensical]"')
     settings = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
     settings["site_dir"] = str(site_dir)
@@ -27,7 +32,7 @@ def build(config: Path, site_dir: Path, edition_date: str = "") -> None:
         yaml.safe_dump(settings, copy, allow_unicode=True, sort_keys=False)
     env = dict(os.environ, NO_COLOR="1")
     try:
-        run = subprocess.run([zensical, "build", "--clean", "-f", copy.name], cwd=config.parent,
+        run = subprocess.run([sys.executable, "-m", "zensical", "build", "--clean", "-f", copy.name], cwd=config.parent,
                              capture_output=True, text=True, env=env)
     finally:
         os.unlink(copy.name)
