@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import dates
-from .model import Annotation, AnnotationType as T, Block, Span
+from . import dates, wording
+from .model import AnnotationType as T, Block, Span
+from .wording import Emphasis, LacunaRef, Name, Statement, figure_value  # noqa: F401 (re-exported)
 
 # Characters Python-Markdown would read as syntax inside running text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!-])")
@@ -26,10 +27,25 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def figure_value(a: Annotation) -> str:
-    """A figure as a reader says it: 'more than 50 dead', '8 tanks'."""
-    qualifier = "" if a.qualifier == "exact" else a.qualifier.replace("-", " ") + " "
-    return f"{qualifier}{a.value:g} {a.unit}"
+def statements_markdown(statements: tuple[Statement, ...], entity_href: Callable[[str], str],
+                        lacuna_href: Callable[[str], str]) -> str:
+    """What the editors say about a span (wording.py) as Markdown, entities and lacunae linked."""
+    return " ".join(words_markdown(s.words, entity_href, lacuna_href) for s in statements)
+
+
+def words_markdown(words: wording.Words, entity_href: Callable[[str], str],
+                   lacuna_href: Callable[[str], str]) -> str:
+    parts = []
+    for part in words:
+        text = escape_text(part.text)
+        if isinstance(part, Emphasis):
+            text = f"**{text}**" if part.strong else f"*{text}*"
+        elif isinstance(part, Name):
+            text = f"[{text}]({entity_href(part.entity)})"
+        elif isinstance(part, LacunaRef):
+            text = f"[{text}]({lacuna_href(part.lacuna)})"
+        parts.append(text)
+    return "".join(parts)
 
 
 def description_id(entity_id: str) -> str:
@@ -104,7 +120,7 @@ def _wrap(node: _Node, text: str, links: Links) -> str:
                 f"{inner}</a>")
     if span.type is T.DATE:
         machine = dates.html_datetime(a.when)
-        label = attribute(f"{dates.human(a.when)} ({a.when})")
+        label = attribute(wording.date_label(a.when))
         if machine:
             return f'<time class="date" datetime="{machine}" title="{label}">{inner}</time>'
         return f'<span class="date" data-when="{attribute(a.when)}" title="{label}">{inner}</span>'
@@ -125,7 +141,6 @@ def _wrap(node: _Node, text: str, links: Links) -> str:
     if span.type is T.SIC:
         extra = f' title="sic; read: {attribute(a.reading)}"'
     if span.type is T.FIGURE:
-        extra = (f' data-value="{a.value:g}" title="{attribute(figure_value(a))}: '
-                 f'{attribute(a.counts)}"')
+        extra = f' data-value="{a.value:g}" title="{attribute(wording.figure_gloss(a))}"'
     marker = links.note_marker(span) if span.type in (T.QUOTATION, T.SIC, T.NOTE) else ""
     return f'<span class="{css}"{extra}>{inner}</span>{marker}'

@@ -11,7 +11,9 @@ from . import dates, metadata
 from .citebox import CiteBoxes
 from .export import Artefact, offline
 from .inline import (Links, attribute, description_list, escape_text, figure_value,
-                     render_block_text)
+                     render_block_text, statements_markdown)
+from . import wording
+from .wording import KIND_LABELS
 from .paths import TIMELINE, entity_path, html_path, relative, section_path
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
 
@@ -21,15 +23,6 @@ REGISTERS = (
     ("register/organisations.md", "Organisations and groups", "organisation"),
     ("register/places.md", "Places", "place"),
 )
-KIND_LABELS = {
-    BlockKind.CAPTION: "Caption of a photograph that was not transmitted",
-    BlockKind.DUPLICATE: "Transmitted twice: a second copy of the opening paragraph",
-    BlockKind.DATELINE: "Dateline",
-    BlockKind.NOTE: "Closing note of the transmitted text",
-}
-# How a quotation's note names who spoke, by the quotation's kind.
-QUOTATION_VERBS = {"report": "from", "speech": "said by", "slogan": "slogan of",
-                   "document": "from a resolution of", "term": "term in quotation marks, used by"}
 TYPE_HEADINGS = (("person", "People"), ("organisation", "Organisations"), ("group", "Groups"),
                  ("place", "Places"))
 # The annotation-highlighting switch above the text (edition.js makes it work). It is part of
@@ -188,42 +181,15 @@ class Renderer:
         return "\n".join(out)
 
     def _note_text(self, page: str, span: Span) -> str:
-        a = span.annotation
         lemma = f"*{escape_text(_shorten(span.text, 60))}*"
-        if span.type is T.SIC:
-            return f"{lemma}: *sic* in the transmitted text; read **{escape_text(a.reading)}**. " \
-                   f"{escape_text(a.note)}"
-        if span.type is T.LACUNA:
-            text = f"{lemma}: **lacuna**: lost in transmission: {escape_text(a.lost)}. " \
-                   f"{escape_text(a.note)}"
-            if a.conjecture_entity:
-                entity = self.edition.entity(a.conjecture_entity)
-                text += (f" *Conjecture*: [{escape_text(entity.name)}]"
-                         f"({relative(page, entity_path(entity.id))}). "
-                         f"{escape_text(a.conjecture_evidence)}")
-            return text
-        if span.type is T.QUOTATION:
-            return f"{lemma}: {self._attribution(page, span)}"
-        return f"{lemma}: {escape_text(a.note)}"
+        return f"{lemma}: {self._attribution(page, span)}"
 
     def _attribution(self, page: str, span: Span) -> str:
-        a = span.annotation
-        parts = []
-        said = QUOTATION_VERBS.get(a.kind, "said by")
-        if a.speaker:
-            parts.append(f"{said} {self._entity_link(page, a.speaker)}")
-        elif a.speaker_label:
-            parts.append(f"{said} {escape_text(a.speaker_label)}")
-        if a.source:
-            parts.append(f"reported by {self._entity_link(page, a.source)}")
-        if a.reported:
-            parts.append(f"report dated {escape_text(dates.human(a.reported))}")
-        if a.lacuna:
-            parts.append(f"the reporting source's name was lost ([lacuna]"
-                         f"({relative(page, self.block_page(span.block))}#{a.lacuna}))")
-        text = "; ".join(parts) if parts else "speaker and source not stated"
-        text = text[0].upper() + text[1:] + "."
-        return text + (f" {escape_text(a.note)}" if a.note else "")
+        """What the editors say about the span, in the words of wording.py."""
+        lacunae = {s.annotation.id: s.block for s in self.edition.spans_of(T.LACUNA)}
+        return statements_markdown(
+            wording.statements(self.edition, span), lambda e: relative(page, entity_path(e)),
+            lambda lacuna: f"{relative(page, self.block_page(lacunae[lacuna]))}#{lacuna}")
 
     def _entity_link(self, page: str, entity_id: str) -> str:
         entity = self.edition.entity(entity_id)
@@ -267,8 +233,9 @@ class Renderer:
         head = front_matter(section.title, section.summary)
         intro = ""
         if section.editorial_title:
-            intro = (f'<p class="ed editorial-title" markdown>Section title supplied by the editor: '
-                     f"“{escape_text(section.title)}” (the text has no heading here; "
+            supplied = escape_text(wording.supplied_title(section.title))
+            intro = (f'<p class="ed editorial-title" markdown>{supplied} (the text has no '
+                     f"heading here; "
                      f'[why]({relative(page, "method.md#opening")})).</p>\n\n')
         return (head + intro + HIGHLIGHT_TOGGLE
                 + r.section_body(page, section, heading_level=1 if not section.editorial_title
