@@ -117,7 +117,7 @@ def _wrap(node: _Node, text: str, links: Links) -> str:
         return (f'<a class="mention" href="{links.entity_href(a.entity)}" '
                 f'data-entity="{a.entity}" aria-describedby="{description_id(a.entity)}" '
                 f'data-description="{attribute(links.entity_description(a.entity))}">'
-                f"{inner}</a>")
+                f"{inner}</a>" + (links.note_marker(span) if a.note else ""))
     if span.type is T.DATE:
         machine = dates.html_datetime(a.when)
         label = attribute(wording.date_label(a.when))

@@ -162,7 +162,7 @@ class Renderer:
 
     def _note_id(self, span: Span) -> str:
         same = [s for s in self.edition.spans_in(span.block) if s.type in (
-            T.QUOTATION, T.SIC, T.NOTE, T.LACUNA)]
+            T.QUOTATION, T.SIC, T.NOTE, T.LACUNA) or s.type is T.MENTION and s.annotation.note]
         return f"n-{span.block}-{same.index(span) + 1}"
 
     def _apparatus(self, page: str, section: Section, notes: list[Span], level: int) -> str:
