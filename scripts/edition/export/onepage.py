@@ -22,7 +22,7 @@ import markdown
 from lxml import etree, html as lxml_html
 
 from ..model import Edition
-from .. import cite
+from .. import cite, csl
 from ..paths import html_path
 from .. import pages as site_pages  # a module, not names: pages.py imports this package
 from . import Artefact, file_stem
@@ -108,6 +108,7 @@ def one_page(edition: Edition, base_url: str) -> OnePage:
     _link_within(main, edition, base_url)
     _finish_paragraph_numbers(main, edition, base_url)
     _title_mentions(main)
+    _note_semantics(main)
     art = edition.bibliography.article
     xhtml = etree.tostring(main, encoding="unicode", method="xml")
     return OnePage(title=art.title, language=art.language,
@@ -219,11 +220,21 @@ def _citation(renderer: "site_pages.Renderer") -> etree._Element:
     lists = []
     for what, target in (("this edition", cite.edition_target(renderer.base_url)),
                          ("the original article (2003)", cite.original_target())):
-        entries = "".join(f"<li>{styled.style.label}: {styled.entry}</li>"
-                          for styled in cite.cite(target, bibliography).styled)
+        entries = "".join(f"<li>{label}: {entry}</li>"
+                          for label, entry in _entries(target, bibliography, renderer.base_url))
         lists.append(f"<p>Cite {what}:</p><ul>{entries}</ul>")
     return lxml_html.fragment_fromstring(
         f'<section class="part" id="{CITATION_ID}"><h2>How to cite</h2>{"".join(lists)}</section>')
+
+
+def _entries(target: cite.Target, bibliography, base_url: str) -> list[tuple[str, str]]:
+    """Each style's bibliography entry. Without the site's URL the file cannot know where the
+    edition is published: its entries leave the URL out rather than print a placeholder."""
+    if base_url or not target.url:
+        return [(styled.style.label, styled.entry)
+                for styled in cite.cite(target, bibliography).styled]
+    item = {k: v for k, v in cite.csl_item(target, bibliography).items() if k != "URL"}
+    return [(style.label, cite.render(style, item)[1]) for style in csl.STYLES]
 
 
 # --- links ---------------------------------------------------------------------------------
@@ -284,11 +295,29 @@ def _title_mentions(main: etree._Element) -> None:
             link.set("title", link.attrib.pop("data-description"))
 
 
+def _note_semantics(main: etree._Element) -> None:
+    """Note calls and notes as DPUB-ARIA has them (and the EPUB's epub:type, epub.py): each
+    call a doc-noteref; each apparatus note the doc-footnote it points at, in its list item."""
+    for link in main.xpath('.//sup[contains(concat(" ", @class, " "), " nref ")]/a'):
+        link.set("role", "doc-noteref")
+    for anchor in main.xpath('.//li/span[starts-with(@id, "n-")][1]'):
+        item = anchor.getparent()
+        note = etree.Element("aside", {"id": anchor.get("id"), "role": "doc-footnote"})
+        note.text, item.text = anchor.tail, None
+        note.extend(child for child in list(item) if child is not anchor)
+        item.remove(anchor)
+        item.append(note)
+        for back in note.xpath('.//a[starts-with(@href, "#ref-")]'):
+            back.set("role", "doc-backlink")
+
+
 def _finish_paragraph_numbers(main: etree._Element, edition: Edition, base_url: str) -> None:
-    """Each paragraph number carries its permalink on the site, written out when printed."""
+    """Each paragraph number carries its permalink on the site, written out when printed
+    (when the site's URL is known)."""
     for link in main.iter("a"):
         if "pn" not in link.get("class", "").split():
             continue
         block_id = link.get("href", "#")[1:]
         page = html_path(site_pages.section_path(edition.block(block_id).section))
-        link.set("data-permalink", f"{base_url}{page}#{block_id}")
+        if base_url:  # without it the file cannot know the permalink: none is printed
+            link.set("data-permalink", f"{base_url}{page}#{block_id}")
