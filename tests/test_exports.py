@@ -19,6 +19,7 @@ from conftest import copy_project
 from edition.export import export, file_stem
 from edition.export.links import Permalinks
 from edition.export.tei import tei_bytes
+from edition.export.webannotations import page_texts
 from edition.load import load_source
 from edition.model import Anchor, Annotation, AnnotationType as T, Edition, Located, Span
 from edition.place import build_edition, nesting_rank
@@ -261,11 +262,20 @@ def transmitted(element: etree._Element, gap: str = "") -> str:
     return "".join(parts)
 
 
+def block_elements(body: etree._Element, edition: Edition) -> list[etree._Element]:
+    """The element of each block (p, head, dateline, trailer; a caption's head in its figure)."""
+    ids = {b.id for b in edition.blocks}
+    return [el for el in body.iter() if el.get(XML_ID) in ids]
+
+
+def outside_notes(body: etree._Element, tag: str) -> list[etree._Element]:
+    return body.xpath(f".//tei:{tag}[not(ancestor::tei:note)]", namespaces={"tei": TEI[1:-1]})
+
+
 def test_tei_text_is_the_transmitted_text(case):
     edition, files = case
     body = tei(files).find(f"{TEI}text/{TEI}body")
-    blocks = body.findall(f"{TEI}div/*[@{XML_ID}]")
-    assert [(b.get(XML_ID), transmitted(b)) for b in blocks] == [
+    assert [(b.get(XML_ID), transmitted(b)) for b in block_elements(body, edition)] == [
         (b.id, b.text) for b in edition.blocks]
     assert len(body.findall(f"{TEI}div")) == len(edition.sections)
 
@@ -276,42 +286,87 @@ def test_tei_tags_every_mention_and_annotation(case):
     body = root.find(f"{TEI}text/{TEI}body")
     mentions = edition.spans_of(T.MENTION)
     expected = Counter(NAME_TAGS[edition.entity(s.annotation.entity).type] for s in mentions)
-    found = Counter({tag: len(body.findall(f".//{TEI}{tag}")) for tag in set(NAME_TAGS.values())})
+    found = Counter({tag: len(outside_notes(body, tag)) for tag in set(NAME_TAGS.values())})
     assert found == expected
     ids = root.xpath("//@xml:id")
     assert len(ids) == len(set(ids))
-    pointers = root.xpath("//@ref | //@who | //@source | //@corresp | //@target | //@resp"
-                          " | //@datingMethod")
+    pointers = " ".join(root.xpath("//@ref | //@who | //@source | //@corresp | //@target | //@resp"
+                                   " | //@datingMethod | //@ana")).split()
     local = [p for p in pointers if not p.startswith("https://")]
     assert local and all(p.startswith("#") and p[1:] in ids for p in local), local
     for name in body.iterfind(f".//{TEI}persName"):
         assert root.xpath(f"//tei:person[@xml:id='{name.get('ref')[1:]}']",
                           namespaces={"tei": TEI[1:-1]})
     by_type = Counter(s.type.value for s in edition.spans)
-    assert len(body.findall(f".//{TEI}date")) == by_type["date"]
-    assert len(body.findall(f".//{TEI}quote")) == by_type["quotation"]
+    assert len(outside_notes(body, "date")) == by_type["date"]
+    quotations = sum(len(outside_notes(body, tag)) for tag in ("said", "quote", "q"))
+    assert quotations == by_type["quotation"]
     assert len(body.findall(f".//{TEI}gap[@reason='lost']")) == by_type["lacuna"]
     assert len(body.findall(f".//{TEI}choice/{TEI}sic")) == by_type["sic"]
     assert len(body.findall(f".//{TEI}num")) == by_type["figure"]
 
 
+def test_tei_carries_what_the_json_carries(case):
+    """Date → event, speaker, speaker label, source, report date, quotation → lacuna: each
+    annotation's fields are in the TEI by TEI's own means (attributes, bibl, rs, ref)."""
+    edition, files = case
+    root = tei(files)
+    ns = {"tei": TEI[1:-1]}
+    body = root.find(f"{TEI}text/{TEI}body")
+    data = json.loads(files["data/edition.json"])
+    dates = outside_notes(body, "date")
+    assert [d.get("corresp") for d in dates] == [
+        f"#event-{a['event']}" if a["event"] else None
+        for a in data["annotations"] if a["type"] == "date"]
+    quotations = body.xpath(".//*[self::tei:said or self::tei:quote or self::tei:q]"
+                            "[not(ancestor::tei:note)]", namespaces=ns)
+    wanted = [a for a in data["annotations"] if a["type"] == "quotation"]
+    assert len(quotations) == len(wanted)
+    for element, a in zip(quotations, wanted):
+        bibl = root.xpath(f"//tei:bibl[@xml:id='{element.get('source', '#')[1:]}']",
+                          namespaces=ns)
+        bibl_text = " ".join(etree.tostring(b, encoding="unicode") for b in bibl)
+        if a["speaker"]:
+            assert f'"#{a["speaker"]}"' in f'"{element.get("who")}"' + bibl_text
+        if a["source"]:
+            assert f'ref="#{a["source"]}"' in bibl_text
+        if a["reported"]:
+            assert f'when="{a["reported"]}"' in bibl_text
+        if a["lacuna"]:
+            assert f'target="#{a["lacuna"]}"' in bibl_text
+            assert root.xpath(f"//tei:gap[@xml:id='{a['lacuna']}']", namespaces=ns)
+        note = element.getnext()
+        assert note.get("type") == "attribution"
+        if a["speaker_label"] and not a["speaker"]:
+            assert note.find(f"{TEI}rs[@type='speaker']").text == a["speaker_label"]
+        assert element.get("ana") == f"#quotation-{a['kind']}"
+    for a in (a for a in data["annotations"] if a["type"] == "lacuna"):
+        gap = root.xpath(f"//tei:gap[@xml:id='{a['id']}']", namespaces=ns)[0]
+        assert gap.find(f"{TEI}desc").text == a["lost"]
+
+
 def test_tei_fixture_markup(annotated):
     _, files = annotated
     p10 = tei(files).find(f".//{TEI}p[@{XML_ID}='p10']")
-    quote = p10.find(f"{TEI}quote")
-    assert quote.get("type") == "speech"
-    assert quote.find(f"{TEI}said").get("who") == "#roberto-de-la-cruz"
+    said = p10.find(f"{TEI}said")
+    assert said.get("ana") == "#quotation-speech"
+    assert said.get("who") == "#roberto-de-la-cruz"
     trace = p10.find(f"{TEI}seg[@type='lacuna-trace']")
     assert trace.text == "(" and trace[0].tag == f"{TEI}gap"
+    assert trace[0].get(XML_ID) == "source-p10"
     dates = {d.text: dict(d.attrib) for d in tei(files).iterfind(f".//{TEI}body//{TEI}date")}
     assert dates["the beginning of last week"] == {"from": "2003-10-06", "to": "2003-10-08"}
     assert dates["7am on Saturday"] == {"when": "2003-10-11T07:00:00"}
+    assert dates["October 14, 2003"] == {"when": "2003-10-14", "corresp": "#event-dateline"}
     conjecture = p10.find(f"{TEI}note[@type='conjecture']/{TEI}rs")
     assert conjecture.get("ref") == "#econoticias-bolivia"
-    assert p10.find(f"{TEI}note[@{XML_ID}='lacuna-source-p10']") is not None
+    lost = p10.find(f"{TEI}note[@type='lacuna']")
+    assert lost.get("target") == "#source-p10"
     choice = tei(files).find(f".//{TEI}p[@{XML_ID}='p7']/{TEI}choice")
     assert [(c.tag, c.text) for c in choice] == [(f"{TEI}sic", "his plans"),
                                                  (f"{TEI}corr", "its plans")]
+    figure = tei(files).find(f".//{TEI}p[@{XML_ID}='p1']/{TEI}num")
+    assert figure.getnext().text == ("more than 50 dead: people killed in the clashes")
 
 
 # --- Web Annotations -----------------------------------------------------------------------
@@ -322,15 +377,20 @@ def test_web_annotation_selectors_quote_the_paragraph(case):
     assert collection["@context"] == "http://www.w3.org/ns/anno.jsonld"
     items = collection["first"]["items"]
     assert collection["total"] == len(items) == len(published_spans(edition))
-    texts = {b.id: b.text for b in edition.blocks}
-    for item in items:
-        source = item["target"]["source"]
-        paragraph = texts[source.rpartition("#")[2]]
-        quote, position = item["target"]["selector"]
-        exact = paragraph[position["start"]:position["end"]]
-        assert quote["exact"] == exact
-        assert paragraph[:position["start"]].endswith(quote["prefix"])
-        assert paragraph[position["end"]:].startswith(quote["suffix"])
+    texts = page_texts(edition)
+    for item, span in zip(items, published_spans(edition)):
+        section = edition.section_of(span.block).id
+        assert item["target"]["source"].endswith(f"sections/{section}.html")
+        (quote_fragment, position_fragment) = item["target"]["selector"]
+        assert {quote_fragment["value"], position_fragment["value"]} == {span.block}
+        assert quote_fragment["conformsTo"] == "http://tools.ietf.org/rfc/rfc3986"
+        quote, position = quote_fragment["refinedBy"], position_fragment["refinedBy"]
+        text = texts[span.block]  # the block's text on its page, note calls and controls too
+        assert text.page_range(span.start, span.end) == (position["start"], position["end"])
+        page = text.text
+        assert quote["exact"] == page[position["start"]:position["end"]]
+        assert page[:position["start"]].endswith(quote["prefix"])
+        assert page[position["end"]:].startswith(quote["suffix"])
         assert item["type"] == "Annotation" and item["body"]
     assert len({item["id"] for item in items}) == len(items)
 

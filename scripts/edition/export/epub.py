@@ -16,6 +16,11 @@ from .zipfiles import Entry, reproducible_zip
 
 MEDIA_TYPE = "application/epub+zip"
 CONTENT = "EPUB/edition.xhtml"
+ACCESSIBILITY_SUMMARY = (
+    "The whole book is text: headings mark every part and section, the table of contents and "
+    "the reading order follow the article, every editorial note is linked from its note call "
+    "and back, and the styles adapt to the reader's settings. The sketch map of the places is "
+    "a picture; the register of places lists the same places in words.")
 CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 <container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container">
   <rootfiles>
@@ -57,7 +62,10 @@ def identifier(edition: Edition, base_url: str) -> str:
 def package_document(edition: Edition, base_url: str, page: OnePage) -> str:
     ed = edition.bibliography.edition
     e = html.escape
-    contributors = "".join(f"\n    <dc:contributor>{e(p.name)}</dc:contributor>" for p in ed.editors)
+    creators = "".join(
+        f'\n    <dc:creator id="editor-{n}">{e(p.name)}</dc:creator>'
+        f'\n    <meta refines="#editor-{n}" property="role" scheme="marc:relators">edt</meta>'
+        for n, p in enumerate(ed.editors, start=1))
     svg = ' properties="svg"' if f'xmlns="{SVG_NAMESPACE}"' in page.body_xhtml else ""
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="{e(page.language)}">
@@ -66,9 +74,9 @@ def package_document(edition: Edition, base_url: str, page: OnePage) -> str:
     <dc:title>{e(ed.title)}</dc:title>
     <dc:language>{e(page.language)}</dc:language>
     <dc:date>{e(ed.date)}</dc:date>
-    <dc:publisher>{e(ed.publisher)}</dc:publisher>{contributors}
+    <dc:publisher>{e(ed.publisher)}</dc:publisher>{creators}
     <dc:rights>{e(ed.licence)}: {e(ed.text_licence_note)}</dc:rights>
-    <meta property="dcterms:modified">{e(ed.date)}T00:00:00Z</meta>
+    <meta property="dcterms:modified">{e(ed.date)}T00:00:00Z</meta>{accessibility(bool(svg))}
   </metadata>
   <manifest>
     <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
@@ -80,6 +88,20 @@ def package_document(edition: Edition, base_url: str, page: OnePage) -> str:
   </spine>
 </package>
 """
+
+
+def accessibility(has_map: bool) -> str:
+    """The book's accessibility metadata (schema.org, as EPUB Accessibility 1.1 asks): text
+    throughout, a sketch map (a picture) whose places the register lists in words."""
+    modes = ("textual", "visual") if has_map else ("textual",)
+    features = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability")
+    metadata = ([("schema:accessMode", mode) for mode in modes]
+                + [("schema:accessModeSufficient", "textual")]
+                + [("schema:accessibilityFeature", feature) for feature in features]
+                + [("schema:accessibilityHazard", "none"),
+                   ("schema:accessibilitySummary", ACCESSIBILITY_SUMMARY)])
+    return "".join(f'\n    <meta property="{name}">{html.escape(value)}</meta>'
+                   for name, value in metadata)
 
 
 def _xhtml(page: OnePage, title: str, body: str) -> str:
@@ -99,10 +121,18 @@ def _xhtml(page: OnePage, title: str, body: str) -> str:
 """
 
 
+# The EPUB's structural semantics beside the DPUB-ARIA roles the one page carries (onepage.py).
+EPUB_TYPES = {"doc-noteref": "noteref", "doc-footnote": "footnote", "doc-backlink": ""}
+
+
 def content_document(page: OnePage) -> str:
-    return _xhtml(page, page.title, page.body_xhtml)
+    body = page.body_xhtml
+    for role, epub_type in EPUB_TYPES.items():
+        if epub_type:
+            body = body.replace(f' role="{role}"', f' epub:type="{epub_type}" role="{role}"')
+    return _xhtml(page, page.title, body)
 
 
 def nav_document(page: OnePage) -> str:
-    return _xhtml(page, "Contents", f'<nav epub:type="toc" id="toc">\n<h1>Contents</h1>\n'
+    return _xhtml(page, "Contents", f'<nav epub:type="toc" role="doc-toc" id="toc">\n<h1>Contents</h1>\n'
                                     f"{contents_list(page.contents, 'edition.xhtml')}\n</nav>")

@@ -1,6 +1,6 @@
 """The one-page edition: article, apparatus, registers, method and citation in one HTML file.
 
-The pages are the site's own Markdown (pages.py), converted with the site's Markdown
+The pages are the site's own Markdown (pages/), converted with the site's Markdown
 extensions and stitched into one document. Links between pages become links inside the
 document: the article keeps its permanent ids (#p12), every other part's ids get the part's
 prefix (#people-…, #method-p47), entity pages become their register entries (#entity-…).
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import markdown
 from lxml import etree, html as lxml_html
 
-from .. import cite
+from .. import cite, csl
 from ..model import Edition
 from ..pages import Context, PageSpec, page_table, render
 from ..paths import html_path, section_path
@@ -104,6 +104,7 @@ def one_page(edition: Edition, base_url: str) -> OnePage:
     _link_within(main, edition, base_url)
     _finish_paragraph_numbers(main, edition, base_url)
     _title_mentions(main)
+    _note_semantics(main)
     art = edition.bibliography.article
     xhtml = etree.tostring(main, encoding="unicode", method="xml")
     return OnePage(title=art.title, language=art.language,
@@ -206,11 +207,21 @@ def _citation(edition: Edition, base_url: str) -> etree._Element:
     lists = []
     for what, target in (("this edition", cite.edition_target(base_url)),
                          ("the original article (2003)", cite.original_target())):
-        entries = "".join(f"<li>{styled.style.label}: {styled.entry}</li>"
-                          for styled in cite.cite(target, bibliography).styled)
+        entries = "".join(f"<li>{label}: {entry}</li>"
+                          for label, entry in _entries(target, bibliography, base_url))
         lists.append(f"<p>Cite {what}:</p><ul>{entries}</ul>")
     return lxml_html.fragment_fromstring(
         f'<section class="part" id="{CITATION_ID}"><h2>How to cite</h2>{"".join(lists)}</section>')
+
+
+def _entries(target: cite.Target, bibliography, base_url: str) -> list[tuple[str, str]]:
+    """Each style's bibliography entry. Without the site's URL the file cannot know where the
+    edition is published: its entries leave the URL out rather than print a placeholder."""
+    if base_url or not target.url:
+        return [(styled.style.label, styled.entry)
+                for styled in cite.cite(target, bibliography).styled]
+    item = {k: v for k, v in cite.csl_item(target, bibliography).items() if k != "URL"}
+    return [(style.label, cite.render(style, item)[1]) for style in csl.STYLES]
 
 
 # --- links ---------------------------------------------------------------------------------
@@ -271,11 +282,29 @@ def _title_mentions(main: etree._Element) -> None:
             link.set("title", link.attrib.pop("data-description"))
 
 
+def _note_semantics(main: etree._Element) -> None:
+    """Note calls and notes as DPUB-ARIA has them (and the EPUB's epub:type, epub.py): each
+    call a doc-noteref; each apparatus note the doc-footnote it points at, in its list item."""
+    for link in main.xpath('.//sup[contains(concat(" ", @class, " "), " nref ")]/a'):
+        link.set("role", "doc-noteref")
+    for anchor in main.xpath('.//li/span[starts-with(@id, "n-")][1]'):
+        item = anchor.getparent()
+        note = etree.Element("aside", {"id": anchor.get("id"), "role": "doc-footnote"})
+        note.text, item.text = anchor.tail, None
+        note.extend(child for child in list(item) if child is not anchor)
+        item.remove(anchor)
+        item.append(note)
+        for back in note.xpath('.//a[starts-with(@href, "#ref-")]'):
+            back.set("role", "doc-backlink")
+
+
 def _finish_paragraph_numbers(main: etree._Element, edition: Edition, base_url: str) -> None:
-    """Each paragraph number carries its permalink on the site, written out when printed."""
+    """Each paragraph number carries its permalink on the site, written out when printed
+    (when the site's URL is known)."""
     for link in main.iter("a"):
         if "pn" not in link.get("class", "").split():
             continue
         block_id = link.get("href", "#")[1:]
         page = html_path(section_path(edition.block(block_id).section))
-        link.set("data-permalink", f"{base_url}{page}#{block_id}")
+        if base_url:  # without it the file cannot know the permalink: none is printed
+            link.set("data-permalink", f"{base_url}{page}#{block_id}")

@@ -29,7 +29,7 @@ a.pn {
 a.pn::before { content: "¶\\00a0"; }
 .kind-label { display: block; font-size: .8rem; }
 p.caption { font-style: italic; border-left: 3px solid var(--muted); padding-left: .8em; }
-p.duplicate { opacity: .75; border-left: 3px dashed var(--muted); padding-left: .8em; }
+p.duplicate { color: var(--muted); border-left: 3px dashed var(--muted); padding-left: .8em; }
 p.dateline { text-align: right; font-style: italic; }
 p.note { font-size: .9em; border-top: 1px solid var(--rule); padding-top: .6em; }
 a.mention { color: inherit; text-decoration: underline dotted var(--accent); text-underline-offset: .2em; }
@@ -58,7 +58,7 @@ th, td { border: 1px solid var(--rule); padding: .25em .5em; vertical-align: top
   h1, h2, h3, h4 { break-after: avoid; }
   p, li { orphans: 3; widows: 3; }
   a { color: inherit; text-decoration: none; }
-  a.pn::after { content: " <" attr(data-permalink) ">"; font-size: .85em; }
+  a.pn[data-permalink]::after { content: " <" attr(data-permalink) ">"; font-size: .85em; }
   a[href^="http"]::after { content: " <" attr(href) ">"; font-size: .85em; word-break: break-all; }
   .quotation, mark { background: none; }
   table, figure { break-inside: avoid; }

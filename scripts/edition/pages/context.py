@@ -18,13 +18,14 @@ class Context:
     page: str = ""  # the page being rendered: every link is relative to it
     interactive: bool = True  # False: no control that needs the site's scripts (one page)
     artefacts: tuple[Artefact, ...] = ()  # listed on the Download page
+    citations: bool = True  # False: cite boxes without their citations (see CiteBoxes)
 
     def at(self, page: str) -> "Context":
         return replace(self, page=page)
 
     @property
     def cite_boxes(self) -> CiteBoxes:
-        return CiteBoxes(self.edition.bibliography, self.base_url)
+        return CiteBoxes(self.edition.bibliography, self.base_url, self.citations)
 
     def link(self, to_page: str) -> str:
         """A relative link from this page to another page (with its #fragment, if any)."""

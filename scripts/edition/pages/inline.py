@@ -6,8 +6,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .. import dates
-from ..model import Annotation, AnnotationType as T, Block, Span
+from .. import dates, wording
+from ..model import AnnotationType as T, Block, Span
+from ..wording import Emphasis, LacunaRef, Name, Statement, figure_value  # noqa: F401 (re-exported)
 
 # Characters Python-Markdown would read as syntax inside running text.
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!-])")
@@ -26,10 +27,25 @@ def attribute(text: str) -> str:
     return html.escape(text, quote=True)
 
 
-def figure_value(a: Annotation) -> str:
-    """A figure as a reader says it: 'more than 50 dead', '8 tanks'."""
-    qualifier = "" if a.qualifier == "exact" else a.qualifier.replace("-", " ") + " "
-    return f"{qualifier}{a.value:g} {a.unit}"
+def statements_markdown(statements: tuple[Statement, ...], entity_href: Callable[[str], str],
+                        lacuna_href: Callable[[str], str]) -> str:
+    """What the editors say about a span (wording.py) as Markdown, entities and lacunae linked."""
+    return " ".join(words_markdown(s.words, entity_href, lacuna_href) for s in statements)
+
+
+def words_markdown(words: wording.Words, entity_href: Callable[[str], str],
+                   lacuna_href: Callable[[str], str]) -> str:
+    parts = []
+    for part in words:
+        text = escape_text(part.text)
+        if isinstance(part, Emphasis):
+            text = f"**{text}**" if part.strong else f"*{text}*"
+        elif isinstance(part, Name):
+            text = f"[{text}]({entity_href(part.entity)})"
+        elif isinstance(part, LacunaRef):
+            text = f"[{text}]({lacuna_href(part.lacuna)})"
+        parts.append(text)
+    return "".join(parts)
 
 
 def description_id(entity_id: str) -> str:
@@ -73,6 +89,11 @@ class Rendered:
 NOTED = (T.QUOTATION, T.SIC, T.NOTE, T.LACUNA)  # the spans whose notes the text calls
 
 
+def calls_note(span: Span) -> bool:
+    """Whether the text calls a note on this span (a mention only when it has a note)."""
+    return span.type in NOTED or (span.type is T.MENTION and bool(span.annotation.note))
+
+
 def render_block_text(block: Block, spans: tuple[Span, ...], links: Links,
                       first_note: int = 1) -> Rendered:
     """The block's text as Markdown, each span wrapped in its markup; its note calls are
@@ -92,7 +113,7 @@ def _noted(node: _Node):
     the notes of spans inside a span come before its own."""
     for child in sorted(node.children, key=lambda c: c.start):
         yield from _noted(child)
-    if node.span is not None and node.span.type in NOTED:
+    if node.span is not None and calls_note(node.span):
         yield node
 
 
@@ -135,10 +156,10 @@ def _wrap(node: _Node, text: str, links: _Numbered) -> str:
         return (f'<a class="mention" href="{links.links.entity_href(a.entity)}" '
                 f'data-entity="{a.entity}" aria-describedby="{description_id(a.entity)}" '
                 f'data-description="{attribute(links.links.entity_description(a.entity))}">'
-                f"{inner}</a>")
+                f"{inner}</a>" + (links.marker(node) if a.note else ""))
     if span.type is T.DATE:
         machine = dates.html_datetime(a.when)
-        label = attribute(f"{dates.human(a.when)} ({a.when})")
+        label = attribute(wording.date_label(a.when))
         if machine:
             return f'<time class="date" datetime="{machine}" title="{label}">{inner}</time>'
         return f'<span class="date" data-when="{attribute(a.when)}" title="{label}">{inner}</span>'
@@ -159,7 +180,6 @@ def _wrap(node: _Node, text: str, links: _Numbered) -> str:
     if span.type is T.SIC:
         extra = f' title="sic; read: {attribute(a.reading)}"'
     if span.type is T.FIGURE:
-        extra = (f' data-value="{a.value:g}" title="{attribute(figure_value(a))}: '
-                 f'{attribute(a.counts)}"')
+        extra = f' data-value="{a.value:g}" title="{attribute(wording.figure_gloss(a))}"'
     marker = links.marker(node) if span.type in NOTED else ""
     return f'<span class="{css}"{extra}>{inner}</span>{marker}'

@@ -1,23 +1,15 @@
 """The text pages: each section with its apparatus, and the whole article on one page."""
 from __future__ import annotations
 
-from .. import dates
+from .. import dates, wording
 from ..model import AnnotationType as T, Block, BlockKind, Section, Span
 from ..paths import entity_path, html_path, section_path
+from ..wording import KIND_LABELS
 from .context import Context, count_by, not_searched, shorten
-from .inline import (NOTED, Links, attribute, description_list, escape_text,
-                     render_block_text)
+from .inline import (Links, attribute, calls_note, description_list, escape_text,
+                     render_block_text, statements_markdown)
 from .page import Page
 
-KIND_LABELS = {
-    BlockKind.CAPTION: "Caption of a photograph that was not transmitted",
-    BlockKind.DUPLICATE: "Transmitted twice: a second copy of the opening paragraph",
-    BlockKind.DATELINE: "Dateline",
-    BlockKind.NOTE: "Closing note of the transmitted text",
-}
-# How a quotation's note names who spoke, by the quotation's kind.
-QUOTATION_VERBS = {"report": "from", "speech": "said by", "slogan": "slogan of",
-                   "document": "from a resolution of", "term": "term in quotation marks, used by"}
 TYPE_HEADINGS = (("person", "People"), ("organisation", "Organisations"), ("group", "Groups"),
                  ("place", "Places"))
 # The annotation-highlighting switch above the text (edition.js makes it work). It is part of
@@ -31,8 +23,9 @@ def section_page(ctx: Context, section: Section) -> Page:
     ctx = ctx.at(section_path(section.id))
     intro = ""
     if section.editorial_title:
-        intro = (f'<p class="ed editorial-title" markdown>Section title supplied by the editor: '
-                 f"“{escape_text(section.title)}” (the text has no heading here; "
+        supplied = escape_text(wording.supplied_title(section.title))
+        intro = (f'<p class="ed editorial-title" markdown>{supplied} (the text has no '
+                 f"heading here; "
                  f'[why]({ctx.link("method.md#opening")})).</p>\n\n')
     level = 2 if section.editorial_title else 1
     body = (intro + _toggle(ctx) + section_body(ctx, section, heading_level=level)
@@ -115,7 +108,7 @@ def _note_call(ctx: Context, span: Span, n: int) -> str:
 
 
 def note_id_of(ctx: Context, span: Span) -> str:
-    same = [s for s in ctx.edition.spans_in(span.block) if s.type in NOTED]
+    same = [s for s in ctx.edition.spans_in(span.block) if calls_note(s)]
     return f"n-{span.block}-{same.index(span) + 1}"
 
 
@@ -137,44 +130,15 @@ def _apparatus(ctx: Context, section: Section, notes: list[Span], level: int) ->
 
 def note_text(ctx: Context, span: Span) -> str:
     """An editorial note on a span, as Markdown: its lemma, then what the editors say."""
-    a = span.annotation
-    lemma = f"*{escape_text(shorten(span.text, 60))}*"
-    if span.type is T.SIC:
-        return f"{lemma}: *sic* in the transmitted text; read **{escape_text(a.reading)}**. " \
-               f"{escape_text(a.note)}"
-    if span.type is T.LACUNA:
-        text = f"{lemma}: **lacuna**: lost in transmission: {escape_text(a.lost)}. " \
-               f"{escape_text(a.note)}"
-        if a.conjecture_entity:
-            entity = ctx.edition.entity(a.conjecture_entity)
-            text += (f" *Conjecture*: [{escape_text(entity.name)}]"
-                     f"({ctx.link(entity_path(entity.id))}). "
-                     f"{escape_text(a.conjecture_evidence)}")
-        return text
-    if span.type is T.QUOTATION:
-        return f"{lemma}: {attribution(ctx, span)}"
-    return f"{lemma}: {escape_text(a.note)}"
+    return f"*{escape_text(shorten(span.text, 60))}*: {attribution(ctx, span)}"
 
 
 def attribution(ctx: Context, span: Span) -> str:
-    """Who said a quotation and who reported it, as a sentence with links."""
-    a = span.annotation
-    parts = []
-    said = QUOTATION_VERBS.get(a.kind, "said by")
-    if a.speaker:
-        parts.append(f"{said} {ctx.entity_link(a.speaker)}")
-    elif a.speaker_label:
-        parts.append(f"{said} {escape_text(a.speaker_label)}")
-    if a.source:
-        parts.append(f"reported by {ctx.entity_link(a.source)}")
-    if a.reported:
-        parts.append(f"report dated {escape_text(dates.human(a.reported))}")
-    if a.lacuna:
-        parts.append(f"the reporting source's name was lost ([lacuna]"
-                     f"({ctx.link(ctx.block_page(span.block))}#{a.lacuna}))")
-    text = "; ".join(parts) if parts else "speaker and source not stated"
-    text = text[0].upper() + text[1:] + "."
-    return text + (f" {escape_text(a.note)}" if a.note else "")
+    """What the editors say about the span, in the words of wording.py, with links."""
+    lacunae = {s.annotation.id: s.block for s in ctx.edition.spans_of(T.LACUNA)}
+    return statements_markdown(
+        wording.statements(ctx.edition, span), lambda e: ctx.link(entity_path(e)),
+        lambda lacuna: f"{ctx.link(ctx.block_page(lacunae[lacuna]))}#{lacuna}")
 
 
 def _section_index(ctx: Context, section: Section, h: str) -> str:
