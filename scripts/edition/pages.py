@@ -14,6 +14,7 @@ from .inline import (Links, attribute, description_list, escape_text, figure_val
                      render_block_text)
 from .paths import TIMELINE, entity_path, html_path, relative, section_path
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
+from .views import locator_map, places_map, sources_view, timeline_view
 
 DOWNLOAD_PAGE = "download.md"  # the one page that lists the artefacts
 REGISTERS = (
@@ -397,7 +398,7 @@ class Renderer:
         lines = [front_matter(title, f"{title} named in the article.", searchable=False),
                  f"# {title}\n"]
         if entity_type == "place":
-            lines.append(self.map_svg(page))
+            lines.append(places_map(self.edition, page))
         for kind_type, heading in TYPE_HEADINGS:
             if kind_type not in types:
                 continue
@@ -426,7 +427,7 @@ class Renderer:
         if entity.wikidata:
             facts.append(f"**Wikidata**: [{entity.wikidata}](https://www.wikidata.org/wiki/"
                          f"{entity.wikidata})")
-        lines += [f"- {fact}" for fact in facts] + [""]
+        lines += [f"- {fact}" for fact in facts] + ["", locator_map(self.edition, entity, page)]
         lines.append(f"## Mentions ({len(mentions)}) {{ #mentions }}\n")
         lines.append(_not_searched([f"- {self.paragraph_ref(page, s.block)}: "
                                     f"{self.keyword_in_context(s)}" for s in mentions]))
@@ -451,7 +452,8 @@ class Renderer:
         page = "register/sources.md"
         quotes = self.edition.spans_of(T.QUOTATION)
         lines = [front_matter("Sources and quotations", "Every quotation, who said it and who "
-                              "reported it.", searchable=False), "# Sources and quotations\n"]
+                              "reported it.", searchable=False), "# Sources and quotations\n",
+                 sources_view(self.edition, page, self._note_id)]
         by_source: dict[str, list[Span]] = defaultdict(list)
         for s in quotes:
             by_source[s.annotation.source].append(s)
@@ -484,7 +486,7 @@ class Renderer:
     def timeline(self) -> str:
         page = TIMELINE
         lines = [front_matter("Timeline", "The events of the article in date order."),
-                 "# Timeline\n"]
+                 "# Timeline\n", timeline_view(self.edition)]
         by_event: dict[str, list[Span]] = defaultdict(list)
         for s in self.edition.spans_of(T.DATE):
             by_event[s.annotation.event].append(s)
@@ -511,32 +513,6 @@ class Renderer:
                          f"{escape_text(s.text)} | {escape_text(value)} | {escape_text(a.counts)} | "
                          f"{escape_text(a.note)} |")
         return "\n".join(lines) + "\n"
-
-    def map_svg(self, page: str) -> str:
-        """An equirectangular sketch map of the places, drawn from their coordinates."""
-        places = [e for e in self.edition.entities if e.type == "place" and e.coordinates]
-        near = [e for e in places if -23 <= e.coordinates[0] <= -9 and -70 <= e.coordinates[1] <= -57]
-        if not near:
-            return ""
-        west, east, north, south = -70.0, -57.0, -9.0, -23.0
-        width, height = 520, 560
-        def xy(lat: float, lon: float) -> tuple[float, float]:
-            return ((lon - west) / (east - west) * width, (north - lat) / (north - south) * height)
-        marks = []
-        for e in sorted(near, key=lambda e: e.id):
-            x, y = xy(*e.coordinates)
-            href = html_path(relative(page, entity_path(e.id)))
-            marks.append(f'<a href="{href}"><circle cx="{x:.1f}" cy="{y:.1f}" r="4"/>'
-                         f'<text x="{x + 6:.1f}" y="{y + 4:.1f}">{attribute(e.name)}</text></a>')
-        grid = "".join(
-            f'<line class="grid" x1="0" y1="{xy(lat, west)[1]:.1f}" x2="{width}" '
-            f'y2="{xy(lat, west)[1]:.1f}"/>' for lat in range(-22, -9, 2))
-        return (f'<figure class="map ed"><svg viewBox="0 0 {width} {height}" role="group" '
-                f'aria-labelledby="map-title"><title id="map-title">Sketch map of the places in '
-                f'Bolivia named in the article</title>{grid}{"".join(marks)}</svg>'
-                f"<figcaption>Places in Bolivia, plotted from their coordinates "
-                f"(equirectangular, 9°–23° S, 57°–70° W; no borders drawn).</figcaption>"
-                f"</figure>\n")
 
 
 def _count_by(values) -> dict[str, int]:
