@@ -150,29 +150,36 @@ class Unplaceable(ValueError):
 def place(markers: list[Marker], size: float, bounds: Box,
           obstacles: tuple[Box, ...] = ()) -> dict[str, Label]:
     """A label for every marker, inside `bounds`, clear of every marker, obstacle and other
-    label. Greedy, crowded markers first; a marker left without room goes first in the next
-    try. Deterministic: the same markers give the same labels."""
+    label, and no leader line across a label or another leader. A depth-first search, crowded
+    markers first and each marker's nearest places first, within a fixed budget of tries.
+    Deterministic: the same markers give the same labels."""
     order = sorted(markers, key=lambda m: (-_crowding(m, markers), m.key))
-    for _ in range(3 * len(markers) + 1):
-        placed, stuck = _greedy(order, size, bounds, obstacles, [m.box for m in markers])
-        if stuck is None:
-            return placed
-        order.remove(stuck)
-        order.insert(0, stuck)
-    raise Unplaceable(f"no room for the label {' '.join(stuck.lines)!r}")
-
-
-def _greedy(order: list[Marker], size: float, bounds: Box, obstacles: tuple[Box, ...],
-            marker_boxes: list[Box]) -> tuple[dict[str, Label], Marker | None]:
+    candidates = {m.key: list(_candidates(m, size)) for m in markers}
+    marker_boxes = [m.box for m in markers]
+    budget = [SEARCH_BUDGET]
     placed: dict[str, Label] = {}
-    for marker in order:
-        label = next((c for c in _candidates(marker, size)
-                      if _fits(c, marker, bounds, marker_boxes, obstacles, placed.values())),
-                     None)
-        if label is None:
-            return placed, marker
-        placed[marker.key] = label
-    return placed, None
+
+    def search(index: int) -> bool:
+        if index == len(order):
+            return True
+        marker = order[index]
+        for label in candidates[marker.key]:
+            budget[0] -= 1
+            if budget[0] < 0:
+                return False
+            if _fits(label, marker, bounds, marker_boxes, obstacles, placed.values()):
+                placed[marker.key] = label
+                if search(index + 1):
+                    return True
+                del placed[marker.key]
+        return False
+
+    if not search(0):
+        raise Unplaceable(f"no room for the labels of {', '.join(m.key for m in markers)}")
+    return placed
+
+
+SEARCH_BUDGET = 200_000  # candidate checks: a map with no solution fails in well under a second
 
 
 def _crowding(marker: Marker, markers: list[Marker]) -> int:

@@ -213,9 +213,10 @@ def _context_box(x: float, y: float, text: str) -> Box:
 
 def _scale_bar(frame: Frame) -> tuple[str, Box]:
     km, px = geo.scale_bar_km(frame)
+    px = round(px, 1)
     x, y = 8, frame.height - 8
     text = f"{km:g} km"
     svg = (f'<path class="bar" d="M{x} {y - 4}v4h{px:.1f}v-4"/>'
-           + svg_text(x + px + 4, y, (text,), CONTEXT_SIZE, css="vl bl"))
+           + svg_text(round(x + px + 4, 1), y, (text,), CONTEXT_SIZE, css="vl bl"))
     text_box = lines_box(x + px + 4, y, [text_width(text, CONTEXT_SIZE)], CONTEXT_SIZE, "start")
     return svg, Box(x - 2, y - 6, text_box.right, y + 2 + CONTEXT_SIZE * 0.3)

@@ -85,10 +85,10 @@ def _row(edition: Edition, page: str, kind: str, who: str, spans: list[Span], y:
     parts = [svg_text(0, round(y, 1), (kind,), SIZE, css="vl bl")]
     x = KIND_COLUMN
     for span in spans:
-        target = f"{section_path(edition.block(span.block).section)}#ref-{note_id(span)}"
+        section = html_path(relative(page, section_path(edition.block(span.block).section)))
         name = (f"{kind} by {who}, paragraph {edition.block(span.block).number}: "
                 f"{dict((s, d) for s, _, d in STATUSES)[status(span)]}")
-        parts.append(f'<a href="{html_path(relative(page, target))}" aria-label="'
+        parts.append(f'<a href="{section}#ref-{note_id(span)}" aria-label="'
                      f'{html.escape(name)}">{_square(x, y - SQUARE + 1, status(span))}</a>')
         x += STEP
     room = WIDTH - 2 - (x + 4)

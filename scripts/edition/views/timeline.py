@@ -22,7 +22,7 @@ AXIS_START, AXIS_END = datetime(2003, 9, 1), datetime(2003, 11, 1)
 ARTICLE = datetime(2003, 10, 14)  # the dateline (p46), a whole day
 BAND = 58  # px of the compressed band for earlier (or later) events
 BREAK = 8  # px between a band and the axis
-HEAD = 48  # px above the first row: months, Mondays, the article's date
+HEAD = 54  # px above the first row: months (y 12), Mondays (30), the article's date (46)
 PAD = 5  # px between rows
 DOT = 3.5
 BAR = 7
@@ -135,8 +135,8 @@ class _Scale:
         while day < AXIS_END:
             x = self.x(day)
             if day.weekday() == 0:  # Mondays: a grid line and the day's number
-                grid.append(f"M{x:.1f} {HEAD - 16}V{height}")
-                parts.append(svg_text(round(x, 1), 34, (str(day.day),), HEAD_SIZE, "middle", "vl bl"))
+                grid.append(f"M{x:.1f} {HEAD - 20}V{height}")
+                parts.append(svg_text(round(x, 1), 30, (str(day.day),), HEAD_SIZE, "middle", "vl bl"))
             if day.day == 1:
                 grid.append(f"M{x:.1f} 0V{height}")
                 month_end = self.x((day + timedelta(days=32)).replace(day=1))
@@ -146,7 +146,7 @@ class _Scale:
         parts.insert(0, f'<path class="grid" d="{"".join(grid)}"/>')
         line = self.x(ARTICLE + timedelta(hours=12))
         parts.append(f'<path class="today" d="M{line:.1f} {HEAD - 12}V{height}"/>')
-        parts.append(svg_text(round(line + 3, 1), HEAD - 4, ("article",), HEAD_SIZE, "start",
+        parts.append(svg_text(round(line + 3, 1), HEAD - 8, ("article",), HEAD_SIZE, "start",
                               "vl bl"))
         return "".join(parts)
 
