@@ -105,6 +105,7 @@ def one_page(edition: Edition, base_url: str) -> OnePage:
     _finish_paragraph_numbers(main, edition, base_url)
     _title_mentions(main)
     _note_semantics(main)
+    _svg_attribute_case(main)
     art = edition.bibliography.article
     xhtml = etree.tostring(main, encoding="unicode", method="xml")
     return OnePage(title=art.title, language=art.language,
@@ -296,6 +297,20 @@ def _note_semantics(main: etree._Element) -> None:
         item.append(note)
         for back in note.xpath('.//a[starts-with(@href, "#ref-")]'):
             back.set("role", "doc-backlink")
+
+
+# lxml's HTML parser lowercases attribute names; in XML (the EPUB's XHTML) SVG's are
+# case-sensitive, and an SVG with `viewbox` has no viewBox: it is drawn blank.
+SVG_ATTRIBUTES = {name.lower(): name for name in (
+    "viewBox", "textLength", "lengthAdjust", "preserveAspectRatio", "patternUnits",
+    "gradientUnits", "markerWidth", "markerHeight", "refX", "refY")}
+
+
+def _svg_attribute_case(main: etree._Element) -> None:
+    for svg in main.iter("svg"):
+        for element in svg.iter():
+            for lower in SVG_ATTRIBUTES.keys() & element.attrib.keys():
+                element.set(SVG_ATTRIBUTES[lower], element.attrib.pop(lower))
 
 
 def _finish_paragraph_numbers(main: etree._Element, edition: Edition, base_url: str) -> None:

@@ -8,6 +8,8 @@ STYLESHEET = """\
 @media (prefers-color-scheme: dark) {
   :root { --text: #e6e6e6; --muted: #a0a0a0; --accent: #ff8a65; --rule: #444; }
   body { background: #1e1e1e; }
+  :root .ed-view { --sea: #18232e; --land: #2b2e35; --home: #3b3528; --border: #80878f; --lake: #2c4a61;
+                   --grid: rgba(255, 255, 255, .07); --band: rgba(255, 255, 255, .05); --bg: #1e1e1e; }
 }
 body {
   margin: 0 auto; padding: 1.5rem 1.2rem 4rem; max-width: 40rem; color: var(--text);
@@ -44,14 +46,44 @@ sup.nref a { text-decoration: none; padding: 0 .15em; }
 mark { background: rgba(255, 193, 7, .35); color: inherit; }
 table { border-collapse: collapse; font-size: .85rem; }
 th, td { border: 1px solid var(--rule); padding: .25em .5em; vertical-align: top; text-align: left; }
-.map svg { width: 100%; max-width: 32rem; }
-.map circle { fill: var(--accent); }
-.map text { font: 11px system-ui, sans-serif; fill: var(--text); }
-.map .grid { stroke: var(--rule); }
+/* The views (maps, timeline, sources): sizes are in the SVG, colours here. */
+figure.ed-map, figure.ed-timeline, figure.ed-sources { margin: 1em 0 2em; }
+.ed-panel { margin: 0 0 1em; }
+.ed-panel > figcaption { font: 600 .85rem system-ui, sans-serif; }
+figure.ed-map > figcaption, .ed-timeline figcaption, .ed-sources figcaption { font-size: .8rem; color: var(--muted); }
+.ed-view {
+  display: block; width: 100%; height: auto; max-width: 34rem; font-family: system-ui, sans-serif;
+  --sea: #dce8f0; --land: #f3f0e8; --home: #fff6dc; --border: #8a8a8a; --lake: #b3cfe3;
+  --grid: rgba(0, 0, 0, .08); --band: rgba(0, 0, 0, .05); --bg: #fff;
+}
+#places-map-continent .ed-view { max-width: 14rem; }
+.ed-view .sea { fill: var(--sea); }
+.ed-view .ground, .ed-view .land { fill: var(--land); }
+.ed-view .land { stroke: var(--border); stroke-width: .6; stroke-linejoin: round; }
+.ed-view .home { fill: var(--home); stroke: var(--muted); stroke-width: .9; }
+.ed-view .lake { fill: var(--lake); stroke: var(--border); stroke-width: .4; }
+.ed-view .grid { fill: none; stroke: var(--grid); }
+.ed-view .band { fill: var(--band); }
+.ed-view .bar, .ed-view .axis, .ed-view .vk { fill: none; stroke: var(--muted); stroke-width: .8; }
+.ed-view .vl { fill: var(--text); }
+.ed-view .bl { fill: var(--muted); font-style: italic; }
+.ed-view .sh { font-weight: 600; }
+.ed-view .vm { fill: var(--accent); stroke: var(--bg); stroke-width: 1; }
+.ed-view .vm.area { fill: none; stroke: var(--accent); stroke-dasharray: 2 2; }
+.ed-view .vm.city, .ed-view .vm.inset { fill: none; stroke: var(--accent); stroke-width: 1.6; }
+.ed-view .vm.inset { stroke: var(--text); stroke-width: 1.2; }
+.ed-view .vm.approx { fill: var(--bg); stroke: var(--accent); stroke-width: 1.2; stroke-dasharray: 2.5 1.5; }
+.ed-view .vm.later { fill: none; stroke: var(--text); }
+.ed-view .q.named { fill: var(--text); stroke: none; }
+.ed-view .q.lost { fill: var(--accent); stroke: none; }
+.ed-view .q.none { fill: var(--bg); stroke: var(--muted); }
+.ed-view .strike { stroke: var(--bg); stroke-width: 1.5; }
+.ed-view .today { stroke: var(--accent); stroke-width: 1.5; }
 
 @media print {
   @page { margin: 2cm 2cm 2.2cm; }
   :root { --text: #000; --muted: #444; --accent: #000; --rule: #999; }
+  .ed-view { --sea: #fff; --land: #fff; --home: #f2f2f2; --bg: #fff; }
   body { max-width: none; padding: 0; font-size: 11pt; background: none; }
   .front nav { display: none; }
   section.part, .apparatus + .transmitted { break-before: page; }  /* parts; article sections */

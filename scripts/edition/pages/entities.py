@@ -5,6 +5,7 @@ from ..model import AnnotationType as T, Entity, Span
 from ..paths import entity_path
 from .context import Context, not_searched, shorten
 from .inline import escape_text
+from ..views import locator_map
 from .page import Page
 from .registers import mentions_of
 from .text import attribution
@@ -23,7 +24,7 @@ def entity_page(ctx: Context, entity: Entity) -> Page:
     if entity.wikidata:
         facts.append(f"**Wikidata**: [{entity.wikidata}](https://www.wikidata.org/wiki/"
                      f"{entity.wikidata})")
-    lines += [f"- {fact}" for fact in facts] + [""]
+    lines += [f"- {fact}" for fact in facts] + ["", locator_map(ctx.edition, entity, ctx.page)]
     lines.append(f"## Mentions ({len(mentions)}) {{ #mentions }}\n")
     lines.append(not_searched([f"- {ctx.paragraph_ref(s.block)}: {keyword_in_context(ctx, s)}"
                                for s in mentions]))

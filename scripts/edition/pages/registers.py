@@ -5,11 +5,12 @@ from collections import defaultdict
 
 from .. import dates
 from ..model import AnnotationType as T, Span
-from ..paths import TIMELINE, entity_path, html_path
+from ..paths import TIMELINE
 from .context import Context, shorten
 from .inline import attribute, escape_text, figure_value
+from ..views import places_map, sources_view, timeline_view
 from .page import Page
-from .text import TYPE_HEADINGS, attribution, note_text
+from .text import TYPE_HEADINGS, attribution, note_id_of, note_text
 
 SOURCES = "register/sources.md"
 FIGURES = "register/figures.md"
@@ -23,7 +24,7 @@ def register(ctx: Context, title: str, entity_type: str) -> Page:
     types = ("organisation", "group") if entity_type == "organisation" else (entity_type,)
     lines = [f"# {title}\n"]
     if entity_type == "place":
-        lines.append(map_svg(ctx))
+        lines.append(places_map(ctx.edition, ctx.page))
     for kind_type, heading in TYPE_HEADINGS:
         if kind_type not in types:
             continue
@@ -43,7 +44,8 @@ def register(ctx: Context, title: str, entity_type: str) -> Page:
 
 def sources(ctx: Context) -> Page:
     quotes = ctx.edition.spans_of(T.QUOTATION)
-    lines = ["# Sources and quotations\n"]
+    lines = ["# Sources and quotations\n",
+             sources_view(ctx.edition, ctx.page, lambda span: note_id_of(ctx, span))]
     by_source: dict[str, list[Span]] = defaultdict(list)
     for s in quotes:
         by_source[s.annotation.source].append(s)
@@ -76,7 +78,7 @@ def _quote_list(ctx: Context, spans: list[Span]) -> list[str]:
 
 
 def timeline(ctx: Context) -> Page:
-    lines = ["# Timeline\n"]
+    lines = ["# Timeline\n", timeline_view(ctx.edition)]
     by_event: dict[str, list[Span]] = defaultdict(list)
     for s in ctx.edition.spans_of(T.DATE):
         by_event[s.annotation.event].append(s)
@@ -102,31 +104,3 @@ def figures(ctx: Context) -> Page:
                      f"{escape_text(a.note)} |")
     return Page(ctx.page, "Figures", "The article's numeric claims.", "\n".join(lines) + "\n",
                 searchable=False)
-
-
-def map_svg(ctx: Context) -> str:
-    """An equirectangular sketch map of the places, drawn from their coordinates."""
-    places = [e for e in ctx.edition.entities if e.type == "place" and e.coordinates]
-    near = [e for e in places if -23 <= e.coordinates[0] <= -9 and -70 <= e.coordinates[1] <= -57]
-    if not near:
-        return ""
-    west, east, north, south = -70.0, -57.0, -9.0, -23.0
-    width, height = 520, 560
-
-    def xy(lat: float, lon: float) -> tuple[float, float]:
-        return ((lon - west) / (east - west) * width, (north - lat) / (north - south) * height)
-    marks = []
-    for e in sorted(near, key=lambda e: e.id):
-        x, y = xy(*e.coordinates)
-        href = html_path(ctx.link(entity_path(e.id)))
-        marks.append(f'<a href="{href}"><circle cx="{x:.1f}" cy="{y:.1f}" r="4"/>'
-                     f'<text x="{x + 6:.1f}" y="{y + 4:.1f}">{attribute(e.name)}</text></a>')
-    grid = "".join(
-        f'<line class="grid" x1="0" y1="{xy(lat, west)[1]:.1f}" x2="{width}" '
-        f'y2="{xy(lat, west)[1]:.1f}"/>' for lat in range(-22, -9, 2))
-    return (f'<figure class="map ed"><svg viewBox="0 0 {width} {height}" role="group" '
-            f'aria-labelledby="map-title"><title id="map-title">Sketch map of the places in '
-            f'Bolivia named in the article</title>{grid}{"".join(marks)}</svg>'
-            f"<figcaption>Places in Bolivia, plotted from their coordinates "
-            f"(equirectangular, 9°–23° S, 57°–70° W; no borders drawn).</figcaption>"
-            f"</figure>\n")

@@ -1,0 +1,221 @@
+"""The timeline: every event of events.yml on one time axis, one row each.
+
+September and October 2003 are drawn to scale; earlier events sit in a compressed band
+before them, events after October in one after them. A point event is a dot, an interval a
+bar; an approximate or uncertain date (EDTF ~ ? %) is drawn hollow and dashed, an open end
+(`..`) as an arrow at the article's date. Each row links to its entry below.
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from .. import dates
+from ..model import Edition, Event
+from .labels import ASCENT, DESCENT, LINE, svg_text, text_width
+
+WIDTH = 380
+SIZE = 11
+HEAD_SIZE = 10
+AXIS_START, AXIS_END = datetime(2003, 9, 1), datetime(2003, 11, 1)
+ARTICLE = datetime(2003, 10, 14)  # the dateline (p46), a whole day
+BAND = 58  # px of the compressed band for earlier (or later) events
+BREAK = 8  # px between a band and the axis
+HEAD = 54  # px above the first row: months (y 12), Mondays (30), the article's date (46)
+PAD = 5  # px between rows
+DOT = 3.5
+BAR = 7
+
+
+@dataclass(frozen=True)
+class When:
+    """An event's date as drawn: where it starts and ends, and how sure it is."""
+
+    start: datetime
+    end: datetime
+    approximate: bool
+    open_end: bool
+
+    @property
+    def point(self) -> bool:
+        return not self.open_end and self.end - self.start <= timedelta(days=1)
+
+
+def when(value: str) -> When:
+    """The extent of an EDTF date: a day spans the day, a month the month."""
+    first, _, last = value.partition("/")
+    start = _bound(first or last, end=False)
+    open_end = "/" in value and last in ("", "..")
+    end = _bound(last, end=True) if "/" in value and not open_end else _bound(first, end=True)
+    approximate = any(part.endswith(("~", "?", "%")) for part in (first, last) if part)
+    return When(start, end if not open_end else max(end, ARTICLE + timedelta(days=1)),
+                approximate, open_end)
+
+
+def _bound(point: str, end: bool) -> datetime:
+    plain = point.rstrip("~?%")
+    start = datetime.fromisoformat(dates.sort_key(plain))
+    if not end or "T" in plain:
+        return start
+    if len(plain) == 4:
+        return start.replace(year=start.year + 1)
+    if len(plain) == 7:
+        return (start + timedelta(days=32)).replace(day=1)
+    return start + timedelta(days=1)
+
+
+def timeline_view(edition: Edition) -> str:
+    """The figure: the SVG, and a caption that says how to read it."""
+    events = sorted(edition.events, key=lambda e: (dates.sort_key(e.when), e.id))
+    if not events:
+        return ""
+    scale = _Scale(events)
+    rows, y = [], HEAD
+    for event in events:
+        svg, height = _row(event, scale, y)
+        rows.append(svg)
+        y += height + PAD
+    height = round(y + 2)
+    svg = (f'<svg class="ed-view" viewBox="0 0 {WIDTH} {height}" role="group" '
+           f'aria-label="Timeline of the events, September–October 2003" font-size="{SIZE}">'
+           f"{scale.background(height)}{''.join(rows)}</svg>")
+    return (f'<figure class="ed ed-timeline" id="timeline-chart" data-search-exclude>{svg}'
+            f"<figcaption>{html.escape(CAPTION)}</figcaption></figure>\n")
+
+
+CAPTION = ("September and October 2003 to scale, one row per event in date order; each row "
+           "links to its entry below. Dots: events on a day (or at an hour); bars: periods; "
+           "hollow and dashed: approximate dates; an arrow: still going on at the article's "
+           "date. The line is the article's date, 14 October 2003; shaded: after it. The band "
+           "at the left holds earlier events, not to scale.")
+
+
+class _Scale:
+    """Where a time is across the figure: the axis, and the compressed bands either side."""
+
+    def __init__(self, events: list[Event]):
+        self.earlier = sorted({when(e.when).start for e in events
+                               if when(e.when).start < AXIS_START})
+        self.later = sorted({when(e.when).start for e in events if when(e.when).start >= AXIS_END})
+        self.left = BAND + BREAK if self.earlier else 4
+        self.right = WIDTH - (BAND + BREAK if self.later else 6)
+        self.per_day = (self.right - self.left) / (AXIS_END - AXIS_START).days
+
+    def x(self, moment: datetime) -> float:
+        if moment < AXIS_START:
+            return self._slot(self.earlier, moment, 0)
+        if moment > AXIS_END:
+            return self._slot(self.later, moment, self.right + BREAK)
+        return self.left + (moment - AXIS_START).total_seconds() / 86400 * self.per_day
+
+    def _slot(self, moments: list[datetime], moment: datetime, left: float) -> float:
+        index = max(i for i, m in enumerate(moments) if m <= moment) if moments[0] <= moment else 0
+        return left + BAND * (index + 0.5) / len(moments)
+
+    def in_band(self, moment: datetime) -> bool:
+        return moment < AXIS_START or moment >= AXIS_END
+
+    def background(self, height: int) -> str:
+        parts = []
+        if self.earlier:
+            parts.append(f'<rect class="band" x="0" y="{HEAD - 6}" width="{BAND}" '
+                         f'height="{height - HEAD + 6}"/>')
+            parts.append(svg_text(BAND / 2, 12, ("earlier",), HEAD_SIZE, "middle", "vl bl"))
+        if self.later:
+            parts.append(f'<rect class="band" x="{self.right + BREAK}" y="{HEAD - 6}" '
+                         f'width="{BAND}" height="{height - HEAD + 6}"/>')
+            parts.append(svg_text(self.right + BREAK + BAND / 2, 12, ("later",), HEAD_SIZE,
+                                  "middle", "vl bl"))
+        after = self.x(ARTICLE + timedelta(days=1))
+        parts.append(f'<rect class="band" x="{after:.1f}" y="{HEAD - 6}" '
+                     f'width="{self.right - after:.1f}" height="{height - HEAD + 6}"/>')
+        grid = []
+        day = AXIS_START
+        while day < AXIS_END:
+            x = self.x(day)
+            if day.weekday() == 0:  # Mondays: a grid line and the day's number
+                grid.append(f"M{x:.1f} {HEAD - 20}V{height}")
+                parts.append(svg_text(round(x, 1), 30, (str(day.day),), HEAD_SIZE, "middle", "vl bl"))
+            if day.day == 1:
+                grid.append(f"M{x:.1f} 0V{height}")
+                month_end = self.x((day + timedelta(days=32)).replace(day=1))
+                parts.append(svg_text(round((x + month_end) / 2, 1), 12,
+                                      (day.strftime("%B %Y"),), HEAD_SIZE, "middle", "vl bl"))
+            day += timedelta(days=1)
+        parts.insert(0, f'<path class="grid" d="{"".join(grid)}"/>')
+        line = self.x(ARTICLE + timedelta(hours=12))
+        parts.append(f'<path class="today" d="M{line:.1f} {HEAD - 12}V{height}"/>')
+        parts.append(svg_text(round(line + 3, 1), HEAD - 8, ("article",), HEAD_SIZE, "start",
+                              "vl bl"))
+        return "".join(parts)
+
+
+def _row(event: Event, scale: _Scale, top: float) -> tuple[str, float]:
+    """One event's row: its mark and its label, in a link to its entry; and the row's height."""
+    w = when(event.when)
+    if scale.in_band(w.start):  # a slot in the band, whatever its length
+        a = b = scale.x(w.start)
+    elif w.point:
+        a = b = scale.x(w.start + (w.end - w.start) / 2)
+    else:
+        a, b = scale.x(w.start), scale.x(w.end)
+    dot = a == b
+    left_edge = a - DOT if dot else a
+    right_edge = b + DOT if dot else b + (7 if w.open_end else 0)
+    title = event.title
+    if scale.in_band(w.start):
+        title = f"{dates.human(event.when)}: {title}"
+    later = w.start >= ARTICLE + timedelta(days=1)
+    if later:
+        title += " (after the article)"
+    # Beside the mark on the side with more room, or above it when that takes fewer lines
+    # (a bar across the axis leaves no room beside it).
+    room_right, room_left = WIDTH - 3 - (right_edge + 5), left_edge - 5 - 3
+    side = "right" if room_right >= room_left else "left"
+    lines = _wrap(title, max(room_right, room_left), SIZE)
+    over = _wrap(title, WIDTH - 3 - left_edge, SIZE)
+    above = lines is None or (over is not None and len(over) < len(lines))
+    if above:
+        lines = over or (title,)
+    cap = 0.72 * SIZE
+    first = top + ASCENT * SIZE
+    text_height = (len(lines) - 1) * LINE * SIZE + (ASCENT + DESCENT) * SIZE
+    if above:
+        mark_y = top + text_height + 1 + BAR / 2
+        label = svg_text(round(left_edge, 1), round(first, 1), lines, SIZE, "start")
+        height = text_height + 1 + BAR
+    else:
+        mark_y = first - cap / 2
+        x = right_edge + 5 if side == "right" else left_edge - 5
+        label = svg_text(round(x, 1), round(first, 1), lines, SIZE,
+                         "start" if side == "right" else "end")
+        height = max(text_height, BAR)
+    mark = _mark(w, a, b, mark_y, dot, later)
+    name = f"{dates.human(event.when)}: {event.title}"
+    return (f'<a href="#{event.id}" aria-label="{html.escape(name)}">{mark}{label}</a>', height)
+
+
+def _mark(w: When, a: float, b: float, y: float, dot: bool, later: bool) -> str:
+    css = "vm" + (" approx" if w.approximate else "") + (" later" if later else "")
+    if dot:
+        return f'<circle class="{css}" cx="{a:.1f}" cy="{y:.1f}" r="{DOT}"/>'
+    bar = (f'<rect class="{css}" x="{a:.1f}" y="{y - BAR / 2:.1f}" width="{max(b - a, 2):.1f}" '
+           f'height="{BAR}" rx="2"/>')
+    if w.open_end:  # still going on: an arrowhead past the article's date
+        bar += (f'<path class="{css}" d="M{b:.1f} {y - BAR / 2 - 1.5:.1f}l7 {BAR / 2 + 1.5:g}'
+                f'-7 {BAR / 2 + 1.5:g}z"/>')
+    return bar
+
+
+def _wrap(text: str, room: float, size: float, most: int = 3) -> tuple[str, ...] | None:
+    """The text in at most `most` lines no wider than `room`, or None if it does not fit."""
+    lines: list[str] = []
+    for word in text.split():
+        if lines and text_width(f"{lines[-1]} {word}", size) <= room:
+            lines[-1] += f" {word}"
+        elif text_width(word, size) <= room:
+            lines.append(word)
+        else:
+            return None
+    return tuple(lines) if len(lines) <= most else None

@@ -1,0 +1,260 @@
+"""The views drawn at build time: the maps, the timeline and the sources chart.
+
+Every SVG parses; every place with coordinates, every event and every quotation is drawn
+exactly once and links where it should; in a browser, at desktop and phone widths, no label
+overlaps another label or a marker; the EPUB's SVG keeps its case-sensitive attributes."""
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from datetime import datetime
+
+import lxml.etree
+import lxml.html
+import pytest
+
+from conftest import REPO
+from test_site_links import broken_links
+
+from edition.export.epub import epub_bytes
+from edition.load import load_source
+from edition.model import AnnotationType as T
+from edition.pages import Context
+from edition.pages.registers import timeline
+from edition.pages.text import note_id_of
+from edition.place import build_edition
+from edition.views import locator_map, places_map, sources_view, timeline_view
+from edition.views.labels import Box, Marker, Unplaceable, place
+from edition.views.map import CITY, CONTINENT, panel_of
+from edition.views.timeline import when
+
+SVG = "http://www.w3.org/2000/svg"
+WIDTHS = (1280, 390)
+
+
+@pytest.fixture(scope="module")
+def edition():
+    return build_edition(load_source(REPO / "source"))
+
+
+def places(edition):
+    return [e for e in edition.entities if e.type == "place" and e.coordinates]
+
+
+def note_ids(edition):
+    ctx = Context(edition)
+    return lambda span: note_id_of(ctx, span)
+
+
+def views(edition) -> dict[str, str]:
+    drawn = {"places": places_map(edition, "register/places.md"),
+             "timeline": timeline_view(edition),
+             "sources": sources_view(edition, "register/sources.md", note_ids(edition))}
+    for entity in places(edition):
+        drawn[entity.id] = locator_map(edition, entity, f"entities/{entity.id}.md")
+    return drawn
+
+
+def svgs(figure_html: str) -> list:
+    """Each <svg> of a view's figure, parsed as XML in the SVG namespace."""
+    found = re.findall(r"<svg\b.*?</svg>", figure_html, re.DOTALL)
+    return [lxml.etree.fromstring(svg.replace("<svg ", f'<svg xmlns="{SVG}" ', 1)) for svg in found]
+
+
+def links(figure_html: str) -> list[str]:
+    return [a.get("href") for svg in svgs(figure_html) for a in svg.iter(f"{{{SVG}}}a")]
+
+
+def test_every_view_is_well_formed_svg_with_a_view_box(edition):
+    for name, figure in views(edition).items():
+        assert lxml.html.fragment_fromstring(figure).tag == "figure", name
+        parsed = svgs(figure)
+        assert parsed, name
+        for svg in parsed:
+            width, height = map(float, svg.get("viewBox").split()[2:])
+            assert width > 100 and height > 100, name
+            assert svg.get("aria-label") and svg.get("role") in ("group", "img"), name
+
+
+def test_every_place_with_coordinates_is_drawn_once_on_the_places_map(edition):
+    hrefs = links(places_map(edition, "register/places.md"))
+    for entity in places(edition):
+        assert hrefs.count(f"../entities/{entity.id}.html") == 1, entity.id
+    assert hrefs.count("#map-city") == 1  # Bolivia's map links to the city map
+    assert len(hrefs) == len(places(edition)) + 1
+
+
+def test_places_are_drawn_at_their_scale(edition):
+    panels = {e.id: panel_of(e) for e in places(edition)}
+    assert {i for i, p in panels.items() if p is CONTINENT} == {"bolivia", "peru", "chile", "ecuador"}
+    assert {i for i, p in panels.items() if p is CITY} == {
+        "la-paz", "el-alto", "plaza-murillo", "el-prado", "presidential-palace"}
+
+
+def test_every_marker_has_an_accessible_name(edition):
+    for name, figure in views(edition).items():
+        for svg in svgs(figure):
+            for a in svg.iter(f"{{{SVG}}}a"):
+                assert a.get("aria-label", "").strip() or "".join(a.itertext()).strip(), name
+
+
+def test_each_place_page_shows_its_place_alone_on_a_locator_map(edition):
+    for entity in places(edition):
+        figure = locator_map(edition, entity, f"entities/{entity.id}.md")
+        (svg,) = svgs(figure)
+        assert svg.get("role") == "img" and entity.name in svg.get("aria-label")
+        texts = ["".join(t.itertext()) for t in svg.iter(f"{{{SVG}}}text")
+                 if "vl" in t.get("class").split() and "bl" not in t.get("class").split()]
+        assert [t.replace(" ", "") for t in texts] == [entity.name.replace(" ", "")], texts
+        assert 'href="../register/places.html#map"' in figure
+    person = next(e for e in edition.entities if e.type == "person")
+    assert locator_map(edition, person, "entities/x.md") == ""
+
+
+def test_every_event_is_drawn_once_and_links_to_its_entry(edition):
+    hrefs = links(timeline_view(edition))
+    assert sorted(hrefs) == sorted(f"#{e.id}" for e in edition.events)
+    page = timeline(Context(edition)).body
+    for event in edition.events:
+        assert f"{{ #{event.id} }}" in page
+
+
+def test_every_quotation_is_one_square_linking_to_it_in_the_text(edition):
+    figure = sources_view(edition, "register/sources.md", note_ids(edition))
+    (svg,) = svgs(figure)
+    quotes = edition.spans_of(T.QUOTATION)
+    squares = [a for a in svg.iter(f"{{{SVG}}}a") if "#ref-n-" in a.get("href", "")]
+    assert len(squares) == len(quotes)
+    states = [a.find(f"{{{SVG}}}rect").get("class").split()[-1] for a in squares]
+    lost = sum(1 for s in quotes if s.annotation.lacuna)
+    named = sum(1 for s in quotes if s.annotation.source)
+    assert states.count("lost") == lost and states.count("named") == named
+    assert states.count("none") == len(quotes) - lost - named
+    totals = [a.get("href") for a in svg.iter(f"{{{SVG}}}a") if a.get("href", "").startswith("sources.html#")]
+    assert totals == ["sources.html#econoticias-bolivia", "sources.html#lost", "sources.html#other"]
+
+
+def test_edtf_dates_are_drawn_as_their_extent_and_doubt():
+    day = when("2003-10-09")
+    assert (day.start, day.end, day.point, day.approximate) == (
+        datetime(2003, 10, 9), datetime(2003, 10, 10), True, False)
+    months = when("2003-09/2003-10")
+    assert (months.start, months.end, months.point) == (datetime(2003, 9, 1), datetime(2003, 11, 1), False)
+    going_on = when("2003-09-29~/..")
+    assert going_on.approximate and going_on.open_end and not going_on.point
+    assert going_on.end == datetime(2003, 10, 15)  # to the end of the article's day
+    assert when("2003-10-13T12:00").start == datetime(2003, 10, 13, 12)
+    assert when("2003-10-13?").approximate
+
+
+def test_labels_are_placed_clear_of_each_other_and_of_every_marker():
+    # Five markers within 3 px of each other, as the sites of central La Paz are.
+    markers = [Marker(f"m{i}", 100 + i * 0.7, 100 + (i % 2) * 1.5, 3, (f"A long place name {i}",))
+               for i in range(5)]
+    placed = place(markers, 11, Box(0, 0, 360, 220))
+    boxes = [label.box for label in placed.values()]
+    for i, box in enumerate(boxes):
+        assert not any(box.meets(other) for other in boxes[i + 1:])
+        assert not any(box.meets(m.box) for m in markers)
+        assert box.inside(Box(0, 0, 360, 220))
+    with pytest.raises(Unplaceable):
+        place(markers, 11, Box(80, 80, 130, 130))  # no room at all
+
+
+def test_the_epub_keeps_svg_attributes_in_their_case(edition):
+    book = zipfile.ZipFile(io.BytesIO(epub_bytes(edition, "")))
+    content = book.read("EPUB/edition.xhtml").decode("utf-8")
+    tree = lxml.etree.fromstring(content.encode("utf-8"))
+    svg_elements = tree.findall(f".//{{{SVG}}}svg")
+    assert len(svg_elements) == 5  # three maps, the sources chart, the timeline
+    assert all(re.fullmatch(r"0 0 \d+ \d+", s.get("viewBox") or "") for s in svg_elements)
+    assert "viewbox=" not in content and "textlength=" not in content
+    assert 'textLength="' in content and 'lengthAdjust="spacingAndGlyphs"' in content
+
+
+def test_every_link_of_the_views_resolves_in_the_built_site(site):
+    pages = [site / "register" / name for name in ("places.html", "timeline.html", "sources.html")]
+    pages += sorted((site / "entities").glob("*.html"))
+    svg_links = [a for page in pages for a in lxml.html.fromstring(page.read_bytes()).xpath("//svg//a")]
+    assert len(svg_links) > 60
+    assert broken_links(site, pages) == []
+
+
+# --- in a browser ---------------------------------------------------------------------------
+
+# The boxes of every label (.vl) and marker (.vm) of each view, as laid out on screen.
+OVERLAPS = """() => {
+  const out = [];
+  for (const svg of document.querySelectorAll('svg.ed-view')) {
+    const frame = svg.getBoundingClientRect();
+    const box = e => { const r = e.getBoundingClientRect();
+      return {l: r.left, t: r.top, r: r.right, b: r.bottom, what: e.textContent.trim() || e.tagName}; };
+    const labels = [...svg.querySelectorAll('.vl')].map(box);
+    const marks = [...svg.querySelectorAll('.vm')].map(box);
+    const meet = (a, b) => Math.min(a.r, b.r) - Math.max(a.l, b.l) > 0.5 && Math.min(a.b, b.b) - Math.max(a.t, b.t) > 0.5;
+    labels.forEach((a, i) => {
+      if (a.l < frame.left - 0.5 || a.r > frame.right + 0.5 || a.t < frame.top - 0.5 || a.b > frame.bottom + 0.5)
+        out.push(`${svg.getAttribute('aria-label')}: "${a.what}" leaves the figure`);
+      labels.slice(i + 1).forEach(b => { if (meet(a, b)) out.push(`${svg.getAttribute('aria-label')}: "${a.what}" over "${b.what}"`); });
+      marks.forEach(m => { if (meet(a, m)) out.push(`${svg.getAttribute('aria-label')}: "${a.what}" over a marker`); });
+    });
+  }
+  return {overlaps: out, labels: document.querySelectorAll('svg.ed-view .vl').length};
+}"""
+
+
+def view_pages(site) -> list[str]:
+    return (["register/places.html", "register/timeline.html", "register/sources.html"]
+            + [f"entities/{p.name}" for p in sorted((site / "entities").glob("*.html"))
+               if "ed-locator" in p.read_text(encoding="utf-8")])
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_label_overlaps_a_label_or_a_marker(site, server, browser, width):
+    pages = view_pages(site)
+    assert len(pages) == 3 + 17
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    overlaps, labels = [], 0
+    for path in pages:
+        page.goto(server + path, wait_until="load")
+        result = page.evaluate(OVERLAPS)
+        overlaps += [f"{path}: {o}" for o in result["overlaps"]]
+        labels += result["labels"]
+    context.close()
+    assert labels > 150
+    assert overlaps == [], f"{len(overlaps)} overlaps at {width} px:\n" + "\n".join(overlaps)
+
+
+def test_a_map_marker_is_reached_by_keyboard_with_a_visible_focus(server, browser):
+    from test_accessibility import focus_by_tab, outline_of_focused
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(server + "register/places.html", wait_until="load")
+    assert focus_by_tab(page, 'svg a[href$="entities/cochabamba.html"]')
+    assert outline_of_focused(page)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/entities/cochabamba.html")
+    context.close()
+
+
+def test_the_epub_map_is_drawn_at_its_size(edition, browser, tmp_path):
+    """In the EPUB's XHTML each SVG has its viewBox, so it keeps its shape and shows its
+    markers (a `viewbox` SVG is 150 px high and blank where its drawing falls outside)."""
+    book = zipfile.ZipFile(io.BytesIO(epub_bytes(edition, "")))
+    for name in ("EPUB/edition.xhtml", "EPUB/style.css"):
+        (tmp_path / name.split("/")[1]).write_bytes(book.read(name))
+    page = browser.new_page(viewport={"width": 700, "height": 900})
+    page.goto((tmp_path / "edition.xhtml").as_uri())
+    drawn = page.evaluate("""() => [...document.querySelectorAll('svg')].map(svg => {
+        const r = svg.getBoundingClientRect(), v = svg.viewBox.baseVal;
+        const marks = [...svg.querySelectorAll('.vm')].map(m => m.getBoundingClientRect());
+        return {ratio: r.height / r.width, expected: v ? v.height / v.width : 0, marks: marks.length,
+                inside: marks.every(m => m.width > 0 && m.left >= r.left - 1 && m.right <= r.right + 1
+                                         && m.top >= r.top - 1 && m.bottom <= r.bottom + 1)}; })""")
+    page.close()
+    assert len(drawn) == 5
+    for svg in drawn:
+        assert svg["expected"] > 0 and abs(svg["ratio"] - svg["expected"]) < 0.02, svg
+        assert svg["marks"] > 0 and svg["inside"], svg
