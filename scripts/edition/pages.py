@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Callable, Iterable
 
-from . import dates, metadata
+from . import dates, metadata, pages_record
 from .citebox import CiteBoxes
 from .export import Artefact, offline
 from .inline import (Links, attribute, description_list, escape_text, figure_value,
@@ -94,6 +94,7 @@ class Renderer:
         renderers["register/figures.md"] = self.figures
         for entity in self.edition.entities:
             renderers[entity_path(entity.id)] = functools.partial(self.entity_page, entity)
+        renderers.update(pages_record.renderers(self.edition, front_matter))
         renderers[DOWNLOAD_PAGE] = self.download
         return renderers
 
@@ -200,11 +201,14 @@ class Renderer:
                 entity = self.edition.entity(a.conjecture_entity)
                 text += (f" *Conjecture*: [{escape_text(entity.name)}]"
                          f"({relative(page, entity_path(entity.id))}). "
-                         f"{escape_text(a.conjecture_evidence)}")
+                         + pages_record.cited(self.edition, page,
+                                              escape_text(a.conjecture_evidence), a.sources,
+                                              a.basis))
             return text
         if span.type is T.QUOTATION:
             return f"{lemma}: {self._attribution(page, span)}"
-        return f"{lemma}: {escape_text(a.note)}"
+        return f"{lemma}: " + pages_record.cited(self.edition, page, escape_text(a.note), a.sources,
+                                                 a.basis)
 
     def _attribution(self, page: str, span: Span) -> str:
         a = span.annotation
@@ -223,7 +227,8 @@ class Renderer:
                          f"({relative(page, self.block_page(span.block))}#{a.lacuna}))")
         text = "; ".join(parts) if parts else "speaker and source not stated"
         text = text[0].upper() + text[1:] + "."
-        return text + (f" {escape_text(a.note)}" if a.note else "")
+        return text + (" " + pages_record.cited(self.edition, page, escape_text(a.note), a.sources,
+                                                a.basis) if a.note else "")
 
     def _entity_link(self, page: str, entity_id: str) -> str:
         entity = self.edition.entity(entity_id)
@@ -351,7 +356,8 @@ class Renderer:
             where = self.block_link(page, block.id)
             lines.append(f'<div id="{block.id}" markdown>\n\n**{escape_text(d.kind.value.title())}**'
                          f" — [“{escape_text(_shorten(block.text, 70))}”]({where}): "
-                         f"{escape_text(d.reason)}\n\n</div>\n")
+                         f"{escape_text(d.reason)}"
+                         f"{pages_record.references(self.edition, page, d.sources)}\n\n</div>\n")
         for kind, heading, anchor in ((T.LACUNA, "Lacunae", "lacunae"), (T.SIC, "Sic", "sic"),
                                       (T.NOTE, "Notes", "notes")):
             spans = self.edition.spans_of(kind)
@@ -367,6 +373,7 @@ class Renderer:
                          f"“{escape_text(s.text)}” is not a mention of "
                          f"{self._entity_link(page, s.annotation.entity)}: "
                          f"{escape_text(s.annotation.reason)}")
+        lines.append("\n" + pages_record.note_on_text(self.edition, page))
         return "\n".join(lines) + "\n"
 
     def download(self) -> str:
@@ -409,7 +416,8 @@ class Renderer:
                 count = len(self.mentions_of(e.id))
                 lines.append(f"- **{self._entity_link(page, e.id)}** ({escape_text(e.kind)}; "
                              f"{count} mention{'s' if count != 1 else ''}): "
-                             f"{escape_text(e.description)}")
+                             + pages_record.cited(self.edition, page, escape_text(e.description),
+                                                  e.sources, e.basis))
             lines.append("")
         return "\n".join(lines)
 
@@ -418,7 +426,9 @@ class Renderer:
         mentions = self.mentions_of(entity.id)
         lines = [front_matter(entity.name, entity.description), f"# {escape_text(entity.name)}\n",
                  f'<p class="entity-kind">{escape_text(entity.type.title())} · '
-                 f"{escape_text(entity.kind)}</p>\n", f"{escape_text(entity.description)}\n"]
+                 f"{escape_text(entity.kind)}</p>\n",
+                 pages_record.cited(self.edition, page, escape_text(entity.description),
+                                    entity.sources, entity.basis) + "\n"]
         facts = [f"**Named in the text as**: {', '.join('“' + escape_text(f) + '”' for f in entity.forms)}"]
         if entity.coordinates:
             lat, lon = entity.coordinates
@@ -458,7 +468,8 @@ class Renderer:
         for source_id in sorted(k for k in by_source if k):
             entity = self.edition.entity(source_id)
             lines.append(f"## {escape_text(entity.name)} {{ #{source_id} }}\n")
-            lines.append(f"{escape_text(entity.description)}\n")
+            lines.append(pages_record.cited(self.edition, page, escape_text(entity.description),
+                                            entity.sources, entity.basis) + "\n")
             lines += self._quote_list(page, by_source[source_id]) + [""]
         lost = [s for s in by_source.get("", []) if s.annotation.lacuna]
         lines.append("## Sources whose names were lost { #lost }\n")
@@ -494,7 +505,9 @@ class Renderer:
                               for b in dict.fromkeys(s.block for s in refs))
             lines.append(f"## {escape_text(dates.human(event.when))}: {escape_text(event.title)} "
                          f"{{ #{event.id} }}\n")
-            lines.append(f"<code>{attribute(event.when)}</code> · {escape_text(event.description)}\n")
+            lines.append(f"<code>{attribute(event.when)}</code> · " + pages_record.cited(
+                self.edition, page, escape_text(event.description), event.sources,
+                event.basis) + "\n")
             if links:
                 lines.append(f"Mentioned in {links}.\n")
         return "\n".join(lines)
@@ -509,8 +522,9 @@ class Renderer:
             value = figure_value(a).replace("|", "/")
             lines.append(f"| {self.paragraph_ref(page, s.block)} | "
                          f"{escape_text(s.text)} | {escape_text(value)} | {escape_text(a.counts)} | "
-                         f"{escape_text(a.note)} |")
-        return "\n".join(lines) + "\n"
+                         + pages_record.figure_note(self.edition, page, s).replace("|", "&#124;")
+                         + " |")
+        return "\n".join(lines) + "\n\n" + pages_record.figures_against_record(self.edition, page)
 
     def map_svg(self, page: str) -> str:
         """An equirectangular sketch map of the places, drawn from their coordinates."""
