@@ -73,6 +73,7 @@ p10:
     conjecture:
       entity: econoticias-bolivia
       evidence: The same source is named elsewhere in the article.
+    basis: article
 """,
     "sic.yml": """
 p7:
@@ -92,6 +93,7 @@ p1:
 p8:
   - text: "too little and too late"
     note: A set phrase of the time.
+    basis: editorial
 """,
 }
 

@@ -45,7 +45,7 @@ def test_extruct_reads_title_dates_and_section_from_a_section_page(site):
     data = extract(site / SECTION, "http://localhost/" + SECTION)
     (article,) = data["json-ld"]
     assert article["@type"] == "Article" and article["name"] == "Insurrection in La Paz"
-    assert article["datePublished"] == "2026-11-24"
+    assert article["datePublished"] == "2026-12-01"
     assert article["isPartOf"]["name"] == "Bolivia - Insurrection in La Paz: A Digital Edition"
     assert article["isBasedOn"]["datePublished"] == "2003-10-14"
     assert "author" not in article and "author" not in article["isBasedOn"]
@@ -53,11 +53,11 @@ def test_extruct_reads_title_dates_and_section_from_a_section_page(site):
     (og,) = data["opengraph"]
     assert og["og:title"] == "Insurrection in La Paz" and og["@type"] == "article"
     dc = dublin_core(data)
-    assert dc["DC.title"] == "Insurrection in La Paz" and dc["DC.date"] == "2026-11-24"
+    assert dc["DC.title"] == "Insurrection in La Paz" and dc["DC.date"] == "2026-12-01"
     assert dc["DC.relation.ispartof"] == "Bolivia - Insurrection in La Paz: A Digital Edition"
     assert "14 October 2003" in dc["DC.source"]
     assert meta(site / SECTION, "citation_title") == ["Insurrection in La Paz"]
-    assert meta(site / SECTION, "citation_publication_date") == ["2026/11/24"]
+    assert meta(site / SECTION, "citation_publication_date") == ["2026/12/01"]
     assert meta(site / SECTION, "citation_author") == []  # unattributed
 
 
@@ -105,4 +105,4 @@ def test_published_site_has_absolute_urls_canonical_links_and_a_sitemap(publishe
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = sitemap.xpath("//s:url/s:loc/text()", namespaces=ns)
     assert url in locs and SITE_URL + "index.html" in locs
-    assert set(sitemap.xpath("//s:url/s:lastmod/text()", namespaces=ns)) == {"2026-11-24"}
+    assert set(sitemap.xpath("//s:url/s:lastmod/text()", namespaces=ns)) == {"2026-12-01"}

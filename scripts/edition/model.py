@@ -49,6 +49,9 @@ class ArticleRecord:
     original_note: str
     text_sha256: str
     description: str
+    publication_evidence: str = ""
+    sources: tuple[str, ...] = ()
+    where: Located | None = None  # where `sources` is written, for error messages
 
 
 @dataclass(frozen=True)
@@ -64,6 +67,8 @@ class EditionRecord:
     licence_url: str
     text_licence_note: str
     publisher: str
+    contact: str = ""
+    errata: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,6 +89,7 @@ class Decision:
     section_title: str = ""
     summary: str = ""
     duplicate_of: str = ""
+    sources: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,8 @@ class Entity:
     where: Located
     coordinates: tuple[float, float] | None = None
     wikidata: str = ""
+    sources: tuple[str, ...] = ()  # ids in sources.yml supporting the description
+    basis: str = ""  # article | editorial | inference, when no source is cited
 
 
 @dataclass(frozen=True)
@@ -142,6 +150,8 @@ class Event:
     title: str
     description: str
     where: Located
+    sources: tuple[str, ...] = ()
+    basis: str = ""
 
 
 @dataclass(frozen=True)
@@ -194,6 +204,131 @@ class Annotation:
     qualifier: str = ""
     unit: str = ""
     counts: str = ""
+    sources: tuple[str, ...] = ()  # for the note (and a lacuna's conjecture evidence)
+    basis: str = ""
+
+
+@dataclass(frozen=True)
+class SourceEntry:
+    """One source consulted (sources.yml): a page the editors read, where and when."""
+
+    id: str
+    publisher: str
+    title: str
+    date: str  # YYYY-MM-DD, YYYY-MM, YYYY, or "n.d." when the page shows none
+    url: str
+    read: str  # YYYY-MM-DD
+    language: str
+    where: Located
+    author: str = ""
+    short: str = ""  # a short label for references; the publisher when empty
+    note: str = ""
+
+    @property
+    def label(self) -> str:
+        return self.short or self.author or self.publisher
+
+
+@dataclass(frozen=True)
+class RecordEntry:
+    """One sourced statement of the record beside and after the article (record.yml)."""
+
+    id: str
+    when: str
+    part: str  # context | outcome | counts | justice
+    title: str
+    text: str
+    sources: tuple[str, ...]
+    where: Located
+    paragraphs: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class FigureRef:
+    """A figure annotation named by its block and quoted text."""
+
+    block: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Count:
+    """Another source's count, set beside the article's figure."""
+
+    value: float
+    qualifier: str  # exact | more-than | at-least | about | range
+    timing: str  # same-days | later
+    when: str  # the date of the count, or "n.d."
+    source: str
+    counts: str
+    where: Located
+    to: float | None = None  # the upper end of a range
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The article's casualty figures beside the counts of the same days and later."""
+
+    id: str
+    title: str
+    figures: tuple[FigureRef, ...]
+    counts: tuple[Count, ...]
+    note: str
+    where: Located
+
+
+@dataclass(frozen=True)
+class Record:
+    entries: tuple[RecordEntry, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+
+
+@dataclass(frozen=True)
+class Change:
+    anchor: str  # a block id, an entity, event, record or source id, or a page name
+    what: str
+    where: Located
+
+
+@dataclass(frozen=True)
+class Version:
+    version: str
+    date: str
+    summary: str
+    changes: tuple[Change, ...]
+    where: Located
+
+
+@dataclass(frozen=True)
+class TextWitness:
+    """A copy of the article the editors know, and how the transmitted text relates to it."""
+
+    id: str
+    name: str
+    source: str
+    status: str  # shown | reported | likely
+    relation: str
+    where: Located
+
+
+@dataclass(frozen=True)
+class QuotationWitness:
+    """A Spanish witness of a quoted report: where it is and how its text opens."""
+
+    block: str
+    quote: str  # the opening of the English quotation, as in quotations.yml
+    source: str
+    opening: str  # the opening of the Spanish text
+    status: str
+    where: Located
+    lacuna: str = ""  # the lacuna whose lost name it restores, if any
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class Witnesses:
+    text: tuple[TextWitness, ...] = ()
+    quotations: tuple[QuotationWitness, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -206,6 +341,13 @@ class Source:
     entities: tuple[Entity, ...]
     events: tuple[Event, ...]
     annotations: tuple[Annotation, ...]
+    sources: tuple[SourceEntry, ...] = ()
+    record: Record = field(default_factory=Record)
+    versions: tuple[Version, ...] = ()
+    witnesses: Witnesses = field(default_factory=Witnesses)
+
+    def source_entry(self, source_id: str) -> SourceEntry:
+        return next(s for s in self.sources if s.id == source_id)
 
 
 @dataclass(frozen=True)

@@ -7,10 +7,10 @@ import io
 from pathlib import Path
 from typing import Any
 
-from ..model import AnnotationType as T, Block, BlockKind, Edition, Person
+from ..model import AnnotationType as T, Block, BlockKind, Edition, Person, Source
 from . import Artefact, file_stem
 from .links import Permalinks
-from .records import aliases, annotation_fields, exported_spans, json_bytes
+from .records import aliases, annotation_fields, exported_spans, json_bytes, number
 
 SCHEMA = Path(__file__).with_name("edition.schema.json")
 # The data format names the title a heading: the kinds of paragraph are fixed by issue #5.
@@ -60,11 +60,60 @@ def edition_data(edition: Edition, links: Permalinks) -> dict[str, Any]:
                       "paragraphs": list(s.paragraph_ids)} for s in edition.sections],
         "entities": [_entity(edition, e.id, links) for e in edition.entities],
         "events": [{"id": e.id, "when": e.when, "title": e.title, "description": e.description,
-                    "url": links.event(e.id)} for e in edition.events],
+                    "url": links.event(e.id), **_statement(e.sources, e.basis)}
+                   for e in edition.events],
         "annotations": [{"type": s.type.value, "paragraph": s.block, "start": s.start,
-                         "end": s.end, "text": s.text, **annotation_fields(s)}
+                         "end": s.end, "text": s.text, **annotation_fields(s),
+                         **_statement(s.annotation.sources, s.annotation.basis, optional=True)}
                         for s in exported_spans(edition)],
+        **_apparatus(edition.source, links),
     }
+
+
+def _statement(sources: tuple[str, ...], basis: str, optional: bool = False) -> dict[str, Any]:
+    """What a statement rests on: the ids of its sources, or its basis (article, editorial,
+    inference). Annotations carry the keys only when they say something."""
+    if optional and not sources and not basis:
+        return {}
+    return {"sources": list(sources), "basis": basis or None}
+
+
+def _apparatus(source: Source, links: Permalinks) -> dict[str, Any]:
+    """The sources consulted, the record beside and after the article, the witnesses and
+    the changelog."""
+    return {
+        "sources_consulted": [
+            {"id": s.id, "author": s.author or None, "publisher": s.publisher, "title": s.title,
+             "date": None if s.date == "n.d." else str(s.date), "url": s.url, "read": s.read,
+             "language": s.language, "note": s.note or None,
+             "anchor": links.page(f"bibliography.html#{s.id}")} for s in source.sources],
+        "record": {
+            "entries": [{"id": e.id, "when": e.when, "part": e.part, "title": e.title,
+                         "text": e.text, "sources": list(e.sources),
+                         "paragraphs": list(e.paragraphs),
+                         "anchor": links.page(f"record.html#{e.id}")}
+                        for e in source.record.entries],
+            "comparisons": [{"id": c.id, "title": c.title,
+                             "figures": [{"paragraph": f.block, "text": f.text} for f in c.figures],
+                             "counts": [_count(n) for n in c.counts], "note": c.note,
+                             "anchor": links.page(f"register/figures.html#{c.id}")}
+                            for c in source.record.comparisons]},
+        "witnesses": {
+            "text": [{"id": w.id, "name": w.name, "source": w.source, "status": w.status,
+                      "relation": w.relation} for w in source.witnesses.text],
+            "quotations": [{"paragraph": q.block, "quote": q.quote, "source": q.source,
+                            "opening": q.opening, "status": q.status, "lacuna": q.lacuna or None,
+                            "note": q.note or None} for q in source.witnesses.quotations]},
+        "versions": [{"version": v.version, "date": v.date, "summary": v.summary,
+                      "changes": [{"anchor": c.anchor, "what": c.what} for c in v.changes]}
+                     for v in source.versions],
+    }
+
+
+def _count(count: Any) -> dict[str, Any]:
+    return {"value": number(count.value), "to": number(count.to), "qualifier": count.qualifier,
+            "timing": count.timing, "when": None if count.when == "n.d." else str(count.when),
+            "source": count.source, "counts": count.counts}
 
 
 def _paragraph(block: Block, separator: str, links: Permalinks) -> dict[str, Any]:
@@ -80,7 +129,7 @@ def _entity(edition: Edition, entity_id: str, links: Permalinks) -> dict[str, An
     e = edition.entity(entity_id)
     data: dict[str, Any] = {"id": e.id, "type": e.type, "kind": e.kind, "name": e.name,
                             "aliases": aliases(e), "description": e.description,
-                            "url": links.entity(e.id)}
+                            "url": links.entity(e.id), **_statement(e.sources, e.basis)}
     if e.coordinates:
         data["coordinates"] = {"latitude": e.coordinates[0], "longitude": e.coordinates[1]}
     if e.wikidata:
@@ -97,11 +146,14 @@ def _bibliography(edition: Edition, links: Permalinks) -> dict[str, Any]:
                     "attribution_evidence": art.attribution_evidence,
                     "original_language": art.original_language,
                     "original_note": art.original_note, "description": art.description,
-                    "text_sha256": art.text_sha256},
+                    "text_sha256": art.text_sha256,
+                    "publication_evidence": art.publication_evidence or None,
+                    "sources": list(art.sources)},
         "edition": {"title": ed.title, "short_title": ed.short_title,
                     "editors": [_person(p) for p in ed.editors], "publisher": ed.publisher,
                     "version": ed.version, "date": ed.date, "licence": ed.licence,
                     "licence_url": ed.licence_url, "text_licence_note": ed.text_licence_note,
+                    "contact": ed.contact or None, "errata": ed.errata or None,
                     "url": links.page("")},
     }
 

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from .. import dates
+from . import record as load_record
 from ..model import (
     Annotation, AnnotationType, Anchor, ArticleRecord, Bibliography, BlockKind, Decision,
     EditionRecord, Entity, Event, Located, Person, Source, Structure,
@@ -32,7 +33,7 @@ ANNOTATION_FILES: dict[str, tuple[AnnotationType, tuple[str, ...]]] = {
     "figures.yml": (AnnotationType.FIGURE, ("value", "qualifier", "unit", "counts")),
     "notes.yml": (AnnotationType.NOTE, ()),
 }
-ANCHOR_FIELDS = ("text", "from", "to", "occurrence", "note")
+ANCHOR_FIELDS = ("text", "from", "to", "occurrence", "note") + load_record.STATEMENT_FIELDS
 
 
 def load_source(root: Path) -> Source:
@@ -44,6 +45,10 @@ def load_source(root: Path) -> Source:
     entities = _load_list(root, "entities.yml", problems, _entity)
     events = _load_list(root, "events.yml", problems, _event)
     annotations = _load_annotations(root, problems)
+    sources = load_record.load_sources(root, problems)
+    record = load_record.load_record(root, problems)
+    versions = load_record.load_versions(root, problems)
+    witnesses = load_record.load_witnesses(root, problems)
     _check_unique_ids(entities, "entities.yml", problems)
     _check_unique_ids(events, "events.yml", problems)
     if text is not None and bibliography.article.text_sha256 and not _hash_matches(
@@ -51,9 +56,12 @@ def load_source(root: Path) -> Source:
         problems.add(f"source/{ARTICLE}", 0, "the transmitted text has changed (its sha256 no "
                      "longer matches bibliography.yml)",
                      "restore it with 'git checkout source/article.txt'; the text is never edited")
+    loaded = Source(text=text or "", bibliography=bibliography, structure=structure,
+                    entities=tuple(entities), events=tuple(events), annotations=tuple(annotations),
+                    sources=sources or (), record=record, versions=versions, witnesses=witnesses)
+    load_record.check_references(loaded, problems, resolve=sources is not None)
     problems.raise_if_any()
-    return Source(text=text or "", bibliography=bibliography, structure=structure,
-                  entities=tuple(entities), events=tuple(events), annotations=tuple(annotations))
+    return loaded
 
 
 def _load_article(root: Path, problems: Problems) -> str | None:
@@ -71,23 +79,27 @@ def _load_bibliography(root: Path, problems: Problems) -> Bibliography:
     art = Fields(top.mapping.get("article"), display, top.key_line("article"), problems,
                  ("title", "date", "publication", "publisher", "language", "attribution",
                   "attribution-evidence", "original-language", "original-note", "text-sha256",
-                  "description"), "the article")
+                  "description", "publication-evidence", "sources"), "the article")
     ed = Fields(top.mapping.get("edition"), display, top.key_line("edition"), problems,
                 ("title", "short-title", "editors", "version", "date", "licence", "licence-url",
-                 "text-licence-note", "publisher"), "the edition")
+                 "text-licence-note", "publisher", "contact", "errata"), "the edition")
     article = ArticleRecord(
         title=art.text("title"), date=_iso_date(art, "date", display, problems),
         publication=art.text("publication"), publisher=art.text("publisher"),
         language=art.text("language"), attribution=art.text("attribution"),
         attribution_evidence=art.text("attribution-evidence"),
         original_language=art.text("original-language"), original_note=art.text("original-note"),
-        text_sha256=art.text("text-sha256"), description=art.text("description"))
+        text_sha256=art.text("text-sha256"), description=art.text("description"),
+        publication_evidence=art.text("publication-evidence", required=False),
+        sources=load_record.statement(art, display, problems)[0],
+        where=Located(display, art.key_line("sources")))
     edition = EditionRecord(
         title=ed.text("title"), short_title=ed.text("short-title"),
         editors=_editors(ed, display, problems), version=ed.text("version"),
         date=_iso_date(ed, "date", display, problems), licence=ed.text("licence"),
         licence_url=ed.text("licence-url"), text_licence_note=ed.text("text-licence-note"),
-        publisher=ed.text("publisher"))
+        publisher=ed.text("publisher"), contact=ed.text("contact", required=False),
+        errata=ed.text("errata", required=False))
     if edition.version and not re.fullmatch(r"\d+\.\d+\.\d+", edition.version):
         problems.add(display, ed.key_line("version"), f"version '{edition.version}' is not "
                      "MAJOR.MINOR.PATCH", "write it like 1.0.0")
@@ -139,7 +151,8 @@ def _load_structure(root: Path, problems: Problems) -> Structure:
 
 def _decision(item: Any, display: str, line: int, problems: Problems) -> Decision:
     f = Fields(item, display, line, problems,
-               ("block", "kind", "reason", "id", "title", "summary", "duplicate-of"), "a decision")
+               ("block", "kind", "reason", "id", "title", "summary", "duplicate-of", "sources"),
+               "a decision")
     kind_text = f.text("kind")
     kinds = [k.value for k in BlockKind if k is not BlockKind.TEXT]
     kind = BlockKind.TEXT
@@ -155,7 +168,8 @@ def _decision(item: Any, display: str, line: int, problems: Problems) -> Decisio
                     where=Located(display, f.line), section_id=section_id,
                     section_title=f.text("title", required=False),
                     summary=f.text("summary", required=kind is BlockKind.HEADING),
-                    duplicate_of=f.text("duplicate-of", required=kind is BlockKind.DUPLICATE))
+                    duplicate_of=f.text("duplicate-of", required=kind is BlockKind.DUPLICATE),
+                    sources=load_record.statement(f, display, problems)[0])
 
 
 def _load_list(root: Path, name: str, problems: Problems,
@@ -173,8 +187,8 @@ def _load_list(root: Path, name: str, problems: Problems,
 
 def _entity(item: Any, display: str, line: int, problems: Problems) -> Entity:
     f = Fields(item, display, line, problems,
-               ("id", "type", "kind", "name", "forms", "description", "coordinates", "wikidata"),
-               "an entity")
+               ("id", "type", "kind", "name", "forms", "description", "coordinates", "wikidata")
+               + load_record.STATEMENT_FIELDS, "an entity")
     entity_id = f.text("id")
     _check_id(entity_id, display, f.key_line("id"), problems)
     entity_type = f.text("type")
@@ -198,22 +212,26 @@ def _entity(item: Any, display: str, line: int, problems: Problems) -> Entity:
         if form != form.strip() or not form:
             problems.add(display, f.key_line("forms"), f"form '{form}' has spaces at its ends",
                          "remove them")
+    sources, basis = load_record.statement(f, display, problems)
     return Entity(id=entity_id, type=entity_type, kind=f.text("kind"), name=f.text("name"),
                   forms=forms, description=f.text("description"), where=Located(display, f.line),
                   coordinates=(coordinates[0], coordinates[1]) if coordinates else None,
-                  wikidata=wikidata)
+                  wikidata=wikidata, sources=sources, basis=basis)
 
 
 def _event(item: Any, display: str, line: int, problems: Problems) -> Event:
-    f = Fields(item, display, line, problems, ("id", "when", "title", "description"), "an event")
+    f = Fields(item, display, line, problems, ("id", "when", "title", "description")
+               + load_record.STATEMENT_FIELDS, "an event")
     event_id = f.text("id")
     _check_id(event_id, display, f.key_line("id"), problems)
     when = f.text("when")
     error = dates.problem_with(when) if when else None
     if error:
         problems.add(display, f.key_line("when"), f"when '{when}': {error}", dates.FIX)
+    sources, basis = load_record.statement(f, display, problems)
     return Event(id=event_id, when=when, title=f.text("title"),
-                 description=f.text("description", required=False), where=Located(display, f.line))
+                 description=f.text("description", required=False), where=Located(display, f.line),
+                 sources=sources, basis=basis)
 
 
 def _load_annotations(root: Path, problems: Problems) -> list[Annotation]:
@@ -252,8 +270,9 @@ def _annotation(kind: AnnotationType, extra: tuple[str, ...], block_id: str, ite
                 display: str, line: int, problems: Problems) -> Annotation:
     f = Fields(item, display, line, problems, ANCHOR_FIELDS + extra, f"an annotation in {block_id}")
     anchor = _anchor(f, block_id, display, problems)
+    sources, basis = load_record.statement(f, display, problems)
     values: dict[str, Any] = {"note": f.text("note", required=kind in (
-        AnnotationType.NOTE, AnnotationType.LACUNA))}
+        AnnotationType.NOTE, AnnotationType.LACUNA)), "sources": sources, "basis": basis}
     if kind in (AnnotationType.MENTION, AnnotationType.NOT_MENTION):
         values["entity"] = f.text("entity")
     if kind is AnnotationType.NOT_MENTION:

@@ -7,6 +7,7 @@ from .context import Context, not_searched, shorten
 from .inline import escape_text
 from ..views import locator_map
 from .page import Page
+from .record import cited
 from .registers import mentions_of
 from .text import attribution
 
@@ -16,7 +17,9 @@ def entity_page(ctx: Context, entity: Entity) -> Page:
     mentions = mentions_of(ctx, entity.id)
     lines = [f"# {escape_text(entity.name)}\n",
              f'<p class="entity-kind">{escape_text(entity.type.title())} · '
-             f"{escape_text(entity.kind)}</p>\n", f"{escape_text(entity.description)}\n"]
+             f"{escape_text(entity.kind)}</p>\n",
+             cited(ctx.edition, ctx.page, escape_text(entity.description), entity.sources,
+                   entity.basis) + "\n"]
     facts = [f"**Named in the text as**: {', '.join('“' + escape_text(f) + '”' for f in entity.forms)}"]
     if entity.coordinates:
         lat, lon = entity.coordinates

@@ -8,6 +8,7 @@ from ..paths import file_stem, section_path
 from .context import Context, shorten
 from .inline import attribute, escape_text
 from .page import Page
+from .record import note_on_text, references
 from .text import note_text
 
 DOWNLOAD = "download.md"
@@ -73,7 +74,8 @@ def method(ctx: Context) -> Page:
         d = block.decision
         lines.append(f'<div id="{block.id}" markdown>\n\n**{escape_text(d.kind.value.title())}**'
                      f" — [“{escape_text(shorten(block.text, 70))}”]({ctx.block_link(block.id)}): "
-                     f"{escape_text(d.reason)}\n\n</div>\n")
+                     f"{escape_text(d.reason)}"
+                     f"{references(ctx.edition, ctx.page, d.sources)}\n\n</div>\n")
     for kind, heading, anchor in ((T.LACUNA, "Lacunae", "lacunae"), (T.SIC, "Sic", "sic"),
                                   (T.NOTE, "Notes", "notes")):
         spans = ctx.edition.spans_of(kind)
@@ -88,6 +90,7 @@ def method(ctx: Context) -> Page:
                      f"“{escape_text(s.text)}” is not a mention of "
                      f"{ctx.entity_link(s.annotation.entity)}: "
                      f"{escape_text(s.annotation.reason)}")
+    lines.append("\n" + note_on_text(ctx.edition, ctx.page))
     return Page(ctx.page, "Editorial method", "Every editorial decision of this edition.",
                 "\n".join(lines) + "\n")
 

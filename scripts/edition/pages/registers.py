@@ -10,6 +10,7 @@ from .context import Context, shorten
 from .inline import attribute, escape_text, figure_value
 from ..views import places_map, sources_view, timeline_view
 from .page import Page
+from .record import cited, figure_note, figures_against_record
 from .text import TYPE_HEADINGS, attribution, note_id_of, note_text
 
 SOURCES = "register/sources.md"
@@ -36,7 +37,8 @@ def register(ctx: Context, title: str, entity_type: str) -> Page:
             count = len(mentions_of(ctx, e.id))
             lines.append(f"- **{ctx.entity_link(e.id)}** ({escape_text(e.kind)}; "
                          f"{count} mention{'s' if count != 1 else ''}): "
-                         f"{escape_text(e.description)}")
+                         + cited(ctx.edition, ctx.page, escape_text(e.description), e.sources,
+                                 e.basis))
         lines.append("")
     return Page(ctx.page, title, f"{title} named in the article.", "\n".join(lines),
                 searchable=False)
@@ -52,7 +54,8 @@ def sources(ctx: Context) -> Page:
     for source_id in sorted(k for k in by_source if k):
         entity = ctx.edition.entity(source_id)
         lines.append(f"## {escape_text(entity.name)} {{ #{source_id} }}\n")
-        lines.append(f"{escape_text(entity.description)}\n")
+        lines.append(cited(ctx.edition, ctx.page, escape_text(entity.description),
+                           entity.sources, entity.basis) + "\n")
         lines += _quote_list(ctx, by_source[source_id]) + [""]
     lost = [s for s in by_source.get("", []) if s.annotation.lacuna]
     lines.append("## Sources whose names were lost { #lost }\n")
@@ -87,7 +90,9 @@ def timeline(ctx: Context) -> Page:
         links = ", ".join(ctx.paragraph_ref(b) for b in dict.fromkeys(s.block for s in refs))
         lines.append(f"## {escape_text(dates.human(event.when))}: {escape_text(event.title)} "
                      f"{{ #{event.id} }}\n")
-        lines.append(f"<code>{attribute(event.when)}</code> · {escape_text(event.description)}\n")
+        lines.append(f"<code>{attribute(event.when)}</code> · " + cited(
+            ctx.edition, ctx.page, escape_text(event.description), event.sources,
+            event.basis) + "\n")
         if links:
             lines.append(f"Mentioned in {links}.\n")
     return Page(TIMELINE, "Timeline", "The events of the article in date order.",
@@ -101,6 +106,6 @@ def figures(ctx: Context) -> Page:
         value = figure_value(a).replace("|", "/")
         lines.append(f"| {ctx.paragraph_ref(s.block)} | "
                      f"{escape_text(s.text)} | {escape_text(value)} | {escape_text(a.counts)} | "
-                     f"{escape_text(a.note)} |")
-    return Page(ctx.page, "Figures", "The article's numeric claims.", "\n".join(lines) + "\n",
-                searchable=False)
+                     + figure_note(ctx.edition, ctx.page, s).replace("|", "&#124;") + " |")
+    body = "\n".join(lines) + "\n\n" + figures_against_record(ctx.edition, ctx.page)
+    return Page(ctx.page, "Figures", "The article's numeric claims.", body, searchable=False)

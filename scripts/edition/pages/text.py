@@ -9,6 +9,7 @@ from .context import Context, count_by, not_searched, shorten
 from .inline import (Links, attribute, calls_note, description_list, escape_text,
                      render_block_text, statements_markdown)
 from .page import Page
+from .record import cited
 
 TYPE_HEADINGS = (("person", "People"), ("organisation", "Organisations"), ("group", "Groups"),
                  ("place", "Places"))
@@ -136,9 +137,11 @@ def note_text(ctx: Context, span: Span) -> str:
 def attribution(ctx: Context, span: Span) -> str:
     """What the editors say about the span, in the words of wording.py, with links."""
     lacunae = {s.annotation.id: s.block for s in ctx.edition.spans_of(T.LACUNA)}
-    return statements_markdown(
+    said = statements_markdown(
         wording.statements(ctx.edition, span), lambda e: ctx.link(entity_path(e)),
         lambda lacuna: f"{ctx.link(ctx.block_page(lacunae[lacuna]))}#{lacuna}")
+    a = span.annotation  # the editors' statement, with its sources or marked as inference
+    return cited(ctx.edition, ctx.page, said, getattr(a, "sources", ()), getattr(a, "basis", ""))
 
 
 def _section_index(ctx: Context, section: Section, h: str) -> str:

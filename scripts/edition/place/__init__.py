@@ -6,6 +6,7 @@ from collections import defaultdict
 
 from ..model import Annotation, AnnotationType as T, Block, Edition, Entity, Source, Span
 from ..problems import Problems
+from . import record as check_record
 from .structure import group_sections, split_blocks
 
 # When two spans cover the same text, the earlier type here encloses the later one.
@@ -24,6 +25,7 @@ def build_edition(source: Source) -> Edition:
     unplaced = {a.entity for a, span in placed.items() if span is None}
     _check_references(source, spans, problems)
     _check_overlaps(spans, problems)
+    check_record.check(source, blocks, spans, problems)
     # An entity with an unplaced mention would also be reported "without a mention": once is enough.
     _check_completeness(tuple(e for e in source.entities if e.id not in unplaced), blocks, spans,
                         problems)
