@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 from datetime import datetime
 
 import lxml.etree
@@ -19,7 +20,7 @@ from test_site_links import broken_links
 
 from edition.export.epub import epub_bytes
 from edition.load import load_source
-from edition.model import AnnotationType as T
+from edition.model import AnnotationType as T, Event, Located
 from edition.pages import Renderer
 from edition.place import build_edition
 from edition.views import locator_map, places_map, sources_view, timeline_view
@@ -140,6 +141,23 @@ def test_edtf_dates_are_drawn_as_their_extent_and_doubt():
     assert going_on.end == datetime(2003, 10, 15)  # to the end of the article's day
     assert when("2003-10-13T12:00").start == datetime(2003, 10, 13, 12)
     assert when("2003-10-13?").approximate
+
+
+def test_events_after_the_article_and_undated_ones_are_drawn_as_such(edition):
+    extra = (Event("later-in-october", "2003-10-17", "A later event", "", Located("x", 1)),
+             Event("next-year", "2004-05", "An event of the next year", "", Located("x", 2)),
+             Event("undated", "../..", "An event at an unknown time", "", Located("x", 3)))
+    figure = timeline_view(replace(edition, events=edition.events + extra))
+    (svg,) = svgs(figure)
+    assert sorted(links(figure)) == sorted(f"#{e.id}" for e in edition.events + extra)
+    rows = {a.get("href")[1:]: a for a in svg.iter(f"{{{SVG}}}a")}
+    for event_id in ("later-in-october", "next-year"):
+        (mark,) = [m for m in rows[event_id] if "vm" in m.get("class", "").split()]
+        assert "later" in mark.get("class").split()
+        assert "(after the article)" in "".join(rows[event_id].itertext())
+    assert "(date unknown)" in "".join(rows["undated"].itertext())
+    assert not [m for m in rows["undated"] if "vm" in m.get("class", "")]
+    assert "later" in [t.text for t in svg.iter(f"{{{SVG}}}text")]  # the band after the axis
 
 
 def test_labels_are_placed_clear_of_each_other_and_of_every_marker():
