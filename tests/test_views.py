@@ -80,6 +80,17 @@ def test_every_place_with_coordinates_is_drawn_once_on_the_places_map(edition):
     assert len(hrefs) == len(places(edition)) + 1
 
 
+def test_a_map_too_crowded_to_label_keeps_every_marker_and_link(edition):
+    cochabamba = edition.entity("cochabamba")
+    crowd = tuple(replace(cochabamba, id=f"town-{n}", name=f"A town with a long name {n}")
+                  for n in range(40))
+    figure = places_map(replace(edition, entities=edition.entities + crowd), "register/places.md")
+    hrefs = links(figure)
+    assert all(hrefs.count(f"../entities/town-{n}.html") == 1 for n in range(40))
+    (bolivia, *_) = svgs(figure)
+    assert not [t for t in bolivia.iter(f"{{{SVG}}}text") if "A town" in "".join(t.itertext())]
+
+
 def test_places_are_drawn_at_their_scale(edition):
     panels = {e.id: panel_of(e) for e in places(edition)}
     assert {i for i, p in panels.items() if p is CONTINENT} == {"bolivia", "peru", "chile", "ecuador"}

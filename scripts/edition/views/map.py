@@ -133,8 +133,8 @@ def _panel_svg(panel: Panel, frame: Frame, places: list[Entity], links: dict[str
         parts.append(_inset_link(placed.get("inset"), extra[0]))
     for entity in places:
         marker = markers[entity.id]
-        label = placed.get(entity.id)
-        drawn = _mark(entity, marker) + (label.svg(marker.lines, SIZE) if label else "")
+        text = placed[entity.id].svg(marker.lines, SIZE) if entity.id in placed else ""
+        drawn = _mark(entity, marker) + text
         if entity.id in links:
             drawn = (f'<a href="{links[entity.id]}" aria-label="{html.escape(entity.name)}">'
                      f"{drawn}</a>")
