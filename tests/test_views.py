@@ -8,6 +8,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from dataclasses import replace
 from datetime import datetime
 
 import lxml.etree
@@ -19,7 +20,7 @@ from test_site_links import broken_links
 
 from edition.export.epub import epub_bytes
 from edition.load import load_source
-from edition.model import AnnotationType as T
+from edition.model import AnnotationType as T, Event, Located
 from edition.pages import Context
 from edition.pages.registers import timeline
 from edition.pages.text import note_id_of
@@ -85,6 +86,17 @@ def test_every_place_with_coordinates_is_drawn_once_on_the_places_map(edition):
     assert len(hrefs) == len(places(edition)) + 1
 
 
+def test_a_map_too_crowded_to_label_keeps_every_marker_and_link(edition):
+    cochabamba = edition.entity("cochabamba")
+    crowd = tuple(replace(cochabamba, id=f"town-{n}", name=f"A town with a long name {n}")
+                  for n in range(40))
+    figure = places_map(replace(edition, entities=edition.entities + crowd), "register/places.md")
+    hrefs = links(figure)
+    assert all(hrefs.count(f"../entities/town-{n}.html") == 1 for n in range(40))
+    (bolivia, *_) = svgs(figure)
+    assert not [t for t in bolivia.iter(f"{{{SVG}}}text") if "A town" in "".join(t.itertext())]
+
+
 def test_places_are_drawn_at_their_scale(edition):
     panels = {e.id: panel_of(e) for e in places(edition)}
     assert {i for i, p in panels.items() if p is CONTINENT} == {"bolivia", "peru", "chile", "ecuador"}
@@ -148,6 +160,23 @@ def test_edtf_dates_are_drawn_as_their_extent_and_doubt():
     assert when("2003-10-13?").approximate
 
 
+def test_events_after_the_article_and_undated_ones_are_drawn_as_such(edition):
+    extra = (Event("later-in-october", "2003-10-17", "A later event", "", Located("x", 1)),
+             Event("next-year", "2004-05", "An event of the next year", "", Located("x", 2)),
+             Event("undated", "../..", "An event at an unknown time", "", Located("x", 3)))
+    figure = timeline_view(replace(edition, events=edition.events + extra))
+    (svg,) = svgs(figure)
+    assert sorted(links(figure)) == sorted(f"#{e.id}" for e in edition.events + extra)
+    rows = {a.get("href")[1:]: a for a in svg.iter(f"{{{SVG}}}a")}
+    for event_id in ("later-in-october", "next-year"):
+        (mark,) = [m for m in rows[event_id] if "vm" in m.get("class", "").split()]
+        assert "later" in mark.get("class").split()
+        assert "(after the article)" in "".join(rows[event_id].itertext())
+    assert "(date unknown)" in "".join(rows["undated"].itertext())
+    assert not [m for m in rows["undated"] if "vm" in m.get("class", "")]
+    assert "later" in [t.text for t in svg.iter(f"{{{SVG}}}text")]  # the band after the axis
+
+
 def test_labels_are_placed_clear_of_each_other_and_of_every_marker():
     # Five markers within 3 px of each other, as the sites of central La Paz are.
     markers = [Marker(f"m{i}", 100 + i * 0.7, 100 + (i % 2) * 1.5, 3, (f"A long place name {i}",))
@@ -167,7 +196,7 @@ def test_the_epub_keeps_svg_attributes_in_their_case(edition):
     content = book.read("EPUB/edition.xhtml").decode("utf-8")
     tree = lxml.etree.fromstring(content.encode("utf-8"))
     svg_elements = tree.findall(f".//{{{SVG}}}svg")
-    assert len(svg_elements) == 5  # three maps, the sources chart, the timeline
+    assert len(svg_elements) == 6  # three maps, the sources chart, the timeline, the figures chart
     assert all(re.fullmatch(r"0 0 \d+ \d+", s.get("viewBox") or "") for s in svg_elements)
     assert "viewbox=" not in content and "textlength=" not in content
     assert 'textLength="' in content and 'lengthAdjust="spacingAndGlyphs"' in content

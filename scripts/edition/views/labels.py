@@ -96,7 +96,10 @@ def svg_text(x: float, y: float, lines: tuple[str, ...], size: float, anchor: st
     if len(lines) == 1:
         return (f'<text class="{css}" x="{x:g}" y="{y:g}"{anchor_attribute} '
                 f'textLength="{text_width(lines[0], size):g}"{fit}>{html.escape(lines[0])}</text>')
+    # Each line but the last ends with its space, so the text reads "a b" and not "ab" (the
+    # accessible name of a link is its text).
     step = f' dy="{LINE * size:g}"'
+    lines = tuple(f"{line} " for line in lines[:-1]) + lines[-1:]
     spans = "".join(
         f'<tspan x="{x:g}"{step if n else ""} textLength="{text_width(line, size):g}"{fit}>'
         f"{html.escape(line)}</tspan>" for n, line in enumerate(lines))
@@ -187,7 +190,8 @@ def _crowding(marker: Marker, markers: list[Marker]) -> int:
 
 
 def _candidates(marker: Marker, size: float):
-    widths = [text_width(line, size) for line in marker.lines]
+    widths = [text_width(line + (" " if n < len(marker.lines) - 1 else ""), size)
+              for n, line in enumerate(marker.lines)]
     for angle in _NEAR:
         yield _at(marker, widths, size, angle, marker.radius + 3, leader=False)
     for distance in _DISTANCES:

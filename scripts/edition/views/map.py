@@ -9,7 +9,7 @@ from ..model import Edition, Entity
 from ..paths import entity_path, html_path, relative
 from . import geo
 from .geo import Frame
-from .labels import Box, Label, Marker, lines_box, place, svg_text, text_width
+from .labels import Box, Label, Marker, Unplaceable, lines_box, place, svg_text, text_width
 
 SIZE = 11  # px: the labels' font size in the map's own units
 CONTEXT_SIZE = 10  # the basemap's own labels (neighbouring countries, the lake)
@@ -120,17 +120,21 @@ def _panel_svg(panel: Panel, frame: Frame, places: list[Entity], links: dict[str
     lake = _lake_marker(frame) if panel.basemap and panel is BOLIVIA and not image else None
     if lake:
         extra.append(lake)
-    placed = place(list(markers.values()) + extra, SIZE,
-                   Box(2, 2, width - 2, height - 2), tuple(obstacles))
+    try:
+        placed = place(list(markers.values()) + extra, SIZE,
+                       Box(2, 2, width - 2, height - 2), tuple(obstacles))
+    except Unplaceable:  # too crowded to label (not this edition's data): markers alone
+        placed = {}
     parts.append(bar)
     parts += context
-    if lake:
+    if lake and lake.key in placed:
         parts.append(placed[lake.key].svg(lake.lines, CONTEXT_SIZE, "vl bl"))
     if inset:
-        parts.append(_inset_link(frame, placed["inset"], extra[0]))
+        parts.append(_inset_link(placed.get("inset"), extra[0]))
     for entity in places:
         marker = markers[entity.id]
-        drawn = _mark(entity, marker) + placed[entity.id].svg(marker.lines, SIZE)
+        text = placed[entity.id].svg(marker.lines, SIZE) if entity.id in placed else ""
+        drawn = _mark(entity, marker) + text
         if entity.id in links:
             drawn = (f'<a href="{links[entity.id]}" aria-label="{html.escape(entity.name)}">'
                      f"{drawn}</a>")
@@ -187,11 +191,12 @@ def _frame_marker(frame: Frame, inner: Frame) -> Marker:
                   ("La Paz, El Alto", "(city map)"))
 
 
-def _inset_link(frame: Frame, label: Label, marker: Marker) -> str:
+def _inset_link(label: Label | None, marker: Marker) -> str:
     x, y, r = marker.x, marker.y, marker.radius
-    return (f'<a href="#{CITY.id}" aria-label="La Paz and El Alto: the city map">'
+    text = label.svg(marker.lines, SIZE) if label else ""
+    return (f'<a href="#{CITY.id}" aria-label="{html.escape(" ".join(marker.lines))}">'
             f'<rect class="vm inset" x="{x - r:g}" y="{y - r:g}" width="{2 * r:g}" '
-            f'height="{2 * r:g}"/>{label.svg(marker.lines, SIZE)}</a>')
+            f'height="{2 * r:g}"/>{text}</a>')
 
 
 def _lake_marker(frame: Frame) -> Marker | None:

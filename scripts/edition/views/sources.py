@@ -119,7 +119,8 @@ def _totals(quotes: tuple[Span, ...], page: str, edition: Edition) -> tuple[list
         text = f"{label} ({counts[state]})"
         href = relative(page, html_path(sources_page)) + f"#{anchors[state]}"
         parts.append(
-            f'<a href="{href}" aria-label="{counts[state]} quotations: {html.escape(description)}">'
+            f'<a href="{href}" aria-label="{html.escape(text)}: {counts[state]} quotations; '
+            f'{html.escape(description)}">'
             f'<rect class="vm q {state}" x="{x:.1f}" y="20" width="{width:.1f}" height="10"/>'
             f'{_square(legend_x, 38, state)}'
             f'{svg_text(legend_x + SQUARE + 4, 47, (text,), SIZE)}</a>')

@@ -42,25 +42,33 @@ class When:
         return not self.open_end and self.end - self.start <= timedelta(days=1)
 
 
-def when(value: str) -> When:
-    """The extent of an EDTF date: a day spans the day, a month the month."""
-    first, _, last = value.partition("/")
-    start = _bound(first or last, end=False)
-    open_end = "/" in value and last in ("", "..")
-    end = _bound(last, end=True) if "/" in value and not open_end else _bound(first, end=True)
-    approximate = any(part.endswith(("~", "?", "%")) for part in (first, last) if part)
-    return When(start, end if not open_end else max(end, ARTICLE + timedelta(days=1)),
-                approximate, open_end)
+def when(value: str) -> When | None:
+    """The extent of an EDTF date (a day spans the day, a month the month), or None when
+    neither end is known."""
+    first, slash, last = value.partition("/")
+    known = [part for part in (first, last) if part not in ("", "..")]
+    if not known:
+        return None
+    open_start = bool(slash) and first in ("", "..")
+    open_end = bool(slash) and last in ("", "..")
+    start = _bound(known[0], end=False)
+    end = _bound(known[-1], end=True)
+    if open_end:  # still going on when the article was written
+        end = max(end, ARTICLE + timedelta(days=1))
+    approximate = open_start or any(part.endswith(("~", "?", "%")) for part in known)
+    return When(start, end, approximate, open_end)
 
 
 def _bound(point: str, end: bool) -> datetime:
     plain = point.rstrip("~?%")
     start = datetime.fromisoformat(dates.sort_key(plain))
-    if not end or "T" in plain:
+    date, _, time = plain.partition("T")
+    parts = date.split("-") + ["XX", "XX"]
+    if not end or time:
         return start
-    if len(plain) == 4:
+    if parts[1] == "XX":
         return start.replace(year=start.year + 1)
-    if len(plain) == 7:
+    if parts[2] == "XX":
         return (start + timedelta(days=32)).replace(day=1)
     return start + timedelta(days=1)
 
@@ -95,9 +103,9 @@ class _Scale:
     """Where a time is across the figure: the axis, and the compressed bands either side."""
 
     def __init__(self, events: list[Event]):
-        self.earlier = sorted({when(e.when).start for e in events
-                               if when(e.when).start < AXIS_START})
-        self.later = sorted({when(e.when).start for e in events if when(e.when).start >= AXIS_END})
+        starts = [w.start for w in map(when, (e.when for e in events)) if w]
+        self.earlier = sorted({start for start in starts if start < AXIS_START})
+        self.later = sorted({start for start in starts if start >= AXIS_END})
         self.left = BAND + BREAK if self.earlier else 4
         self.right = WIDTH - (BAND + BREAK if self.later else 6)
         self.per_day = (self.right - self.left) / (AXIS_END - AXIS_START).days
@@ -154,6 +162,11 @@ class _Scale:
 def _row(event: Event, scale: _Scale, top: float) -> tuple[str, float]:
     """One event's row: its mark and its label, in a link to its entry; and the row's height."""
     w = when(event.when)
+    if w is None:  # no date known: the label alone, where the axis starts
+        label = svg_text(scale.left, round(top + ASCENT * SIZE, 1), (f"{event.title} (date unknown)",),
+                         SIZE, "start")
+        return (f'<a href="#{event.id}" aria-label="{html.escape(event.title)}">{label}</a>',
+                (ASCENT + DESCENT) * SIZE)
     if scale.in_band(w.start):  # a slot in the band, whatever its length
         a = b = scale.x(w.start)
     elif w.point:
@@ -211,10 +224,10 @@ def _mark(w: When, a: float, b: float, y: float, dot: bool, later: bool) -> str:
 def _wrap(text: str, room: float, size: float, most: int = 3) -> tuple[str, ...] | None:
     """The text in at most `most` lines no wider than `room`, or None if it does not fit."""
     lines: list[str] = []
-    for word in text.split():
-        if lines and text_width(f"{lines[-1]} {word}", size) <= room:
+    for word in text.split():  # measured with the space that ends every line but the last
+        if lines and text_width(f"{lines[-1]} {word} ", size) <= room:
             lines[-1] += f" {word}"
-        elif text_width(word, size) <= room:
+        elif text_width(f"{word} ", size) <= room:
             lines.append(word)
         else:
             return None
