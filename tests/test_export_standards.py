@@ -362,3 +362,17 @@ def test_with_a_site_url_the_exports_link_to_it(site_with_url):
     for name, text in texts.items():
         if not name.endswith((".schema.json", "nav.xhtml")):
             assert BASE_URL in text, name
+
+
+def test_the_selectors_render_markdown_as_mkdocs_yml_configures_it():
+    """The Web Annotation exporter renders the pages' Markdown itself to count characters: with
+    the site's extensions and their settings (the heading permalink is text on the page)."""
+    import yaml
+    from conftest import REPO
+    from edition.export.webannotations import MARKDOWN_EXTENSIONS
+    config = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))
+    site = {}
+    for entry in config["markdown_extensions"]:
+        name, settings = next(iter(entry.items())) if isinstance(entry, dict) else (entry, {})
+        site[name] = settings or {}
+    assert site == MARKDOWN_EXTENSIONS

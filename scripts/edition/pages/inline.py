@@ -22,9 +22,14 @@ def escape_text(text: str) -> str:
     return _LIST_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}", escaped)
 
 
+# Python-Markdown reads links, code and backslash escapes before it sets raw HTML aside, so
+# these are written as character references inside an attribute (the browser reads them back).
+_MARKDOWN_IN_ATTRIBUTE = str.maketrans({"[": "&#91;", "`": "&#96;", "\\": "&#92;"})
+
+
 def attribute(text: str) -> str:
-    """Escape text for a double-quoted HTML attribute."""
-    return html.escape(text, quote=True)
+    """Escape text for a double-quoted HTML attribute written into Markdown."""
+    return html.escape(text, quote=True).translate(_MARKDOWN_IN_ATTRIBUTE)
 
 
 def statements_markdown(statements: tuple[Statement, ...], entity_href: Callable[[str], str],
