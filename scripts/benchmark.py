@@ -2,6 +2,7 @@
 
 Run from the repository root after `edition build`:
     python3 scripts/benchmark.py [--runs 3] [--lighthouse-runs 5]
+    python3 scripts/benchmark.py --scale      (synthetic editions of 1x, 8x, 32x: bench/scale.py)
 Compares a section page with a default Material page of the same text, and (unless
 --no-lighthouse) runs Lighthouse from scripts/bench/ (installed on demand with npm ci) with
 Debian's Chromium against the site served gzip-compressed from localhost.
@@ -253,7 +254,14 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--lighthouse-runs", type=int, default=5,
                         help="Lighthouse runs per page; the median run is reported")
+    parser.add_argument("--scale", action="store_true",
+                        help="only the scale benchmark: build time and memory at --sizes")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1, 8, 32])
     args = parser.parse_args()
+    if args.scale:
+        sys.path.insert(0, str(BENCH_TOOLS))
+        import scale
+        return scale.run(args.root.resolve(), args.sizes)
     if args.runs > 0:
         print_build_times(*build_times(args.root, args.runs), args.runs)
     site = args.root / "site"

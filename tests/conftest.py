@@ -1,6 +1,7 @@
 """Shared fixtures: a built copy of the edition, made once per test session."""
 from __future__ import annotations
 
+import inspect
 import os
 import shutil
 import zipfile
@@ -76,3 +77,34 @@ def require_chromium() -> None:
         if os.environ.get("CI"):
             pytest.fail("Debian's chromium is required in CI (apt-get install chromium)")
         pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
+
+
+# --- markers: unit, build, browser -----------------------------------------------------------
+# Each test is marked by what it runs, read from its code and its fixtures' code: Chromium
+# (browser), an edition build (build), or neither (unit). `pytest -m unit` is the quick loop;
+# `pytest -m "not browser"` leaves Chromium out.
+_BROWSER_CALLS = ("chromium(", "sync_playwright")
+_BUILD_CALLS = ('"build"', "'build'")
+
+
+def _sources(item) -> list[str]:
+    functions = [item.function] + [d.func for defs in item._fixtureinfo.name2fixturedefs.values()
+                                   for d in defs]
+    sources = []
+    for function in functions:
+        try:
+            sources.append(inspect.getsource(function))
+        except (OSError, TypeError):
+            pass
+    return sources
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    for item in items:
+        code = "\n".join(_sources(item))
+        if any(call in code for call in _BROWSER_CALLS):
+            item.add_marker(pytest.mark.browser)
+        elif any(call in code for call in _BUILD_CALLS):
+            item.add_marker(pytest.mark.build)
+        else:
+            item.add_marker(pytest.mark.unit)

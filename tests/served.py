@@ -52,3 +52,19 @@ def page_types(site: Path) -> dict[str, str]:
         kind = {"sections": "section", "entities": "entity"}.get(folder, page)
         chosen.setdefault(kind, page)
     return chosen
+
+
+# --- keyboard ---------------------------------------------------------------------------
+
+def focus_by_tab(page, selector: str, limit: int = 400) -> bool:
+    """Press Tab until the element matching `selector` has the focus."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate("s => document.activeElement.matches(s)", selector):
+            return True
+    return False
+
+
+def outline_of_focused(page) -> str:
+    return page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
+        return s.outlineStyle === 'none' || s.outlineWidth === '0px' ? '' : s.outlineStyle; }""")

@@ -4,10 +4,6 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-import pytest
-
-pytestmark = pytest.mark.unit
-
 PACKAGE = Path(__file__).resolve().parents[2] / "scripts" / "edition"
 # Lowest first: a module may import its own layer and the layers below it, never above.
 LAYERS = (

@@ -12,7 +12,7 @@ from ..model import (
     RecordEntry, Source, SourceEntry, TextWitness, Version, Witnesses,
 )
 from ..problems import Problems
-from .yamlfile import Fields, Map, Seq, load_yaml
+from .yamlfile import Fields, Seq, load_yaml
 
 SOURCES = "sources.yml"
 RECORD = "record.yml"

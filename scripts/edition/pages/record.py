@@ -12,7 +12,7 @@ from ..model import AnnotationType as T, BlockKind, Comparison, Count, Edition, 
 from ..paths import TIMELINE, entity_path, relative, section_path
 from ..place.record import PAGE_ANCHORS
 from .context import Context
-from .inline import attribute, escape_text, figure_value
+from .inline import attribute, escape_text
 from .page import Page
 
 BIBLIOGRAPHY = "bibliography.md"

@@ -7,8 +7,9 @@ import json
 
 import pytest
 
+
 from conftest import REPO
-from served import page_types
+from served import focus_by_tab, outline_of_focused, page_types
 from tools import AXE, require
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -69,20 +70,6 @@ def test_a_section_on_a_touch_phone_has_no_axe_violation(server, browser):
     failures = axe_violations(page)
     context.close()
     assert failures == [], "\n".join(failures)
-
-
-def focus_by_tab(page, selector: str, limit: int = 400) -> bool:
-    """Press Tab until the element matching `selector` has the focus."""
-    for _ in range(limit):
-        page.keyboard.press("Tab")
-        if page.evaluate("s => document.activeElement.matches(s)", selector):
-            return True
-    return False
-
-
-def outline_of_focused(page) -> str:
-    return page.evaluate("""() => { const s = getComputedStyle(document.activeElement);
-        return s.outlineStyle === 'none' || s.outlineWidth === '0px' ? '' : s.outlineStyle; }""")
 
 
 @pytest.mark.parametrize("selector", [".ed-toggle", "#p6 a.pn", "#p6 button.copy-link",

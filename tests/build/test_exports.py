@@ -162,7 +162,7 @@ def test_edition_json_is_valid_against_its_schema(case):
 
 def test_the_published_schema_is_the_one_in_the_repository(published):
     _, files = published
-    repository = Path(__file__).parent.parent / "scripts/edition/export/edition.schema.json"
+    repository = Path(__file__).parents[2] / "scripts/edition/export/edition.schema.json"
     assert files["data/edition.schema.json"] == repository.read_bytes()
 
 

@@ -257,7 +257,7 @@ def test_no_label_overlaps_a_label_or_a_marker(site, server, browser, width):
 
 
 def test_a_map_marker_is_reached_by_keyboard_with_a_visible_focus(server, browser):
-    from test_accessibility import focus_by_tab, outline_of_focused
+    from served import focus_by_tab, outline_of_focused
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     page.goto(server + "register/places.html", wait_until="load")
