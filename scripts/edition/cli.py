@@ -2,16 +2,21 @@
 from __future__ import annotations
 
 import argparse
+import errno
+import signal
 import sys
+import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
-from . import anchors
-from .build import Project, build, prepare
+from . import anchors, mkdocs_site
+from .build import ExportStopped, Interrupted, Project, PublishFailed, build, prepare
 from .load import load_source
 from .mkdocs_site import MkDocsFailed
 from .place import build_edition
-from .problems import SourceError
+from .problems import Problems, SourceError
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -20,42 +25,111 @@ def main(argv: list[str] | None = None) -> int:
                         help="the repository root (default: the current folder)")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("build", help="validate source/, write docs/, build site/")
-    commands.add_parser("check", help="validate source/ only")
+    commands.add_parser("check", help="validate source/ and mkdocs.yml without building")
     record = commands.add_parser("anchors", help="manage the published-anchors ledger")
     record.add_argument("--record", action="store_true", help="add new anchors to the ledger")
+    record.add_argument("--start", action="store_true",
+                        help="with --record: start the ledger of an edition never published")
+    record.add_argument("--remove", metavar="ANCHOR",
+                        help="retire one anchor (its line stays, marked removed)")
+    record.add_argument("--reason", default="", help="with --remove: why it goes (required)")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     try:
-        return _run(args, project)
+        with _signals_stop_the_build():
+            return _run(args, project)
     except SourceError as err:
         for problem in err.problems:
             print(f"error: {problem}", file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) in source/; nothing was written.", file=sys.stderr)
+        print(f"{len(err.problems)} problem(s); site/ is unchanged.", file=sys.stderr)
         return 1
     except MkDocsFailed as err:
         print(f"error: mkdocs.yml: MkDocs stopped: {err} — fix the warning above; site/ is "
               "unchanged", file=sys.stderr)
         return 1
+    except (PublishFailed, ExportStopped) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"error: {_os_error(err, project.root)}", file=sys.stderr)
+        return 1
+    except Interrupted as err:
+        if err.published:
+            print("interrupted: stopped after site/ was published (it holds the new build)",
+                  file=sys.stderr)
+        else:
+            print("interrupted: the build stopped; its staging folder was removed and site/ is "
+                  "unchanged", file=sys.stderr)
+        return 128 + (err.args[0] if err.args else signal.SIGINT)
 
 
 def _run(args: argparse.Namespace, project: Project) -> int:
     if args.command == "check":
         prepared = prepare(project)
+        problems = Problems()
+        project.docs.mkdir(exist_ok=True)  # MkDocs requires it; a fresh clone has it (.gitignore)
+        mkdocs_site.check_config(project.config, problems)
+        problems.raise_if_any()
         print(f"source/ is valid: {len(prepared.edition.blocks)} blocks, "
               f"{len(prepared.edition.spans)} annotations, {len(prepared.pages)} pages")
         return 0
     if args.command == "anchors":
-        edition = build_edition(load_source(project.source))
-        if args.record:
-            added = anchors.record_ledger(edition, project.ledger)
-            print(f"recorded {added} new anchor(s) in source/{anchors.LEDGER}")
-        else:
-            print(f"{len(anchors.current_anchors(edition))} anchors")
-        return 0
+        return _anchors(args, project)
     started = time.perf_counter()
     site = build(project)
     print(f"built {site} in {time.perf_counter() - started:.1f} s")
     return 0
+
+
+def _anchors(args: argparse.Namespace, project: Project) -> int:
+    if args.remove:
+        anchors.remove_from_ledger(project.ledger, args.remove, args.reason)
+        print(f"removed {args.remove} from source/{anchors.LEDGER}: {args.reason}")
+        return 0
+    edition = build_edition(load_source(project.source))
+    if args.record:
+        added = anchors.record_ledger(edition, project.ledger, start=args.start)
+        print(f"recorded {added} new anchor(s) in source/{anchors.LEDGER}")
+    else:
+        print(f"{len(anchors.current_anchors(edition))} anchors")
+    return 0
+
+
+@contextmanager
+def _signals_stop_the_build() -> Iterator[None]:
+    """Ctrl-C (SIGINT) and SIGTERM raise Interrupted, once: the build cleans up undisturbed."""
+    def stop(signum, frame):
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Interrupted(signum)
+
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may set handlers; there Ctrl-C is the caller's
+        return
+    previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
+    try:
+        yield
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
+
+
+_OS_FIXES = {errno.ENOSPC: "free some disk space and build again",
+             errno.EDQUOT: "free some of your disk quota and build again",
+             errno.EACCES: "make it writable, or build in a copy you can write to",
+             errno.EPERM: "make it writable, or build in a copy you can write to",
+             errno.EROFS: "the file system is read-only: build in a copy you can write to"}
+
+
+def _os_error(err: OSError, root: Path) -> str:
+    """A file-system failure as one line: which file, what happened, what to do."""
+    name = Path(err.filename) if err.filename else root
+    try:
+        name = name.resolve().relative_to(root)
+    except (ValueError, OSError):
+        pass
+    fix = _OS_FIXES.get(err.errno, "check that folder and build again")
+    return f"{name}: {err.strerror or err} — {fix}; site/ is unchanged"
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 """Each page's machine-readable metadata: Highwire, Dublin Core, OpenGraph and schema.org JSON-LD."""
 from __future__ import annotations
 
+import html
 import json
 import re
 from dataclasses import dataclass
@@ -169,8 +170,10 @@ def with_metadata(edition: Edition, base_url: str, page: str, markdown: str) -> 
     if not match:
         return markdown
     front = yaml.safe_load(match[1]) or {}
-    meta = page_metadata(edition, base_url, page, front.get("title", ""),
-                         front.get("description", ""))
+    # The front matter holds them HTML-escaped, for Material (pages.front_matter); the tags and
+    # JSON-LD take the text, and the template escapes it once.
+    meta = page_metadata(edition, base_url, page, html.unescape(front.get("title", "")),
+                         html.unescape(front.get("description", "")))
     extra = {"edition_meta": [[t.attribute, t.key, t.content] for t in meta.tags],
              "edition_json_ld": meta.json_ld, "edition_updated": meta.updated}
     lines = "".join(f"{key}: {json.dumps(value, ensure_ascii=False)}\n" for key, value in extra.items())

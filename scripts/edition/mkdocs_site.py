@@ -3,16 +3,21 @@ from __future__ import annotations
 
 import logging
 import os
-import sys
+import re
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import yaml
 
-from .model import Edition
-from .paths import section_path
-from .problems import Problems
+from .model import BlockKind, Edition, Located
+from .paths import TIMELINE, entity_path, section_path
+from .problems import Problem, Problems, SourceError
+from .yamlfile import read_text
+
+DISPLAY = "mkdocs.yml"
+# The public URL: absolute http or https, with its path (it prefixes every permalink).
+SITE_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*)?")
 
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 
@@ -35,16 +40,117 @@ _IgnoreTags.add_multi_constructor("", lambda loader, suffix, node: None)
 
 def read_settings(config: Path, edition: Edition, problems: Problems) -> Settings:
     """Read what the pipeline needs from mkdocs.yml and check its nav lists every section."""
-    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_IgnoreTags) or {}
-    site_url = (data.get("site_url") or "").rstrip("/")
+    data, lines = _read_config(config, problems)
+    if data is None:
+        return Settings(site_url="")
+    site_url = data.get("site_url") or ""
+    if not isinstance(site_url, str):
+        problems.add(DISPLAY, lines.get("site_url", 0), f"'site_url' should be the public URL, "
+                     f"found {site_url!r}", "write it like site_url: https://example.org/edition/ "
+                     "(or leave it empty)")
+        site_url = ""
+    elif site_url and not SITE_URL.fullmatch(site_url):
+        problems.add(DISPLAY, lines.get("site_url", 0), f"'site_url' {site_url[:60]!r} is not an "
+                     "http or https URL", "write it like site_url: https://example.org/edition/")
+        site_url = ""
+    site_url = site_url.rstrip("/")
     site_url = site_url + "/" if site_url else ""
-    listed = _nav_files(data.get("nav") or [])
+    nav = data.get("nav") or []
+    if not isinstance(nav, list):
+        problems.add(DISPLAY, lines.get("nav", 0), "'nav' should be a list of pages",
+                     "write it as '- Home: index.md' lines")
+        return Settings(site_url=site_url)
+    listed = _nav_files(nav)
     expected = [section_path(s.id) for s in edition.sections]
     in_nav = [f for f in listed if f.startswith("sections/")]
     if in_nav != expected:
-        problems.add("mkdocs.yml", 0, "nav does not list the sections in reading order",
+        problems.add(DISPLAY, lines.get("nav", 0), "nav does not list the sections in reading order",
                      "list under 'Sections:' exactly: " + ", ".join(expected))
     return Settings(site_url=site_url)
+
+
+def _read_config(config: Path, problems: Problems) -> tuple[dict | None, dict[str, int]]:
+    """mkdocs.yml as a mapping, and the line of each top-level key; None (with a problem)."""
+    if not config.exists():
+        problems.add(DISPLAY, 0, "file is missing", "restore it with 'git checkout mkdocs.yml'")
+        return None, {}
+    text = read_text(config, DISPLAY, problems)
+    if text is None:
+        return None, {}
+    try:
+        data = yaml.load(text, Loader=_IgnoreTags)
+        node = yaml.compose(text, Loader=_IgnoreTags)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        what = getattr(err, "problem", None) or str(err).splitlines()[0]
+        problems.add(DISPLAY, mark.line + 1 if mark else 0, f"malformed YAML: {what}",
+                     "fix the indentation or quoting on that line")
+        return None, {}
+    if not isinstance(data, dict):
+        problems.add(DISPLAY, 1, "should be a mapping of settings, found "
+                     f"{type(data).__name__}", "restore it with 'git checkout mkdocs.yml'")
+        return None, {}
+    lines = {key.value: key.start_mark.line + 1 for key, _ in node.value
+             if isinstance(key, yaml.ScalarNode)} if isinstance(node, yaml.MappingNode) else {}
+    return data, lines
+
+
+def check_config(config: Path, problems: Problems, **options):
+    """MkDocs' own validation of mkdocs.yml (theme, plugins installed, extensions, every
+    setting's type), without building: the loaded config, or None with its problems."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    with _captured("mkdocs.config") as records:
+        try:
+            return load_config(str(config), strict=True, **options)
+        except MkDocsException as err:
+            failure = str(err) or err.__class__.__name__
+        except yaml.YAMLError as err:  # a file that _read_config could not report either
+            failure = f"malformed YAML: {str(err).splitlines()[0]}"
+    _, lines = _read_config(config, Problems()) if config.exists() else (None, {})
+    reported = False
+    for record in records:
+        match = re.match(r"Config value '([^']+)': (.*)", record.getMessage(), re.S)
+        if match:
+            key, what = match[1], " ".join(match[2].split())
+            problems.add(DISPLAY, lines.get(key.split(".")[0], 0), f"'{key}': {what}",
+                         _config_fix(key))
+            reported = True
+    if not reported:
+        problems.add(DISPLAY, 0, f"MkDocs cannot read it: {failure}",
+                     "fix mkdocs.yml (see the MkDocs documentation)")
+    return None
+
+
+def _config_fix(key: str) -> str:
+    if key in ("plugins", "theme", "markdown_extensions", "hooks"):
+        return (f"install what '{key}' names (pip install -e . installs the edition's) or remove "
+                "it from mkdocs.yml")
+    return f"correct '{key}' in mkdocs.yml (see the MkDocs documentation)"
+
+
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.records.append(record)
+
+
+class _captured:
+    """The WARNING and ERROR records of a logger while the block runs, kept, not printed."""
+
+    def __init__(self, name: str) -> None:
+        self.logger, self.handler = logging.getLogger(name), _Records()
+
+    def __enter__(self) -> list[logging.LogRecord]:
+        self.logger.addHandler(self.handler)
+        return self.handler.records
+
+    def __exit__(self, *exc) -> None:
+        self.logger.removeHandler(self.handler)
 
 
 def _nav_files(nav: list) -> list[str]:
@@ -58,28 +164,85 @@ def _nav_files(nav: list) -> list[str]:
     return files
 
 
-def build(config: Path, site_dir: Path, edition_date: str = "") -> None:
-    """Run a strict MkDocs build of `docs/` into `site_dir`, dated by the edition, not the clock."""
+def build(config: Path, site_dir: Path, edition_date: str = "",
+          edition: Edition | None = None) -> None:
+    """Run a strict MkDocs build of `docs/` into `site_dir`, dated by the edition, not the clock.
+    Its warnings (strict: any stops it) are traced to the source file and line they come from."""
     from mkdocs.commands.build import build as mkdocs_build
-    from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
 
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(logging.Formatter("mkdocs %(levelname)s: %(message)s"))
-    logger = logging.getLogger("mkdocs")
-    logger.addHandler(handler)
     saved_epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if edition_date:  # the sitemap's <lastmod> and its gzip header; same input, same bytes
         os.environ["SOURCE_DATE_EPOCH"] = str(_epoch(edition_date))
+    problems = Problems()
     try:
-        cfg = load_config(str(config), site_dir=str(site_dir), strict=True)
-        mkdocs_build(cfg)
-    except MkDocsException as err:
-        raise MkDocsFailed(str(err) or err.__class__.__name__) from err
+        with _captured("mkdocs") as records:
+            cfg = check_config(config, problems, site_dir=str(site_dir))
+            problems.raise_if_any()
+            try:
+                mkdocs_build(cfg)
+            except MkDocsException as err:
+                warnings = [r.getMessage() for r in records if not r.name.startswith(
+                    "mkdocs.config")]
+                if not warnings:
+                    raise MkDocsFailed(str(err) or err.__class__.__name__) from err
+                raise SourceError([trace(w, edition, config.parent) for w in warnings]) from None
     finally:
-        logger.removeHandler(handler)
         _restore("SOURCE_DATE_EPOCH", saved_epoch)
+
+
+_QUOTED = re.compile(r"'([^']+)'")
+
+
+def trace(warning: str, edition: Edition | None, root: Path) -> Problem:
+    """An MkDocs warning as a problem at the source file and line it comes from: the line of
+    `source/` holding what it quotes, else the source of the page it names."""
+    what = " ".join(warning.split())
+    fix = "correct it there: source/ text may only link to pages and anchors that exist"
+    quoted = _QUOTED.findall(warning)
+    pages = page_sources(edition) if edition else {}
+    for token in (q for q in quoted if q not in pages and len(q) > 2):
+        found = _line_holding(token, root / "source")
+        if found:
+            return Problem(found.file, found.line, f"MkDocs: {what}", fix)
+    for token in quoted:
+        if token in pages:
+            return Problem(pages[token].file, pages[token].line, f"MkDocs: {what} (docs/{token} "
+                           "is made from here)", fix)
+    return Problem(DISPLAY, 0, f"MkDocs: {what}", "fix mkdocs.yml, or the source/ text it names")
+
+
+def page_sources(edition: Edition) -> dict[str, Located]:
+    """Where in `source/` each generated page comes from (its first line, or its file)."""
+    pages = {"index.md": Located("source/bibliography.yml", 1),
+             "article.md": Located("source/article.txt", 1),
+             "method.md": Located("source/structure.yml", 1),
+             "download.md": Located("source/bibliography.yml", 1),
+             TIMELINE: Located("source/events.yml", 1),
+             "register/figures.md": Located("source/annotations/figures.yml", 1),
+             "register/sources.md": Located("source/annotations/quotations.yml", 1)}
+    for register in ("people", "organisations", "places"):
+        pages[f"register/{register}.md"] = Located("source/entities.yml", 1)
+    for section in edition.sections:
+        decision = section.blocks[0].decision
+        heading = decision and section.blocks[0].kind is BlockKind.HEADING
+        pages[section_path(section.id)] = decision.where if heading else Located(
+            "source/structure.yml", 1)
+    for entity in edition.entities:
+        pages[entity_path(entity.id)] = entity.where
+    return pages
+
+
+def _line_holding(token: str, source: Path) -> Located | None:
+    for path in sorted(source.rglob("*.yml")):
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            continue
+        for number, line in enumerate(lines, start=1):
+            if token in line:
+                return Located(f"source/{path.relative_to(source).as_posix()}", number)
+    return None
 
 
 def _epoch(iso_date: str) -> int:

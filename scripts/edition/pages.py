@@ -10,7 +10,7 @@ from typing import Callable, Iterable
 from . import dates, metadata
 from .citebox import CiteBoxes
 from .export import Artefact, offline
-from .inline import (Links, attribute, description_list, escape_text, figure_value,
+from .inline import (Links, attribute, description_list, escape_text, figure_value, html_text,
                      render_block_text)
 from .paths import TIMELINE, entity_path, html_path, relative, section_path
 from .model import AnnotationType as T, Block, BlockKind, Edition, Entity, Section, Span
@@ -107,7 +107,7 @@ class Renderer:
 
     def paragraph_ref(self, from_page: str, block_id: str) -> str:
         """A Markdown link to a block, labelled "¶ n" (or its section's title)."""
-        return f"[{self.block_label(block_id)}]({self.block_link(from_page, block_id)})"
+        return f"[{escape_text(self.block_label(block_id))}]({self.block_link(from_page, block_id)})"
 
     def block_label(self, block_id: str) -> str:
         block = self.edition.block(block_id)
@@ -366,7 +366,8 @@ class Renderer:
             lines.append(f"- {self.paragraph_ref(page, s.block)}: "
                          f"“{escape_text(s.text)}” is not a mention of "
                          f"{self._entity_link(page, s.annotation.entity)}: "
-                         f"{escape_text(s.annotation.reason)}")
+                         f"{escape_text(s.annotation.reason)}"
+                         + (f" {escape_text(s.annotation.note)}" if s.annotation.note else ""))
         return "\n".join(lines) + "\n"
 
     def download(self) -> str:
@@ -417,8 +418,8 @@ class Renderer:
         page = entity_path(entity.id)
         mentions = self.mentions_of(entity.id)
         lines = [front_matter(entity.name, entity.description), f"# {escape_text(entity.name)}\n",
-                 f'<p class="entity-kind">{escape_text(entity.type.title())} · '
-                 f"{escape_text(entity.kind)}</p>\n", f"{escape_text(entity.description)}\n"]
+                 f'<p class="entity-kind">{html_text(entity.type.title())} · '
+                 f"{html_text(entity.kind)}</p>\n", f"{escape_text(entity.description)}\n"]
         facts = [f"**Named in the text as**: {', '.join('“' + escape_text(f) + '”' for f in entity.forms)}"]
         if entity.coordinates:
             lat, lon = entity.coordinates
@@ -468,7 +469,7 @@ class Renderer:
         lines.append("### Lacunae { #lacunae }\n")
         for s in self.edition.spans_of(T.LACUNA):
             gap = f"{relative(page, self.block_page(s.block))}#{s.annotation.id}"
-            lines.append(f"- [{self.block_label(s.block)}]({gap}): "
+            lines.append(f"- [{escape_text(self.block_label(s.block))}]({gap}): "
                          f"{self._note_text(page, s)}")
         lines.append("")
         other = [s for s in by_source.get("", []) if not s.annotation.lacuna]
@@ -506,7 +507,7 @@ class Renderer:
                  "| ¶ | In the text | Value | Counts | Note |", "|---|---|---|---|---|"]
         for s in self.edition.spans_of(T.FIGURE):
             a = s.annotation
-            value = figure_value(a).replace("|", "/")
+            value = figure_value(a)
             lines.append(f"| {self.paragraph_ref(page, s.block)} | "
                          f"{escape_text(s.text)} | {escape_text(value)} | {escape_text(a.counts)} | "
                          f"{escape_text(a.note)} |")
