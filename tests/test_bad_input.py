@@ -14,6 +14,7 @@ import io
 import os
 import re
 import shutil
+import sys
 from pathlib import Path
 from typing import Callable
 
@@ -584,3 +585,60 @@ def test_a_problem_found_in_the_export_process_is_reported_the_same_way(project,
     assert errors == ["error: source/bibliography.yml:3: no such licence — name one"]
     assert "Traceback" not in output
     assert tree_digest(project / "site") == before
+
+
+@pytest.mark.unit
+def test_the_swap_exchanges_the_two_folders_in_one_step(tmp_path):
+    """On Linux the new site and the old change places with one renameat2 call: at no moment
+    is there no site/."""
+    from edition import build
+    new, site = tmp_path / "new", tmp_path / "site"
+    for folder, text in ((new, "new"), (site, "old")):
+        folder.mkdir()
+        (folder / "index.html").write_text(text, encoding="utf-8")
+    previous = build._swap(new, site)
+    assert (site / "index.html").read_text(encoding="utf-8") == "new"
+    assert (previous / "index.html").read_text(encoding="utf-8") == "old"
+    if sys.platform.startswith("linux"):
+        assert previous == new  # exchanged, not renamed aside
+
+
+def test_an_unreadable_source_file_gives_one_clear_line(project, capsys, monkeypatch):
+    path = (project / "source" / "events.yml").resolve()
+    path.chmod(0o000)
+    real = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (_ for _ in ()).throw(
+        PermissionError(errno.EACCES, "Permission denied", str(self))) if self.resolve() == path
+        else real(self))
+    code, errors, output = run(project, capsys)
+    path.chmod(0o644)
+    assert code == 1 and errors == ["error: source/events.yml: cannot be read (Permission "
+                                    "denied) — make it readable (chmod a+r) or restore it from git"]
+    assert "Traceback" not in output
+
+
+# The warnings MkDocs gave for a quotation whose lacuna was in another section, before its
+# link was made to point at the lacuna's page: traced to the line that names the lacuna.
+MKDOCS_WARNINGS = {
+    "Doc file 'sections/massacre-in-el-alto.md' contains a link 'massacre-in-el-alto.md#lacuna-p47', "
+    "but there is no such anchor on this page.": "source/annotations/quotations.yml:18",
+    "Doc file 'register/sources.md' contains a link '../sections/massacre-in-el-alto.md#lacuna-p47', "
+    "but the doc 'sections/massacre-in-el-alto.md' does not contain an anchor '#lacuna-p47'.":
+        "source/annotations/quotations.yml:18",
+    "Doc file 'entities/cob.md' contains a link 'nowhere.md', but the target is not found among "
+    "documentation files.": "source/entities.yml:",
+}
+
+
+@pytest.mark.unit
+@pytest.mark.parametrize("warning", MKDOCS_WARNINGS)
+def test_an_mkdocs_warning_is_traced_to_its_source_line(tmp_path, warning):
+    from edition import mkdocs_site
+    from edition.load import load_source
+    from edition.place import build_edition
+    root = copy_project(tmp_path / "edition")
+    edit("lacuna: lacuna-p6", "lacuna: lacuna-p47", "annotations/quotations.yml")(root)
+    edition = build_edition(load_source(root / "source"))
+    problem = mkdocs_site.trace(warning, edition, root)
+    assert str(problem).startswith(MKDOCS_WARNINGS[warning]), problem
+    assert " — " in str(problem) and "MkDocs: Doc file" in str(problem)

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterator
 
-from . import anchors, csl, mkdocs_site
+from . import anchors, csl, mkdocs_site, signals
 from .export import Artefact, export, offline
 from .load import load_source
 from .model import Edition
@@ -184,12 +184,6 @@ class PublishFailed(Exception):
     """site/ cannot be replaced; the message names it and the fix."""
 
 
-class Interrupted(KeyboardInterrupt):
-    """SIGINT or SIGTERM stopped a build (cli.py raises it from its signal handler)."""
-
-    published = False  # True when the signal came while the new site was being put in place
-
-
 def build(project: Project) -> Path:
     """Validate, render, run MkDocs into a fresh folder, then swap it in for `site/`."""
     target = _publish_target(project.site)
@@ -208,11 +202,11 @@ def build(project: Project) -> Path:
         raise
     swapped, previous = False, None
     try:
-        with _signals_held():  # a signal waits until the new site is in place, or not
+        with signals.held():  # a signal waits until the new site is in place, or not
             previous = _swap(staging, target)
             swapped = True
     except BaseException as err:
-        if isinstance(err, Interrupted):
+        if isinstance(err, signals.Interrupted):
             err.published = swapped
         _remove(previous)
         _remove(staging)  # the new site if not swapped; exchanged, the previous one
@@ -307,20 +301,6 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(number, os.strerror(number), str(b))
 
 
-@contextmanager
-def _signals_held() -> Iterator[None]:
-    """SIGINT and SIGTERM are held while the block runs, and delivered as it ends."""
-    held = {signal.SIGINT, signal.SIGTERM}
-    if threading.current_thread() is not threading.main_thread():
-        yield
-        return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, held)
-    try:
-        yield
-    finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-
-
 def _remove(path: Path | None) -> None:
     """Remove a folder the build made, read-only parts included; what cannot be removed is
     left for the next build (remove_leftovers) and named."""
@@ -341,4 +321,4 @@ def _remove(path: Path | None) -> None:
 
 
 __all__ = ["Project", "Prepared", "prepare", "write_docs", "build", "SourceError",
-           "PublishFailed", "Interrupted", "ExportStopped"]
+           "PublishFailed", "ExportStopped"]

@@ -1,25 +1,36 @@
 """The `edition` command: build the whole edition, check `source/`, or record new anchors."""
 from __future__ import annotations
 
-import argparse
-import errno
 import signal
 import sys
-import threading
-import time
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
 
-from . import anchors, mkdocs_site
-from .build import ExportStopped, Interrupted, Project, PublishFailed, build, prepare
-from .load import load_source
-from .mkdocs_site import MkDocsFailed
-from .place import build_edition
-from .problems import Problems, SourceError
+from .signals import Interrupted, stopping_on_signals
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Ctrl-C is caught from the first moment: the pipeline's modules (MkDocs among them) take
+    # a second to import, so they are imported once the handlers are in place.
+    with stopping_on_signals():
+        try:
+            return _main(argv)
+        except Interrupted as err:
+            if err.published:
+                print("interrupted: stopped after site/ was published (it holds the new build)",
+                      file=sys.stderr)
+            else:
+                print("interrupted: the build stopped; no staging folder is left and site/ is "
+                      "unchanged", file=sys.stderr)
+            return 128 + (err.args[0] if err.args else signal.SIGINT)
+
+
+def _main(argv: list[str] | None) -> int:
+    import argparse
+
+    from .build import ExportStopped, Project, PublishFailed
+    from .mkdocs_site import MkDocsFailed
+    from .problems import SourceError
+
     parser = argparse.ArgumentParser(prog="edition", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="the repository root (default: the current folder)")
@@ -36,8 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     try:
-        with _signals_stop_the_build():
-            return _run(args, project)
+        return _run(args, project)
     except SourceError as err:
         for problem in err.problems:
             print(f"error: {problem}", file=sys.stderr)
@@ -53,17 +63,15 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as err:
         print(f"error: {_os_error(err, project.root)}", file=sys.stderr)
         return 1
-    except Interrupted as err:
-        if err.published:
-            print("interrupted: stopped after site/ was published (it holds the new build)",
-                  file=sys.stderr)
-        else:
-            print("interrupted: the build stopped; its staging folder was removed and site/ is "
-                  "unchanged", file=sys.stderr)
-        return 128 + (err.args[0] if err.args else signal.SIGINT)
 
 
-def _run(args: argparse.Namespace, project: Project) -> int:
+def _run(args, project) -> int:
+    import time
+
+    from . import mkdocs_site
+    from .build import build, prepare
+    from .problems import Problems
+
     if args.command == "check":
         prepared = prepare(project)
         problems = Problems()
@@ -81,7 +89,11 @@ def _run(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
-def _anchors(args: argparse.Namespace, project: Project) -> int:
+def _anchors(args, project) -> int:
+    from . import anchors
+    from .load import load_source
+    from .place import build_edition
+
     if args.remove:
         anchors.remove_from_ledger(project.ledger, args.remove, args.reason)
         print(f"removed {args.remove} from source/{anchors.LEDGER}: {args.reason}")
@@ -95,40 +107,20 @@ def _anchors(args: argparse.Namespace, project: Project) -> int:
     return 0
 
 
-@contextmanager
-def _signals_stop_the_build() -> Iterator[None]:
-    """Ctrl-C (SIGINT) and SIGTERM raise Interrupted, once: the build cleans up undisturbed."""
-    def stop(signum, frame):
-        signal.signal(signal.SIGINT, signal.SIG_IGN)
-        signal.signal(signal.SIGTERM, signal.SIG_IGN)
-        raise Interrupted(signum)
-
-    if threading.current_thread() is not threading.main_thread():
-        yield  # only the main thread may set handlers; there Ctrl-C is the caller's
-        return
-    previous = {s: signal.signal(s, stop) for s in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        yield
-    finally:
-        for number, handler in previous.items():
-            signal.signal(number, handler)
-
-
-_OS_FIXES = {errno.ENOSPC: "free some disk space and build again",
+def _os_error(err: OSError, root: Path) -> str:
+    """A file-system failure as one line: which file, what happened, what to do."""
+    import errno
+    fixes = {errno.ENOSPC: "free some disk space and build again",
              errno.EDQUOT: "free some of your disk quota and build again",
              errno.EACCES: "make it writable, or build in a copy you can write to",
              errno.EPERM: "make it writable, or build in a copy you can write to",
              errno.EROFS: "the file system is read-only: build in a copy you can write to"}
-
-
-def _os_error(err: OSError, root: Path) -> str:
-    """A file-system failure as one line: which file, what happened, what to do."""
     name = Path(err.filename) if err.filename else root
     try:
         name = name.resolve().relative_to(root)
     except (ValueError, OSError):
         pass
-    fix = _OS_FIXES.get(err.errno, "check that folder and build again")
+    fix = fixes.get(err.errno, "check that folder and build again")
     return f"{name}: {err.strerror or err} — {fix}; site/ is unchanged"
 
 

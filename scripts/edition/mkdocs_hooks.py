@@ -2,13 +2,21 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
-from edition.build import Project, prepare, write_docs
+from edition.build import ExportStopped, Project, prepare, write_docs
 from edition.finish import finish_page
 from edition.problems import SourceError
 
-log = logging.getLogger("mkdocs.plugins.edition")
+# Problems in source/ are printed as MkDocs prints errors, but not through MkDocs' logger: in
+# strict mode it would abort the rebuild with a traceback. The last good pages stay served.
+log = logging.getLogger("edition.serve")
+if not log.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    log.addHandler(_handler)
+    log.propagate = False
 _serving = False
 
 
@@ -23,12 +31,13 @@ def on_pre_build(config) -> None:
         return
     project = Project(Path(config.config_file_path).parent)
     try:
-        files = prepare(project).docs_files()
+        write_docs(prepare(project).docs_files(), project.docs)
     except SourceError as err:
         for problem in err.problems:
             log.error(str(problem))
-        return
-    write_docs(files, project.docs)
+        log.error("%d problem(s) in source/: still serving the last good pages", len(err.problems))
+    except (OSError, ExportStopped) as err:
+        log.error("%s: still serving the last good pages", err)
 
 
 def on_serve(server, config, builder):

@@ -201,8 +201,9 @@ def trace(warning: str, edition: Edition | None, root: Path) -> Problem:
     fix = "correct it there: source/ text may only link to pages and anchors that exist"
     quoted = _QUOTED.findall(warning)
     pages = page_sources(edition) if edition else {}
-    for token in (q for q in quoted if q not in pages and len(q) > 2):
-        found = _line_holding(token, root / "source")
+    names = [q for q in quoted if q not in pages]
+    for token in names + [q.rpartition("#")[2] for q in names if "#" in q]:
+        found = _line_holding(token, root / "source") if len(token) > 2 else None
         if found:
             return Problem(found.file, found.line, f"MkDocs: {what}", fix)
     for token in quoted:
@@ -234,15 +235,18 @@ def page_sources(edition: Edition) -> dict[str, Located]:
 
 
 def _line_holding(token: str, source: Path) -> Located | None:
+    """The first line of source/'s YAML holding `token`, a line that uses it (`lacuna: x`)
+    before the one that defines it (`id: x`)."""
+    found = []
     for path in sorted(source.rglob("*.yml")):
         try:
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             continue
-        for number, line in enumerate(lines, start=1):
-            if token in line:
-                return Located(f"source/{path.relative_to(source).as_posix()}", number)
-    return None
+        found += [(re.match(r"\s*(- )?id:", line) is not None, Located(
+            f"source/{path.relative_to(source).as_posix()}", number))
+            for number, line in enumerate(lines, start=1) if token in line]
+    return min(found, key=lambda pair: pair[0])[1] if found else None
 
 
 def _epoch(iso_date: str) -> int:

@@ -218,9 +218,10 @@ class Renderer:
             parts.append(f"reported by {self._entity_link(page, a.source)}")
         if a.reported:
             parts.append(f"report dated {escape_text(dates.human(a.reported))}")
-        if a.lacuna:
+        if a.lacuna:  # on the page of the lacuna's block, which may be another section's
+            gap = next(s.block for s in self.edition.spans_of(T.LACUNA) if s.annotation.id == a.lacuna)
             parts.append(f"the reporting source's name was lost ([lacuna]"
-                         f"({relative(page, self.block_page(span.block))}#{a.lacuna}))")
+                         f"({relative(page, self.block_page(gap))}#{a.lacuna}))")
         text = "; ".join(parts) if parts else "speaker and source not stated"
         text = text[0].upper() + text[1:] + "."
         return text + (f" {escape_text(a.note)}" if a.note else "")
