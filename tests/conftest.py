@@ -101,6 +101,8 @@ def _sources(item) -> list[str]:
 
 def pytest_collection_modifyitems(config, items) -> None:
     for item in items:
+        if any(item.get_closest_marker(kind) for kind in ("unit", "build", "browser")):
+            continue  # marked by hand
         code = "\n".join(_sources(item))
         if any(call in code for call in _BROWSER_CALLS):
             item.add_marker(pytest.mark.browser)

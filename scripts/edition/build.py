@@ -2,11 +2,13 @@
 from __future__ import annotations
 
 import multiprocessing
+import signal
 import sys
 import threading
-from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Iterator
 
 from . import csl
 from .export import export
@@ -18,7 +20,7 @@ from .place import anchors, build_edition
 from .problems import Problems, SourceError
 from .publish import config, publish
 from .publish.engines import DEFAULT
-from .publish.files import write_docs
+from .publish.files import publish_target, remove_leftovers, write_docs
 
 
 @dataclass(frozen=True)
@@ -72,15 +74,18 @@ class Prepared:
 
 def prepare(project: Project) -> Prepared:
     """Validate `source/`, then render the pages while a second process exports the artefacts."""
-    edition = build_edition(load_source(project.source))
-    specs = page_table(edition)
-    problems = Problems()
-    anchors.check_ledger(edition, project.ledger, problems)
-    settings = config.read_settings(project.config, specs, problems)
-    problems.raise_if_any()
+    source = load_source(project.source)
+    try:
+        edition = build_edition(source)
+        specs = page_table(edition)
+        problems = Problems()
+        anchors.check_ledger(edition, project.ledger, problems)
+        settings = config.read_settings(project.config, specs, problems)
+        problems.raise_if_any()
+    except SourceError as err:  # shifted block ids explain hundreds of problems: say so first
+        raise anchors.with_root_cause(err, source, project.ledger) from None
     ctx = Context(edition, settings.site_url)
-    with _second_process() as worker:
-        exporting = worker.submit(export, edition, settings.site_url)
+    with _exporting(edition, settings.site_url) as exporting:
         pages = render_pages(ctx, tuple(s for s in specs if s.path != DOWNLOAD))
         artefacts = exporting.result()
     # The Download page lists the artefacts, so it is rendered once they are made.
@@ -89,22 +94,79 @@ def prepare(project: Project) -> Prepared:
     return Prepared(edition, documents(edition, settings.site_url, pages), artefacts)
 
 
-def _second_process() -> ProcessPoolExecutor:
-    """A worker for the machine's second core: forked on Linux, so it starts at once with the
-    edition's modules loaded; spawned where forking is unsafe (macOS, or a process already
-    running threads, as `mkdocs serve` does: a fork copies locks other threads may hold)."""
-    forkable = sys.platform.startswith("linux") and threading.active_count() == 1
-    return ProcessPoolExecutor(1, mp_context=multiprocessing.get_context(
-        "fork" if forkable else "spawn"))
+class ExportStopped(Exception):
+    """The export process ended without an answer (killed, or out of memory)."""
+
+
+@contextmanager
+def _exporting(edition: Edition, site_url: str) -> Iterator["_Export"]:
+    """The exporters running in a second process while the block runs; on leaving the block,
+    however it is left (an error, Ctrl-C), that process is stopped and waited for."""
+    running = _Export(edition, site_url)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+class _Export:
+    """One process for the machine's second core, and a pipe for its one answer: forked on
+    Linux, so it starts at once with the edition's modules loaded; spawned where forking is
+    unsafe (macOS, or a process already running threads, as `mkdocs serve` does: a fork copies
+    locks other threads may hold). It ignores Ctrl-C: the main process stops it (stop())."""
+
+    def __init__(self, edition: Edition, site_url: str) -> None:
+        forkable = sys.platform.startswith("linux") and threading.active_count() == 1
+        context = multiprocessing.get_context("fork" if forkable else "spawn")
+        self._answer, sending = context.Pipe(duplex=False)
+        self._process = context.Process(target=_export_into, args=(sending, edition, site_url),
+                                        daemon=True)
+        self._process.start()
+        sending.close()
+
+    def result(self) -> tuple[Artefact, ...]:
+        try:
+            outcome, value = self._answer.recv()
+        except EOFError:
+            raise ExportStopped(f"the export process stopped with exit code "
+                                f"{self._process.exitcode}") from None
+        if outcome == "error":
+            raise value
+        return value
+
+    def stop(self) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+            self._process.join(0.5)
+        if self._process.is_alive():
+            self._process.kill()
+        self._process.join()
+        self._answer.close()
+
+
+def _export_into(answer, edition: Edition, site_url: str) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    try:
+        outcome = ("ok", export(edition, site_url))
+    except Exception as err:  # raised again in the main process, as if raised there
+        outcome = ("error", err)
+    try:
+        answer.send(outcome)
+    except Exception as err:  # an exception that does not pickle: its words at least
+        answer.send(("error", ExportStopped(f"{type(err).__name__}: {outcome[1]}")))
+    answer.close()
 
 
 def build(project: Project, engine: str = DEFAULT) -> Path:
     """Validate and render, write docs/, then publish site/ with the engine: all or nothing."""
+    target = publish_target(project.site)  # before any work: a site/ that cannot be replaced
+    remove_leftovers(target)
     renderings = csl.keep_renderings_in(project.citation_cache)
     prepared = prepare(project)
     renderings.save()
     write_docs(prepared.docs_files(), project.docs)
-    return publish(prepared.edition, project.config, project.site, engine)
+    return publish(prepared.edition, project.config, project.site, target, engine)
 
 
-__all__ = ["Project", "Prepared", "prepare", "write_docs", "build", "SourceError"]
+__all__ = ["Project", "Prepared", "prepare", "write_docs", "build", "SourceError", "ExportStopped"]

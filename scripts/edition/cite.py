@@ -131,9 +131,31 @@ def _entry(style: csl.Style, item_json: str) -> str:
 
 def render(style: csl.Style, item: dict, paragraph: int = 0) -> tuple[str, str]:
     """(citation, bibliography entry) of one item in one style, straight from the processor."""
+    item = _protected(item)
     entry = _entry(style, json.dumps(item, sort_keys=True))
-    return (_punctuation_in_quote(csl.citation(style, item, paragraph)),
-            _punctuation_in_quote(entry))
+    return (_unprotected(_punctuation_in_quote(csl.citation(style, item, paragraph))),
+            _unprotected(_punctuation_in_quote(entry)))
+
+
+# citeproc-py writes an item's text into its HTML unescaped (a "<script>" in a title would be
+# markup): the text's HTML specials go in as private-use stand-ins, which no style's casing or
+# punctuation touches, and come out as character references.
+_STAND_INS = {"&": "\ue000", "<": "\ue001", ">": "\ue002"}
+_REFERENCES = {"\ue000": "&amp;", "\ue001": "&lt;", "\ue002": "&gt;"}
+
+
+def _protected(value):
+    if isinstance(value, str):
+        return value.translate(str.maketrans(_STAND_INS))  # the loader refuses private use
+    if isinstance(value, dict):
+        return {key: _protected(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_protected(item) for item in value]
+    return value
+
+
+def _unprotected(rendered: str) -> str:
+    return rendered.translate(str.maketrans(_REFERENCES))
 
 
 def _punctuation_in_quote(rendered: str) -> str:

@@ -1,21 +1,38 @@
 """The `edition` command: build the whole edition, check `source/`, or record new anchors."""
 from __future__ import annotations
 
-import argparse
+import signal
 import sys
-import time
 from pathlib import Path
 
-from .build import Project, build, prepare
-from .load import load_source
-from .place import anchors, build_edition
-from .publish.engines import DEFAULT, ENGINES, EngineFailed
-from .publish import zensical_engine
-from .publish.finish import ThemeChanged
-from .problems import SourceError
+from .signals import Interrupted, stopping_on_signals
 
 
 def main(argv: list[str] | None = None) -> int:
+    # Ctrl-C is caught from the first moment: the pipeline's modules (MkDocs among them) take
+    # a second to import, so they are imported once the handlers are in place.
+    with stopping_on_signals():
+        try:
+            return _main(argv)
+        except Interrupted as err:
+            if err.published:
+                print("interrupted: stopped after site/ was published (it holds the new build)",
+                      file=sys.stderr)
+            else:
+                print("interrupted: the build stopped; no staging folder is left and site/ is "
+                      "unchanged", file=sys.stderr)
+            return 128 + (err.args[0] if err.args else signal.SIGINT)
+
+
+def _main(argv: list[str] | None) -> int:
+    import argparse
+
+    from .build import ExportStopped, Project
+    from .problems import SourceError
+    from .publish.engines import DEFAULT, ENGINES, EngineFailed
+    from .publish.files import PublishFailed
+    from .publish.finish import ThemeChanged
+
     parser = argparse.ArgumentParser(prog="edition", description=__doc__)
     parser.add_argument("--root", type=Path, default=Path.cwd(),
                         help="the repository root (default: the current folder)")
@@ -23,9 +40,14 @@ def main(argv: list[str] | None = None) -> int:
     build_command = commands.add_parser("build", help="validate source/, write docs/, build site/")
     build_command.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT,
                                help=f"what turns docs/ into site/ (default: {DEFAULT})")
-    commands.add_parser("check", help="validate source/ only")
+    commands.add_parser("check", help="validate source/ and mkdocs.yml without building")
     record = commands.add_parser("anchors", help="manage the published-anchors ledger")
     record.add_argument("--record", action="store_true", help="add new anchors to the ledger")
+    record.add_argument("--start", action="store_true",
+                        help="with --record: start the ledger of an edition never published")
+    record.add_argument("--remove", metavar="ANCHOR",
+                        help="retire one anchor (its line stays, marked removed)")
+    record.add_argument("--reason", default="", help="with --remove: why it goes (required)")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     try:
@@ -33,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     except SourceError as err:
         for problem in err.problems:
             print(f"error: {problem}", file=sys.stderr)
-        print(f"{len(err.problems)} problem(s) in source/; nothing was written.", file=sys.stderr)
+        print(f"{len(err.problems)} problem(s); site/ is unchanged.", file=sys.stderr)
         return 1
     except EngineFailed as err:
         print(f"error: mkdocs.yml: {err} — fix the warning above; site/ is unchanged",
@@ -42,28 +64,73 @@ def main(argv: list[str] | None = None) -> int:
     except ThemeChanged as err:
         print(f"error: {err}; site/ is unchanged", file=sys.stderr)
         return 1
+    except (PublishFailed, ExportStopped) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"error: {_os_error(err, project.root)}", file=sys.stderr)
+        return 1
 
 
-def _run(args: argparse.Namespace, project: Project) -> int:
+def _run(args, project) -> int:
+    import time
+
+    from .build import build, prepare
+    from .publish import mkdocs_engine, zensical_engine
+    from .problems import Problems
+
     if args.command == "check":
         prepared = prepare(project)
+        problems = Problems()
+        project.docs.mkdir(exist_ok=True)  # MkDocs requires it; a fresh clone has it (.gitignore)
+        mkdocs_engine.check_config(project.config, problems)
+        problems.raise_if_any()
         print(f"source/ is valid: {len(prepared.edition.blocks)} blocks, "
               f"{len(prepared.edition.spans)} annotations, {len(prepared.pages)} pages")
         return 0
     if args.command == "anchors":
-        edition = build_edition(load_source(project.source))
-        if args.record:
-            added = anchors.record_ledger(edition, project.ledger)
-            print(f"recorded {added} new anchor(s) in source/{anchors.LEDGER}")
-        else:
-            print(f"{len(anchors.current_anchors(edition))} anchors")
-        return 0
+        return _anchors(args, project)
     started = time.perf_counter()
     site = build(project, args.engine)
     print(f"built {site} in {time.perf_counter() - started:.1f} s")
     if args.engine == "zensical":
         print(f"note: with Zensical, not yet: {zensical_engine.GAPS}")
     return 0
+
+
+def _anchors(args, project) -> int:
+    from .place import anchors
+    from .load import load_source
+    from .place import build_edition
+
+    if args.remove:
+        anchors.remove_from_ledger(project.ledger, args.remove, args.reason)
+        print(f"removed {args.remove} from source/{anchors.LEDGER}: {args.reason}")
+        return 0
+    edition = build_edition(load_source(project.source))
+    if args.record:
+        added = anchors.record_ledger(edition, project.ledger, start=args.start)
+        print(f"recorded {added} new anchor(s) in source/{anchors.LEDGER}")
+    else:
+        print(f"{len(anchors.current_anchors(edition))} anchors")
+    return 0
+
+
+def _os_error(err: OSError, root: Path) -> str:
+    """A file-system failure as one line: which file, what happened, what to do."""
+    import errno
+    fixes = {errno.ENOSPC: "free some disk space and build again",
+             errno.EDQUOT: "free some of your disk quota and build again",
+             errno.EACCES: "make it writable, or build in a copy you can write to",
+             errno.EPERM: "make it writable, or build in a copy you can write to",
+             errno.EROFS: "the file system is read-only: build in a copy you can write to"}
+    name = Path(err.filename) if err.filename else root
+    try:
+        name = name.resolve().relative_to(root)
+    except (ValueError, OSError):
+        pass
+    fix = fixes.get(err.errno, "check that folder and build again")
+    return f"{name}: {err.strerror or err} — {fix}; site/ is unchanged"
 
 
 if __name__ == "__main__":

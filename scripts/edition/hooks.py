@@ -5,13 +5,21 @@
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
-from edition.build import Project, prepare, write_docs
-from edition.problems import SourceError
+from edition.build import ExportStopped, Project, prepare, write_docs
 from edition.publish.finish import finish_page
+from edition.problems import SourceError
 
-log = logging.getLogger("mkdocs.plugins.edition")
+# Problems in source/ are printed as MkDocs prints errors, but not through MkDocs' logger: in
+# strict mode it would abort the rebuild with a traceback. The last good pages stay served.
+log = logging.getLogger("edition.serve")
+if not log.handlers:
+    _handler = logging.StreamHandler(sys.stderr)
+    _handler.setFormatter(logging.Formatter("%(levelname)-8s-  %(message)s"))
+    log.addHandler(_handler)
+    log.propagate = False
 _serving = False
 
 
@@ -21,17 +29,18 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_pre_build(config) -> None:
-    """While serving, rewrite docs/ from source/ before each rebuild."""
+    """While serving, rewrite docs/ from source/ before each rebuild (builds use `edition build`)."""
     if not _serving:
         return
     project = Project(Path(config.config_file_path).parent)
     try:
-        files = prepare(project).docs_files()
+        write_docs(prepare(project).docs_files(), project.docs)
     except SourceError as err:
         for problem in err.problems:
             log.error(str(problem))
-        return
-    write_docs(files, project.docs)
+        log.error("%d problem(s) in source/: still serving the last good pages", len(err.problems))
+    except (OSError, ExportStopped) as err:
+        log.error("%s: still serving the last good pages", err)
 
 
 def on_serve(server, config, builder):
@@ -40,7 +49,8 @@ def on_serve(server, config, builder):
 
 
 def on_post_page(output: str, page, config) -> str:
-    """While serving, every page gets its Content-Security-Policy and valid theme markup."""
+    """While serving, every page gets its Content-Security-Policy and valid theme markup
+    (`edition build` finishes the built site itself: publish/finish.py)."""
     return finish_page(output)[0] if _serving else output
 
 

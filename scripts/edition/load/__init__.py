@@ -100,6 +100,9 @@ def _load_bibliography(root: Path, problems: Problems) -> Bibliography:
         licence_url=ed.text("licence-url"), text_licence_note=ed.text("text-licence-note"),
         publisher=ed.text("publisher"), contact=ed.text("contact", required=False),
         errata=ed.text("errata", required=False))
+    _check_language(art, "language", display, problems)
+    _check_language(art, "original-language", display, problems)
+    _check_web_url(ed, "licence-url", display, problems)
     if edition.version and not re.fullmatch(r"\d+\.\d+\.\d+", edition.version):
         problems.add(display, ed.key_line("version"), f"version '{edition.version}' is not "
                      "MAJOR.MINOR.PATCH", "write it like 1.0.0")
@@ -164,12 +167,28 @@ def _decision(item: Any, display: str, line: int, problems: Problems) -> Decisio
     section_id = f.text("id", required=kind is BlockKind.HEADING)
     if kind is BlockKind.HEADING:
         _check_id(section_id, display, f.key_line("id"), problems)
+    if kind_text in kinds:  # an unknown kind is reported as that
+        _check_only_for(f, kind, display, problems)
     return Decision(block_quote=f.text("block"), kind=kind, reason=f.text("reason"),
                     where=Located(display, f.line), section_id=section_id,
                     section_title=f.text("title", required=False),
                     summary=f.text("summary", required=kind is BlockKind.HEADING),
                     duplicate_of=f.text("duplicate-of", required=kind is BlockKind.DUPLICATE),
                     sources=load_record.statement(f, display, problems)[0])
+
+
+# Decision fields that mean something for one kind of block only: elsewhere they would be
+# read and never shown.
+ONLY_FOR_KIND = {"id": BlockKind.HEADING, "title": BlockKind.HEADING,
+                 "summary": BlockKind.HEADING, "duplicate-of": BlockKind.DUPLICATE}
+
+
+def _check_only_for(f: Fields, kind: BlockKind, display: str, problems: Problems) -> None:
+    for key, only in ONLY_FOR_KIND.items():
+        if key in f.mapping and kind is not only:
+            problems.add(display, f.key_line(key), f"'{key}' is only read for a {only.value}, "
+                         f"and this block is a {kind.value}", f"remove '{key}', or make the "
+                         f"block a {only.value}")
 
 
 def _load_list(root: Path, name: str, problems: Problems,
@@ -209,7 +228,10 @@ def _entity(item: Any, display: str, line: int, problems: Problems) -> Entity:
                      "write it like Q750, or leave it out")
     forms = f.texts("forms")
     for form in forms:
-        if form != form.strip() or not form:
+        if not form.strip():
+            problems.add(display, f.key_line("forms"), "a form is empty",
+                         "write the form as the text has it, or remove the line")
+        elif form != form.strip():
             problems.add(display, f.key_line("forms"), f"form '{form}' has spaces at its ends",
                          "remove them")
     sources, basis = load_record.statement(f, display, problems)
@@ -237,8 +259,14 @@ def _event(item: Any, display: str, line: int, problems: Problems) -> Event:
 def _load_annotations(root: Path, problems: Problems) -> list[Annotation]:
     folder = root / "annotations"
     known = set(ANNOTATION_FILES)
+    if folder.exists() and not folder.is_dir():
+        problems.add("source/annotations", 0, "is a file, not a folder",
+                     "make it a folder holding the annotation files (see source/README.md)")
     for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if path.name not in known:
+        if path.is_dir():
+            problems.add(f"source/annotations/{path.name}", 0, "a folder the build does not read",
+                         "move it out of source/annotations/")
+        elif path.name not in known:
             problems.add(f"source/annotations/{path.name}", 0, "file is not read by the build",
                          f"rename it to one of: {', '.join(sorted(known))}")
     annotations: list[Annotation] = []
@@ -349,6 +377,26 @@ def _figure_fields(f: Fields, display: str, problems: Problems) -> dict[str, Any
                      f"use one of: {', '.join(FIGURE_QUALIFIERS)}")
     value = f.number("value", required=True)
     return dict(value=value, qualifier=qualifier, unit=f.text("unit"), counts=f.text("counts"))
+
+
+# A language tag as BCP 47 writes it (en, es, pt-BR, zh-Hant): it goes into lang attributes.
+LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+# An absolute http or https URL, nothing around it: it goes into links and metadata as it is.
+WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s\"'<>\\^`{|}]*)?")
+
+
+def _check_language(fields: Fields, key: str, display: str, problems: Problems) -> None:
+    value = fields.text(key, required=False)
+    if value and not LANGUAGE_TAG.fullmatch(value):
+        problems.add(display, fields.key_line(key), f"'{key}' {value!r} is not a language tag",
+                     "write a tag like en or es")
+
+
+def _check_web_url(fields: Fields, key: str, display: str, problems: Problems) -> None:
+    value = fields.text(key, required=False)
+    if value and not WEB_URL.fullmatch(value):
+        problems.add(display, fields.key_line(key), f"'{key}' {value[:60]!r} is not an http or "
+                     "https URL", "write the full address, like https://example.org/page")
 
 
 def _check_id(value: str, display: str, line: int, problems: Problems) -> None:

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, Callable
 
@@ -10,6 +11,7 @@ import yaml
 from ..problems import Problems
 
 MAX_FILE_BYTES = 2_000_000
+MAX_DEPTH = 20  # the source files need 5 levels; a deeper file is a mistake (or a bomb)
 
 
 class _Loader(yaml.SafeLoader):
@@ -20,8 +22,10 @@ class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     """The same loader parsing with libyaml, ten times faster, when PyYAML was built with it."""
 
 
+# Dates stay text; "=" and "<<" are not read as YAML's value and merge keys ("<<" is refused).
+_TEXT_TAGS = ("tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value", "tag:yaml.org,2002:merge")
 _Loader.yaml_implicit_resolvers = _FastLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    first: [(tag, regexp) for tag, regexp in resolvers if tag not in _TEXT_TAGS]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
 
@@ -45,7 +49,16 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
     if not path.exists():
         problems.add(display, 0, "file is missing", f"create {display} (see source/README.md)")
         return None
-    data = path.read_bytes()
+    if path.is_dir():
+        problems.add(display, 0, "is a folder, not a file",
+                     f"put the file {path.name} here in its place (see source/README.md)")
+        return None
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        problems.add(display, 0, f"cannot be read ({err.strerror or err})",
+                     "make it readable (chmod a+r) or restore it from git")
+        return None
     if len(data) > MAX_FILE_BYTES:
         problems.add(display, 0, f"file is {len(data):,} bytes, over the {MAX_FILE_BYTES:,} limit",
                      "check that the right file was saved here")
@@ -60,7 +73,19 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
     if not text.strip():
         problems.add(display, 0, "file is empty", f"fill it in (see source/README.md) or remove it")
         return None
+    hidden = _INVISIBLE.search(text)
+    if hidden:
+        line = text.count("\n", 0, hidden.start()) + 1
+        column = hidden.start() - text.rfind("\n", 0, hidden.start())
+        problems.add(display, line, f"an invisible control or private-use character "
+                     f"(U+{ord(hidden[0]):04X}) at column {column}",
+                     "delete it: an editor or a copy from another file put it there")
+        return None
     return text
+
+
+# Control characters (but tab and line ends) and private-use characters: never meant in text.
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffe\uffff]")
 
 
 def load_yaml(path: Path, display: str, problems: Problems) -> Any:
@@ -69,7 +94,8 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Any:
     if text is None:
         return None
     try:
-        node = _compose(text)
+        refused = _refused(text)
+        node = None if refused else _compose(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 0
@@ -77,10 +103,51 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Any:
         problems.add(display, line, f"malformed YAML: {what}",
                      "fix the indentation or quoting on that line (quote text containing ': ' or '#')")
         return None
+    if refused:
+        problems.add(display, *refused)
+        return None
     if node is None:
         problems.add(display, 0, "file holds no data", "fill it in (see source/README.md)")
         return None
     return _convert(node, display, problems)
+
+
+_ONE_VALUE = "write the value out in full where it is needed"
+
+
+def _refused(text: str) -> tuple[int, str, str] | None:
+    """The first YAML feature `source/` may not use, as (line, what, fix): anchors and aliases
+    (a few hundred bytes of them expand to gigabytes), explicit tags, merge keys, deep nesting.
+    Read from the parser's events (libyaml's; PyYAML's, whose error messages are the ones
+    reported, for a malformed file), before anything is built from them."""
+    try:
+        return _first_refused(yaml.parse(text, Loader=_FastLoader))
+    except yaml.YAMLError:
+        return _first_refused(yaml.parse(text, Loader=_Loader))
+
+
+def _first_refused(events) -> tuple[int, str, str] | None:
+    depth = 0
+    for event in events:
+        line = event.start_mark.line + 1
+        if isinstance(event, yaml.AliasEvent):
+            return line, f"a YAML alias (*{event.anchor}) is not allowed", _ONE_VALUE
+        if getattr(event, "anchor", None):
+            return line, f"a YAML anchor (&{event.anchor}) is not allowed", _ONE_VALUE
+        if getattr(event, "tag", None):
+            tag = event.tag.replace("tag:yaml.org,2002:", "!!")
+            return (line, f"an explicit YAML tag ({tag}) is not allowed",
+                    "remove the tag; put text in quotes")
+        if isinstance(event, yaml.ScalarEvent) and event.value == "<<" and event.implicit[0]:
+            return line, "a YAML merge key (<<) is not allowed", "write the fields out in full"
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return (line, f"the data is nested more than {MAX_DEPTH} levels deep",
+                        "check the indentation: the source files need no more than 5 levels")
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
 
 
 def _compose(text: str) -> yaml.Node | None:

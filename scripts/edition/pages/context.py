@@ -43,7 +43,7 @@ class Context:
 
     def paragraph_ref(self, block_id: str) -> str:
         """A Markdown link to a block, labelled "¶ n" (or its section's title)."""
-        return f"[{self.block_label(block_id)}]({self.block_link(block_id)})"
+        return f"[{escape_text(self.block_label(block_id))}]({self.block_link(block_id)})"
 
     def entity_link(self, entity_id: str) -> str:
         entity = self.edition.entity(entity_id)

@@ -4,7 +4,7 @@ from __future__ import annotations
 from ..model import AnnotationType as T, Entity, Span
 from ..paths import entity_path
 from .context import Context, not_searched, shorten
-from .inline import escape_text
+from .inline import escape_text, html_text
 from ..views import locator_map
 from .page import Page
 from .record import cited
@@ -16,8 +16,8 @@ def entity_page(ctx: Context, entity: Entity) -> Page:
     ctx = ctx.at(entity_path(entity.id))
     mentions = mentions_of(ctx, entity.id)
     lines = [f"# {escape_text(entity.name)}\n",
-             f'<p class="entity-kind">{escape_text(entity.type.title())} · '
-             f"{escape_text(entity.kind)}</p>\n",
+             f'<p class="entity-kind">{html_text(entity.type.title())} · '
+             f"{html_text(entity.kind)}</p>\n",
              cited(ctx.edition, ctx.page, escape_text(entity.description), entity.sources,
                    entity.basis) + "\n"]
     facts = [f"**Named in the text as**: {', '.join('“' + escape_text(f) + '”' for f in entity.forms)}"]

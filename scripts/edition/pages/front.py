@@ -89,7 +89,8 @@ def method(ctx: Context) -> Page:
         lines.append(f"- {ctx.paragraph_ref(s.block)}: "
                      f"“{escape_text(s.text)}” is not a mention of "
                      f"{ctx.entity_link(s.annotation.entity)}: "
-                     f"{escape_text(s.annotation.reason)}")
+                     f"{escape_text(s.annotation.reason)}"
+                     + (f" {escape_text(s.annotation.note)}" if s.annotation.note else ""))
     lines.append("\n" + note_on_text(ctx.edition, ctx.page))
     return Page(ctx.page, "Editorial method", "Every editorial decision of this edition.",
                 "\n".join(lines) + "\n")

@@ -10,26 +10,35 @@ from .. import dates, wording
 from ..model import AnnotationType as T, Block, Span
 from ..wording import Emphasis, LacunaRef, Name, Statement, figure_value  # noqa: F401 (re-exported)
 
-# Characters Python-Markdown would read as syntax inside running text.
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!-])")
+# Characters Python-Markdown would read as syntax inside running text ("|" in tables).
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|-])")
 _LIST_START = re.compile(r"^(\s*)(\d+)([.)])")
+_LINE_BREAK = re.compile(r"\s*[\n\r]\s*")
+_CODE_INDENT = re.compile(r"^(?= {0,3}\t| {4})[ \t]")  # four spaces or a tab start code
+# In an attribute, every character Markdown's inline patterns could act on before they reach
+# the raw HTML tag (a link, code, an escape, a line break) is a character reference, and so are
+# the HTML specials: the attribute holds the text and nothing else.
+_ATTRIBUTE_REFERENCES = {ord(c): f"&#{ord(c)};" for c in "\\`*_{}[]()!#|~\n\r"} | {
+    ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;", ord("'"): "&#x27;"}
 
 
 def escape_text(text: str) -> str:
-    """Escape transmitted text so Markdown renders it character for character."""
-    escaped = html.escape(text, quote=False)
+    """Escape text so Markdown renders it character for character, as plain text: no markup,
+    no link, and a line break in a field is a space, never a new block."""
+    escaped = html.escape(_LINE_BREAK.sub(" ", text), quote=False)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", escaped)
+    escaped = _CODE_INDENT.sub(lambda m: f"&#{ord(m[0])};", escaped)
     return _LIST_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}", escaped)
 
 
-# Python-Markdown reads links, code and backslash escapes before it sets raw HTML aside, so
-# these are written as character references inside an attribute (the browser reads them back).
-_MARKDOWN_IN_ATTRIBUTE = str.maketrans({"[": "&#91;", "`": "&#96;", "\\": "&#92;"})
-
-
 def attribute(text: str) -> str:
-    """Escape text for a double-quoted HTML attribute written into Markdown."""
-    return html.escape(text, quote=True).translate(_MARKDOWN_IN_ATTRIBUTE)
+    """Escape text for a double-quoted HTML attribute, in Markdown or in raw HTML."""
+    return text.translate(_ATTRIBUTE_REFERENCES)
+
+
+def html_text(text: str) -> str:
+    """Escape text for the content of a raw HTML block, which Markdown leaves as it is."""
+    return html.escape(text, quote=False)
 
 
 def statements_markdown(statements: tuple[Statement, ...], entity_href: Callable[[str], str],

@@ -65,7 +65,7 @@ def sources(ctx: Context) -> Page:
     lines.append("### Lacunae { #lacunae }\n")
     for s in ctx.edition.spans_of(T.LACUNA):
         gap = f"{ctx.link(ctx.block_page(s.block))}#{s.annotation.id}"
-        lines.append(f"- [{ctx.block_label(s.block)}]({gap}): {note_text(ctx, s)}")
+        lines.append(f"- [{escape_text(ctx.block_label(s.block))}]({gap}): {note_text(ctx, s)}")
     lines.append("")
     other = [s for s in by_source.get("", []) if not s.annotation.lacuna]
     lines.append("## Other quotations { #other }\n")
@@ -103,7 +103,7 @@ def figures(ctx: Context) -> Page:
     lines = ["# Figures\n", "| ¶ | In the text | Value | Counts | Note |", "|---|---|---|---|---|"]
     for s in ctx.edition.spans_of(T.FIGURE):
         a = s.annotation
-        value = figure_value(a).replace("|", "/")
+        value = figure_value(a)
         lines.append(f"| {ctx.paragraph_ref(s.block)} | "
                      f"{escape_text(s.text)} | {escape_text(value)} | {escape_text(a.counts)} | "
                      + figure_note(ctx.edition, ctx.page, s).replace("|", "&#124;") + " |")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 
 from ..model import Annotation, AnnotationType as T, Block, Edition, Entity, Source, Span
@@ -98,6 +99,11 @@ def _not_found(quote: str, occurrence: int, positions: list[int], block: Block,
     hint = f" (it is in {', '.join(elsewhere[:3])})" if elsewhere else ""
     if not elsewhere and quote.lower() in block.text.lower():
         hint = " (it occurs with other capitals)"
+    if not elsewhere and unicodedata.normalize("NFC", quote) in unicodedata.normalize(
+            "NFC", block.text):
+        hint = (" (it is there, but with its accents typed differently: a letter and a separate "
+                "combining mark in one, one accented letter in the other; retype the accented "
+                "letters)")
     return f"'{_short(quote)}' does not occur in {block.id}{hint}"
 
 

@@ -1,25 +1,36 @@
 """publish: docs/ → site/: the engine, the finishing touches, the offline zip, all or nothing."""
 from __future__ import annotations
 
-import shutil
-import tempfile
 from pathlib import Path
 
+from .. import signals
 from ..model import Edition
 from . import finish, offline
 from .engines import ENGINES
-from .files import swap
+from .files import remove, staging_folder, swap
 
 
-def publish(edition: Edition, config: Path, site: Path, engine: str) -> Path:
-    """Build docs/ into a fresh folder beside `site`, finish it, zip it, then swap it in."""
-    staging = Path(tempfile.mkdtemp(prefix=".site-", dir=site.parent))
+def publish(edition: Edition, config: Path, site: Path, target: Path, engine: str) -> Path:
+    """Build docs/ into a fresh folder beside `target` (site/, or the folder it links to),
+    finish it, zip it, then swap it in, in one step that a signal cannot cut in two."""
+    staging = staging_folder(target)
     try:
-        ENGINES[engine](config, staging, edition.bibliography.edition.date)
+        ENGINES[engine](config, staging, edition)
         finish.finish_site(staging, engine)
         offline.write_offline_zip(edition, staging)
-        swap(staging, site)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        remove(staging)
         raise
+    swapped, previous = False, None
+    try:
+        with signals.held():  # a signal waits until the new site is in place, or not
+            previous = swap(staging, target)
+            swapped = True
+    except BaseException as err:
+        if isinstance(err, signals.Interrupted):
+            err.published = swapped
+        remove(previous)
+        remove(staging)  # the new site if not swapped; exchanged, the previous one
+        raise
+    remove(previous)
     return site

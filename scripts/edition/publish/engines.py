@@ -4,11 +4,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
+from ..model import Edition
 from . import mkdocs_engine, zensical_engine
 from .mkdocs_engine import EngineFailed
 
 # Each builds docs/ into `site_dir` with the settings of mkdocs.yml, dated by the edition.
-Engine = Callable[[Path, Path, str], None]
+Engine = Callable[[Path, Path, Edition], None]
 ENGINES: dict[str, Engine] = {"mkdocs": mkdocs_engine.build, "zensical": zensical_engine.build}
 DEFAULT = "mkdocs"
 

@@ -11,12 +11,20 @@ import hashlib
 import json
 import re
 from functools import cache
+from html import unescape
 from pathlib import Path
 
-# Scripts Material writes inline (the localStorage helpers, the palette bootstrap); allowed by
-# hash so no other inline script can run. `file:` because Chromium does not let 'self' match
-# file: URLs when the offline copy is opened from disk.
+# The inline scripts the edition ships, as its theme's partials and Material's write them (the
+# localStorage helpers, the palette switch, search on demand). A page's inline script is allowed
+# by its hash only when it is one of these, a template expression in it standing for a plain
+# path (the page's base URL): a script that escaping failed to stop is still blocked. `file:`
+# because Chromium does not let 'self' match file: URLs when the offline copy is opened from disk.
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
+_THEME = Path(__file__).resolve().parents[2] / "theme"
+_SHIPPED_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html",
+                     "partials/javascripts/palette.html", "partials/search-on-demand.html")
+_TEMPLATE_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
+_PLAIN_PATH = r"[\w./:-]*"
 _POLICY = ("default-src 'self' file:; script-src 'self' file: {hashes}; "
            "style-src 'self' file:; img-src 'self' file: data:; font-src 'self' file: data:; "
            "connect-src 'self' file:; worker-src 'self' file:; frame-src 'self' file:; "
@@ -59,12 +67,21 @@ _ROOT_CANONICAL = re.compile(r'\s*<link rel="canonical" href="/[^"]*">')
 
 class ThemeChanged(Exception):
     """The theme's output is not what a patch of it expects."""
+
+
 _TOC_LABEL = '<label class="md-nav__title" for="__toc">'
+# Material escapes a neighbour page's title (`| e`) into the footer link's aria-label, but the
+# title is already escaped (pages.front_matter): one level is undone, so it reads as the text.
+_FOOTER_LABEL = re.compile(r'(class="md-footer__link md-footer__link--(?:prev|next)" '
+                           r'aria-label=")([^"]*)"')
 
 
 def content_security_policy(html: str) -> str:
-    """The policy for one page: only this site, plus the page's own inline scripts by hash."""
-    scripts = _INLINE_SCRIPT.findall(html) + _search_worker_frame_script(html)
+    """The policy for one page: only this site, plus the shipped inline scripts it holds by hash."""
+    shipped = _shipped_scripts()
+    scripts = [body for body in _INLINE_SCRIPT.findall(html)
+               if any(script.fullmatch(body) for script in shipped)]
+    scripts += _search_worker_frame_script(html)
     hashes = sorted({_sha256(body) for body in scripts})
     return _POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
 
@@ -75,6 +92,20 @@ def _search_worker_frame_script(html: str) -> list[str]:
         return []
     url = json.loads(config.group(1))["search"]
     return [_SHIM_SCRIPT.format(c=functions[0], d=functions[1], url=url)]
+
+
+@cache
+def _shipped_scripts() -> tuple[re.Pattern, ...]:
+    """Each shipped inline script as a pattern: its text, each template expression a plain path."""
+    import material  # the theme, whose partials the edition's override or keep
+    material_templates = Path(material.__file__).resolve().parent / "templates"
+    scripts = []
+    for partial in _SHIPPED_PARTIALS:
+        path = _THEME / partial if (_THEME / partial).exists() else material_templates / partial
+        for body in _INLINE_SCRIPT.findall(path.read_text(encoding="utf-8")):
+            parts = _TEMPLATE_EXPRESSION.split(body)
+            scripts.append(re.compile(_PLAIN_PATH.join(re.escape(part) for part in parts), re.S))
+    return tuple(scripts)
 
 
 @cache
@@ -96,6 +127,7 @@ def finish_page(html: str, fixes: tuple[tuple[str, str], ...] = THEME_FIXES["mkd
     for old, new in fixes:
         html = html.replace(old, new)
     html = _ROOT_CANONICAL.sub("", html)
+    html = _FOOTER_LABEL.sub(lambda m: f'{m[1]}{unescape(m[2])}"', html)
     if 'id="__toc"' not in html:  # pages outside the nav have no table-of-contents toggle
         html = html.replace(_TOC_LABEL, '<label class="md-nav__title">')
     bundle = _BUNDLE.search(html)

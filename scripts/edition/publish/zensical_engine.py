@@ -14,6 +14,7 @@ from pathlib import Path
 
 import yaml
 
+from ..model import Edition
 from .mkdocs_engine import EngineFailed
 
 # What Zensical 0.0.73 does not do yet for this edition (README, "Engines"); said after a build.
@@ -22,7 +23,7 @@ GAPS = ("search: Zensical writes its own index (search.json) and search box, whi
         "so search does not work; mkdocs.yml's hooks, strict and validation are ignored")
 
 
-def build(config: Path, site_dir: Path, edition_date: str = "") -> None:
+def build(config: Path, site_dir: Path, edition: Edition) -> None:
     if importlib.util.find_spec("zensical") is None:
         raise EngineFailed('Zensical is not installed — pip install -e ".[zensical]"')
     settings = yaml.safe_load(config.read_text(encoding="utf-8")) or {}

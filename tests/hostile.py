@@ -1,0 +1,304 @@
+"""Hostile text for every text field the loader reads: which fields there are (found by
+watching the loader, not listed by hand), the payloads, and planting them in a project copy."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator
+
+import yaml
+
+from edition.load import yamlfile
+from edition.load import load_source
+from edition.place import build_edition
+from edition.problems import SourceError
+
+
+@dataclass(frozen=True, order=True)
+class TextField:
+    """One kind of text field: a key of the mappings the loader reads at some place in a file."""
+
+    file: str  # source/… as the loader names it
+    what: str  # the loader's name for the mapping ("an entity", "the edition", …)
+    key: str
+    list_of_texts: bool = False
+
+    @property
+    def name(self) -> str:
+        return f"{self.file.removeprefix('source/')}: {self.what}: {self.key}"
+
+
+@dataclass(frozen=True)
+class _Read:
+    field: TextField
+    line: int  # the line of the mapping it was read from
+    present: bool
+
+
+@contextmanager
+def _watching() -> Iterator[list[_Read]]:
+    """Every text field the loader asks a Fields for while the block runs."""
+    reads: list[_Read] = []
+    originals = yamlfile.Fields.text, yamlfile.Fields.texts
+
+    def text(self, key, *args, **kwargs):
+        if self.ok:
+            reads.append(_Read(TextField(self.display, self.what, key), self.line,
+                               key in self.mapping))
+        return originals[0](self, key, *args, **kwargs)
+
+    def texts(self, key, *args, **kwargs):
+        if self.ok:
+            reads.append(_Read(TextField(self.display, self.what, key, True), self.line,
+                               key in self.mapping))
+        return originals[1](self, key, *args, **kwargs)
+
+    yamlfile.Fields.text, yamlfile.Fields.texts = text, texts
+    try:
+        yield reads
+    finally:
+        yamlfile.Fields.text, yamlfile.Fields.texts = originals
+
+
+def _generic(what: str) -> str:
+    """'an annotation in p12' → 'an annotation': one field kind for every block."""
+    return what.split(" in ")[0] if what.startswith("an annotation in ") else what
+
+
+@functools.lru_cache(maxsize=4)
+def _reads(source: Path) -> tuple[_Read, ...]:
+    with _watching() as reads:
+        load_source(source)
+    return tuple(_Read(TextField(r.field.file, _generic(r.field.what), r.field.key,
+                            r.field.list_of_texts), r.line, r.present) for r in reads)
+
+
+def text_fields(source: Path) -> list[TextField]:
+    """Every kind of text field the loader reads from `source`, present in the files or not."""
+    return sorted({r.field for r in _reads(source)})
+
+
+def _mappings(node: Any, found: dict[int, yamlfile.Map]) -> dict[int, yamlfile.Map]:
+    if isinstance(node, yamlfile.Map):
+        found.setdefault(node.line, node)
+        for value in node.values():
+            _mappings(value, found)
+    elif isinstance(node, list):
+        for item in node:
+            _mappings(item, found)
+    return found
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {key: _plain(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_plain(item) for item in node]
+    return node
+
+
+@dataclass(frozen=True)
+class Planting:
+    """A value for a field, at the mappings (by line) it goes into."""
+
+    value: str
+    lines: tuple[int, ...]
+
+
+def placements(source: Path, field: TextField) -> list[tuple[int, ...]]:
+    """Where a field can be planted: every mapping that holds it; for a field no mapping holds,
+    each mapping the loader read it from, one at a time (it may mean something in one only)."""
+    own = [r for r in _reads(source) if r.field == field]
+    present = tuple(sorted({r.line for r in own if r.present}))
+    tried = [(line,) for line in dict.fromkeys(r.line for r in own)][:TRIED_PLACES]
+    return [present] if present else tried
+
+
+TRIED_PLACES = 4  # for a field no mapping holds (enough to reach a heading among decisions)
+
+
+def plant(source: Path, plantings: dict[TextField, Planting]) -> None:
+    """Write each field's value into its mappings, rewriting the YAML files in `source`."""
+    by_file: dict[str, list[tuple[TextField, Planting]]] = {}
+    for field, planting in plantings.items():
+        by_file.setdefault(field.file, []).append((field, planting))
+    for display, fields in by_file.items():
+        path = source / display.removeprefix("source/")
+        tree = yamlfile.load_yaml(path, display, _Ignore())
+        by_line = _mappings(tree, {})
+        for field, planting in fields:
+            for line in planting.lines:
+                by_line[line][field.key] = ([planting.value] if field.list_of_texts
+                                            else planting.value)
+        path.write_text(yaml.dump(_plain(tree), Dumper=_DUMPER, allow_unicode=True,
+                                  sort_keys=False, width=10_000), encoding="utf-8")
+
+
+_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+class _Ignore:
+    def add(self, *args: Any) -> None:
+        raise AssertionError(f"the unchanged source should load: {args}")
+
+
+def try_field(source: Path, scratch: Path, field: TextField, value: str
+              ) -> tuple[Planting | None, list[str]]:
+    """Plant `value` in a fresh copy of `source` at `scratch` where the field can go, and load
+    and place it: the planting the loader accepts, or None and the problems it reported."""
+    import shutil
+    problems: list[str] = []
+    for lines in placements(source, field):
+        shutil.rmtree(scratch, ignore_errors=True)
+        shutil.copytree(source, scratch)
+        planting = Planting(value, lines)
+        plant(scratch, {field: planting})
+        try:
+            build_edition(load_source(scratch))
+        except SourceError as err:
+            problems = [str(p) for p in err.problems]
+            continue
+        return planting, []
+    return None, problems
+
+
+# --- the payloads ---------------------------------------------------------------------------
+
+def payload(tag: str) -> str:
+    """Hostile text naming `tag` (the field it is planted in) in whatever it would inject, so a
+    leak names its field. One line: ⟦tag … tag⟧ so its ends can be found in the output."""
+    return " ".join([
+        f"⟦{tag}",
+        f'<script>alert("{tag}")</script>',  # a script element
+        f'"><img src="x-{tag}" onerror="alert(1)">',  # breaking out of a double-quoted attribute
+        f"'><img src='y-{tag}' onerror='alert(2)'>",  # … and of a single-quoted one
+        f"[js-{tag}](javascript:alert(3))",  # a Markdown link to a javascript: URL
+        f"[md-{tag}](https://example.com/{tag})",  # a harmless Markdown link
+        f"<https://example.com/auto-{tag}>",  # a Markdown autolink
+        f'<b class="raw-{tag}">raw</b>',  # raw HTML
+        f'{{: onclick="alert(4)" #id-{tag} }}',  # a Markdown attribute list
+        f"{{{{ 7*7 }}}} {{% if x %}}{tag}{{% endif %}} {{# c #}}",  # Jinja-like braces
+        f"*em* __strong__ `code` &amp; &lt;i&gt; a|b \\ ]]> --> </textarea> </title> </script>",
+        f"{tag}⟧",
+    ])
+
+
+PAYLOAD_ELEMENTS = ("script", "img", "b", "iframe", "svg", "textarea", "style", "em", "strong",
+                    "code", "i")
+
+
+# --- reading the output ---------------------------------------------------------------------
+
+_FRAGMENT = re.compile(r"(?:x|y|raw|id|js|md|auto)-(F\d+)\b")
+_OPENING = re.compile(r"⟦(F\d+)")
+_URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "{http://www.w3.org/1999/xlink}href")
+_VERBATIM = ("pre", "code", "script", "style", "template")  # text shown in another syntax
+
+
+def _normal(text: str) -> str:
+    """Whitespace collapsed and case folded: HTML collapses spaces, and the citation styles
+    set titles in their own case."""
+    return " ".join(text.split()).casefold()
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def leaks(tree) -> list[str]:
+    """What a payload made of this HTML or XHTML tree: elements, attributes, scripts, links, and
+    any payload whose text did not come through whole."""
+    found = []
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = _local(element.tag)
+        for name, value in element.attrib.items():
+            name = _local(name).lower()
+            if name.startswith("on"):
+                found.append(f"<{tag}> has an event handler {name}")
+            if name in _URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):
+                found.append(f"<{tag} {name}> is a javascript: URL")
+            fragment = _FRAGMENT.search(value)
+            if fragment and "⟦" not in value:
+                found.append(f"<{tag} {name}={value[:50]!r}> is made of payload {fragment[1]}")
+            for marker in _OPENING.findall(value):
+                if _normal(payload(marker)) not in _normal(value):
+                    found.append(f"<{tag} {name}> holds payload {marker} altered: {value[:90]!r}")
+        if tag == "a" and "example.com" in element.get("href", ""):
+            found.append(f"a payload's link became a link: {element.get('href')}")
+        if tag == "script" and "alert(" in (element.text or "") and element.get("type") not in (
+                "application/json", "application/ld+json"):
+            found.append(f"a payload's script: {element.text[:50]!r}")
+        if tag in PAYLOAD_ELEMENTS and tag != "script" and (element.text or "") in (
+                "raw", "em", "strong", "code", "i"):
+            found.append(f"a payload's <{tag}>{element.text}</{tag}>")
+        verbatim = any(_local(a.tag) in _VERBATIM for a in element.iterancestors()
+                       if isinstance(a.tag, str)) or tag in _VERBATIM
+        for marker in _OPENING.findall(element.text or "") if not verbatim else ():
+            if _normal(payload(marker)) not in _normal(_text(element)):
+                found.append(f"<{tag}> holds payload {marker} altered: "
+                             f"{_normal(_text(element))[:120]!r}")
+    return found
+
+
+def _text(element) -> str:
+    return "".join(element.itertext())
+
+
+def json_ld_leaks(tree) -> list[str]:
+    """JSON-LD that would end its script element, or that does not parse, or lost a payload."""
+    found = []
+    for script in tree.iter("script"):
+        if script.get("type") != "application/ld+json":
+            continue
+        text = script.text or ""
+        if "<" in text:
+            found.append(f"JSON-LD holds a '<': {text[text.index('<'):][:60]!r}")
+        try:
+            data = json.loads(text)
+        except ValueError as err:
+            found.append(f"JSON-LD does not parse: {err}")
+            continue
+        for value in _strings(data):
+            for marker in _OPENING.findall(value):
+                if _normal(payload(marker)) not in _normal(value):
+                    found.append(f"JSON-LD holds payload {marker} altered: {value[:90]!r}")
+    return found
+
+
+def _strings(data: Any) -> Iterator[str]:
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for value in data.values():
+            yield from _strings(value)
+    elif isinstance(data, list):
+        for value in data:
+            yield from _strings(value)
+
+
+def output_trees(site: Path) -> Iterator[tuple[str, Any]]:
+    """(name, parsed tree) of every HTML and XHTML document the build writes: the site's pages,
+    the one-page edition, the offline zip's pages and the EPUB's documents."""
+    import zipfile
+
+    import lxml.etree
+    import lxml.html
+    for page in sorted(site.rglob("*.html")):
+        yield page.relative_to(site).as_posix(), lxml.html.fromstring(
+            page.read_text(encoding="utf-8"))
+    for archive_path in sorted((site / "downloads").glob("*.zip")) + sorted(
+            (site / "downloads").glob("*.epub")):
+        with zipfile.ZipFile(archive_path) as archive:
+            for name in sorted(archive.namelist()):
+                data = archive.read(name)
+                label = f"{archive_path.name}!{name}"
+                if name.endswith(".html"):
+                    yield label, lxml.html.fromstring(data.decode("utf-8"))
+                elif name.endswith(".xhtml"):
+                    yield label, lxml.etree.fromstring(data)  # XML: must be well-formed
