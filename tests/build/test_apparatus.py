@@ -202,7 +202,7 @@ def test_the_method_page_has_the_note_on_the_text_and_the_colophon(site):
     tree = parse(site / "method.html")
     ids = set(tree.xpath("//@id"))
     assert {"note-on-the-text", "witnesses", "not-checked", "colophon"} <= ids
-    text = tree.xpath("string(//*[@id='colophon']/following-sibling::ul[1])")
+    text = tree.xpath("string(//*[@id='colophon']/following-sibling::div[1])")
     assert "Reporting an error" in text and "CC BY 4.0" in text
 
 

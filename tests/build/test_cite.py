@@ -115,7 +115,7 @@ def test_bibtex_ris_and_csl_json_serialise_the_same_record(edition):
     assert lines[0] == "TY  - ECHAP" and lines[-1].startswith("ER  -")
     assert f"UR  - {target.url}" in lines
     (item,) = json.loads(citations.csl_json)
-    assert item["URL"] == target.url and item["issued"] == {"date-parts": [[2026, 11, 24]]}
+    assert item["URL"] == target.url and item["issued"] == {"date-parts": [[2026, 12, 1]]}
     assert item["original-date"] == {"date-parts": [[2003, 10, 14]]} and "author" not in item
 
 

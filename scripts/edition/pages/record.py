@@ -429,7 +429,9 @@ def note_on_text(edition: Edition, page: str) -> str:
               "could not be retrieved by the editors.",
               "- **The sources of the quoted reports**, whose names were lost (see the "
               f"[lacunae]({relative(page, 'method.md#lacunae')})).", ""]
-    lines += ["## Colophon { #colophon }\n",
+    # The colophon repeats the bibliographic record: kept out of the search index, like the
+    # cite boxes, so a search for the editors' names finds the citations' sources only.
+    lines += ["## Colophon { #colophon }\n", '<div class="colophon" data-search-exclude markdown>\n',
               f"- **Edition**: {escape_text(ed.title)}, version {escape_text(ed.version)}, "
               f"{escape_text(dates.human(ed.date))}.",
               "- **Editors**: " + "; ".join(escape_text(p.name) + (f" ({escape_text(p.role)})"
@@ -444,4 +446,5 @@ def note_on_text(edition: Edition, page: str) -> str:
         lines.append(f"- **Reporting an error**: {escape_text(ed.errata)}")
     lines.append(f"- **Changes**: every version and change is listed in the "
                  f"[Changelog]({relative(page, CHANGELOG)}).")
+    lines.append("\n</div>")
     return "\n".join(lines) + "\n"
