@@ -105,7 +105,7 @@ class _Scale:
     def __init__(self, events: list[Event]):
         starts = [w.start for w in map(when, (e.when for e in events)) if w]
         self.earlier = sorted({start for start in starts if start < AXIS_START})
-        self.later = sorted({start for start in starts if start >= AXIS_END})
+        self.later = sorted({start for start in starts if start > AXIS_END})
         self.left = BAND + BREAK if self.earlier else 4
         self.right = WIDTH - (BAND + BREAK if self.later else 6)
         self.per_day = (self.right - self.left) / (AXIS_END - AXIS_START).days
@@ -122,7 +122,7 @@ class _Scale:
         return left + BAND * (index + 0.5) / len(moments)
 
     def in_band(self, moment: datetime) -> bool:
-        return moment < AXIS_START or moment >= AXIS_END
+        return moment < AXIS_START or moment > AXIS_END
 
     def background(self, height: int) -> str:
         parts = []
