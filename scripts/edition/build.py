@@ -127,8 +127,9 @@ class _Export:
         try:
             outcome, value = self._answer.recv()
         except EOFError:
-            raise ExportStopped(f"the export process stopped with exit code "
-                                f"{self._process.exitcode}") from None
+            raise ExportStopped(f"the export process stopped (exit code "
+                                f"{self._process.exitcode}: killed, or out of memory) — run the "
+                                "build again; site/ is unchanged") from None
         if outcome == "error":
             raise value
         return value
@@ -247,7 +248,7 @@ def _staging_folder(target: Path) -> Path:
 def remove_leftovers(target: Path) -> None:
     """Staging folders of builds that were killed (their process is gone), and the old swap's
     `.site-old`: none of them may block a build or pile up."""
-    ours = re.compile(rf"\.{re.escape(target.name)}-build-(\d+)-[0-9a-f]+")
+    ours = re.compile(rf"\.{re.escape(target.name)}-build-(\d+)-[0-9a-f]+(-previous)?")
     legacy = re.compile(rf"\.{re.escape(target.name)}-(old|[a-z0-9_]{{8}})")
     for path in target.parent.glob(f".{target.name}-*"):
         match = ours.fullmatch(path.name)
