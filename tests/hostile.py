@@ -170,7 +170,7 @@ def try_field(source: Path, scratch: Path, field: TextField, value: str
 
 def payload(tag: str) -> str:
     """Hostile text naming `tag` (the field it is planted in) in whatever it would inject, so a
-    leak names its field. One line: ⟦tag … tag⟧ so its ends can be found in the output."""
+    leak names its field. Its ends, ⟦tag … tag⟧, show where it starts and ends in the output."""
     return " ".join([
         f"⟦{tag}",
         f'<script>alert("{tag}")</script>',  # a script element
@@ -182,7 +182,8 @@ def payload(tag: str) -> str:
         f'<b class="raw-{tag}">raw</b>',  # raw HTML
         f'{{: onclick="alert(4)" #id-{tag} }}',  # a Markdown attribute list
         f"{{{{ 7*7 }}}} {{% if x %}}{tag}{{% endif %}} {{# c #}}",  # Jinja-like braces
-        f"*em* __strong__ `code` &amp; &lt;i&gt; a|b \\ ]]> --> </textarea> </title> </script>",
+        "*em* __strong__ `code` &amp; &lt;i&gt; a|b \\ ]]> --> </textarea> </title> </script>",
+        "\n\n    indented\nSetext\n===\n\n- item\n> quote\n\n",  # line breaks: new blocks?
         f"{tag}⟧",
     ])
 

@@ -128,8 +128,9 @@ class _Export:
         try:
             outcome, value = self._answer.recv()
         except EOFError:
-            raise ExportStopped(f"the export process stopped with exit code "
-                                f"{self._process.exitcode}") from None
+            raise ExportStopped(f"the export process stopped (exit code "
+                                f"{self._process.exitcode}: killed, or out of memory) — run the "
+                                "build again; site/ is unchanged") from None
         if outcome == "error":
             raise value
         return value

@@ -13,7 +13,12 @@ class Problem:
 
     def __str__(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
-        return f"{where}: {self.message} — {self.fix}"
+        return _one_line(f"{where}: {self.message} — {self.fix}")
+
+
+def _one_line(text: str) -> str:
+    """A value quoted in a message may hold line breaks: shown as \\n, the problem stays one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class SourceError(Exception):

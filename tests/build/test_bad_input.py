@@ -40,6 +40,12 @@ def project(tmp_path, site) -> Path:
     return root
 
 
+@pytest.fixture
+def unbuilt(tmp_path) -> Path:
+    """A project copy with no site/: enough for `edition check`."""
+    return copy_project(tmp_path / "edition")
+
+
 def tree_digest(folder: Path) -> str:
     digest = hashlib.sha256()
     for path in sorted(folder.rglob("*")):
@@ -229,6 +235,9 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
     # annotations
     "unknown entity": (edit("entity: el-alto", "entity: el-altoo", "annotations/mentions.yml"),
                        "source/annotations/mentions.yml:", "unknown entity 'el-altoo'"),
+    "a line break in a quoted value": (edit("entity: el-alto", 'entity: "el-\\nalto"',
+                                            "annotations/mentions.yml"),
+                                       "source/annotations/mentions.yml:", "unknown entity 'el-\\nalto'"),
     "quote not in paragraph": (edit('text: "Roberto de La Cruz"', 'text: "Roberto de la Cruzz"',
                                     "annotations/mentions.yml"),
                                "source/annotations/mentions.yml:", "does not occur in"),
@@ -340,19 +349,25 @@ def test_bad_input_gives_one_clear_line_and_keeps_the_site(project, capsys, name
 
 @pytest.mark.parametrize("name", [n for n in CASES if not n.startswith(("mkdocs.yml", "plugin"))
                                   and n not in ("nav without a section", "nav not a list")])
-def test_check_finds_what_build_finds(project, capsys, name):
+def test_check_finds_what_build_finds(unbuilt, capsys, name):
     change, where, message = CASES[name]
-    change(project)
-    code, errors, output = run(project, capsys, "check")
+    change(unbuilt)
+    code, errors, output = run(unbuilt, capsys, "check")
     assert code == 1 and len(errors) == 1 and where in errors[0] and message in errors[0], errors
+
+
+def test_check_passes_a_good_project_and_writes_nothing_but_docs(unbuilt, capsys):
+    code, errors, output = run(unbuilt, capsys, "check")
+    assert code == 0 and errors == [] and "source/ is valid" in output
+    assert not (unbuilt / "site").exists() and not list(unbuilt.glob(".site-*"))
 
 
 @pytest.mark.parametrize("name", ["mkdocs.yml malformed", "mkdocs.yml a list", "site_url a number",
                                   "site_url not a web URL", "plugin not installed", "nav not a list"])
-def test_check_validates_mkdocs_yml_as_build_does(project, capsys, name):
+def test_check_validates_mkdocs_yml_as_build_does(unbuilt, capsys, name):
     change, where, message = CASES[name]
-    change(project)
-    code, errors, output = run(project, capsys, "check")
+    change(unbuilt)
+    code, errors, output = run(unbuilt, capsys, "check")
     assert code == 1 and len(errors) == 1 and where in errors[0] and message in errors[0], errors
     assert "Traceback" not in output
 
@@ -412,7 +427,8 @@ def test_an_anchor_is_removed_only_by_command_with_its_reason(project, capsys):
     ledger = (project / "source" / anchors.LEDGER).read_text(encoding="utf-8")
     assert "sections/old.html#p1\tdeadbeef0000\tremoved: The section was merged" in ledger
     assert run(project, capsys)[0] == 0
-    code, errors, _ = run(project, capsys, "anchors", "--remove", "sections/none.html")
+    code, errors, _ = run(project, capsys, "anchors", "--remove", "sections/none.html",
+                          "--reason", "a typo")
     assert code == 1 and "is not in the ledger" in errors[0]
 
 

@@ -70,7 +70,7 @@ def staging_folder(target: Path) -> Path:
 def remove_leftovers(target: Path) -> None:
     """Staging folders of builds that were killed (their process is gone), and the old swap's
     `.site-old`: none of them may block a build or pile up."""
-    ours = re.compile(rf"\.{re.escape(target.name)}-build-(\d+)-[0-9a-f]+")
+    ours = re.compile(rf"\.{re.escape(target.name)}-build-(\d+)-[0-9a-f]+(-previous)?")
     legacy = re.compile(rf"\.{re.escape(target.name)}-(old|[a-z0-9_]{{8}})")
     for path in target.parent.glob(f".{target.name}-*"):
         match = ours.fullmatch(path.name)

@@ -24,7 +24,7 @@ _THEME = Path(__file__).resolve().parents[2] / "theme"
 _SHIPPED_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html",
                      "partials/javascripts/palette.html", "partials/search-on-demand.html")
 _TEMPLATE_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
-_PLAIN_PATH = r"[\w./:-]*"
+_PLAIN_PATH = r"[^\"'\\<>\s]*"  # a URL or path: nothing that ends a string or the script
 _POLICY = ("default-src 'self' file:; script-src 'self' file: {hashes}; "
            "style-src 'self' file:; img-src 'self' file: data:; font-src 'self' file: data:; "
            "connect-src 'self' file:; worker-src 'self' file:; frame-src 'self' file:; "
