@@ -128,7 +128,7 @@ BOMB = ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *
         "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e]\n"
         "g: &g [*f, *f, *f, *f, *f, *f, *f, *f, *f]\nh: [*g, *g, *g, *g, *g, *g, *g, *g, *g]\n")
 NEW_PLACE = ("\n- id: atlantis\n  type: place\n  kind: city\n  name: Atlantis\n  forms: [Atlantis]\n"
-             "  description: Not in the text.\n  coordinates: [10, 10]\n")
+             "  description: Not in the text.\n  basis: editorial\n  coordinates: [10, 10]\n")
 
 # name: (change, where the error is, what it says)
 CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
@@ -164,10 +164,10 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
     # files
     "wrong encoding": (write("events.yml", "- id: x\n  title: caf\xe9\n".encode("latin-1")),
                        "source/events.yml:2:", "not UTF-8"),
-    "NUL byte": (edit("title: \"Ecuador", "title: \"Ecu\x00ador", "events.yml"), "source/events.yml:15:",
+    "NUL byte": (edit("title: \"Ecuador", "title: \"Ecu\x00ador", "events.yml"), "source/events.yml:16:",
                  "invisible control or private-use character (U+0000)"),
     "private-use character": (edit("Ecuador:", "Ecuador\ue000:", "events.yml"),
-                              "source/events.yml:15:", "(U+E000)"),
+                              "source/events.yml:16:", "(U+E000)"),
     "empty file": (write("events.yml", b""), "source/events.yml", "file is empty"),
     "only comments": (write("events.yml", b"# nothing yet\n"), "source/events.yml", "file holds no data"),
     "huge file": (write("events.yml", b"# " + b"x" * MAX_FILE_BYTES + b"\n"),
@@ -196,7 +196,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
                                   "source/bibliography.yml:", "is not an http or https URL"),
     "language not a tag": (edit("  language: en", '  language: "en\\"><script>"', "bibliography.yml"),
                            "source/bibliography.yml:", "is not a language tag"),
-    "version not MAJOR.MINOR.PATCH": (edit('version: "1.0.0"', 'version: "1.0"', "bibliography.yml"),
+    "version not MAJOR.MINOR.PATCH": (edit('version: "1.1.0"', 'version: "1.1"', "bibliography.yml"),
                                       "source/bibliography.yml:", "is not MAJOR.MINOR.PATCH"),
     "no editors": (edit('  editors:\n    - name: "The Insurrection in La Paz Edition Team"\n      role: editor\n',
                         "  editors: []\n", "bibliography.yml"), "source/bibliography.yml:",
@@ -313,7 +313,7 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "site_url not a web URL": (edit('site_url: ""', 'site_url: "javascript:alert(1)//"', "mkdocs.yml"),
                                "mkdocs.yml:", "is not an http or https URL"),
     "nav without a section": (edit("      - sections/opening.md\n", "", "mkdocs.yml"), "mkdocs.yml:",
-                              "nav does not list the sections in reading order"),
+                              "nav does not list the edition's pages in their order"),
     "nav not a list": (edit("nav:\n  - Home: index.md", "nav: index.md\nold_nav:\n  - Home: index.md", "mkdocs.yml"),
                        "mkdocs.yml:", "'nav' should be a list of pages"),
     "plugin not installed": (edit("  - offline\n", "  - offline\n  - no-such-plugin\n", "mkdocs.yml"),
@@ -637,10 +637,10 @@ def test_an_unreadable_source_file_gives_one_clear_line(project, capsys, monkeyp
 # link was made to point at the lacuna's page: traced to the line that names the lacuna.
 MKDOCS_WARNINGS = {
     "Doc file 'sections/massacre-in-el-alto.md' contains a link 'massacre-in-el-alto.md#lacuna-p47', "
-    "but there is no such anchor on this page.": "source/annotations/quotations.yml:18",
+    "but there is no such anchor on this page.": "source/annotations/quotations.yml:22",
     "Doc file 'register/sources.md' contains a link '../sections/massacre-in-el-alto.md#lacuna-p47', "
     "but the doc 'sections/massacre-in-el-alto.md' does not contain an anchor '#lacuna-p47'.":
-        "source/annotations/quotations.yml:18",
+        "source/annotations/quotations.yml:22",
     "Doc file 'entities/cob.md' contains a link 'nowhere.md', but the target is not found among "
     "documentation files.": "source/entities.yml:",
 }

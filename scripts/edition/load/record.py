@@ -276,8 +276,8 @@ def _uncited_claims(source: Source) -> Iterable[tuple[Located, str]]:
 
 def _check_current_version(source: Source, problems: Problems) -> None:
     edition = source.bibliography.edition
-    if not source.versions:
-        return
+    if not source.versions or not re.fullmatch(r"\d+\.\d+\.\d+", edition.version):
+        return  # a malformed version is reported once, by the bibliography's own check
     last = source.versions[-1]
     if last.version != edition.version:
         problems.add(last.where.file, last.where.line, f"the last version is {last.version}, but "
