@@ -9,31 +9,16 @@ from typing import Any, Callable
 from .. import dates
 from . import record as load_record
 from ..model import (
-    Annotation, AnnotationType, Anchor, ArticleRecord, Bibliography, BlockKind, Decision,
-    EditionRecord, Entity, Event, Located, Person, Source, Structure,
+    ArticleRecord, Bibliography, BlockKind, Decision, EditionRecord, Entity, Event, Located,
+    Person, Source, Structure,
 )
 from ..problems import Problems
-from .yamlfile import Fields, Map, Seq, load_yaml, read_text
+from .annotations import load_annotations
+from .checks import check_id, check_language, check_unique_ids, check_web_url
+from .yamlfile import Fields, Seq, load_yaml, read_text
 
 ARTICLE = "article.txt"
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ENTITY_TYPES = ("person", "organisation", "group", "place")
-QUOTATION_KINDS = ("report", "speech", "slogan", "document", "term")
-FIGURE_QUALIFIERS = ("exact", "more-than", "about", "at-least", "fewer-than", "range", "up-to")
-
-# Each annotation file, the type it holds, and the fields it may use besides the anchor.
-ANNOTATION_FILES: dict[str, tuple[AnnotationType, tuple[str, ...]]] = {
-    "mentions.yml": (AnnotationType.MENTION, ("entity",)),
-    "not-mentions.yml": (AnnotationType.NOT_MENTION, ("entity", "reason")),
-    "dates.yml": (AnnotationType.DATE, ("when", "event")),
-    "quotations.yml": (AnnotationType.QUOTATION,
-                       ("speaker", "speaker-label", "source", "reported", "lacuna", "kind")),
-    "lacunae.yml": (AnnotationType.LACUNA, ("id", "gap-after", "lost", "conjecture")),
-    "sic.yml": (AnnotationType.SIC, ("reading",)),
-    "figures.yml": (AnnotationType.FIGURE, ("value", "qualifier", "unit", "counts")),
-    "notes.yml": (AnnotationType.NOTE, ()),
-}
-ANCHOR_FIELDS = ("text", "from", "to", "occurrence", "note") + load_record.STATEMENT_FIELDS
 
 
 def load_source(root: Path) -> Source:
@@ -44,13 +29,13 @@ def load_source(root: Path) -> Source:
     structure = _load_structure(root, problems)
     entities = _load_list(root, "entities.yml", problems, _entity)
     events = _load_list(root, "events.yml", problems, _event)
-    annotations = _load_annotations(root, problems)
+    annotations = load_annotations(root, problems)
     sources = load_record.load_sources(root, problems)
     record = load_record.load_record(root, problems)
     versions = load_record.load_versions(root, problems)
     witnesses = load_record.load_witnesses(root, problems)
-    _check_unique_ids(entities, "entities.yml", problems)
-    _check_unique_ids(events, "events.yml", problems)
+    check_unique_ids(entities, "entities.yml", problems)
+    check_unique_ids(events, "events.yml", problems)
     if text is not None and bibliography.article.text_sha256 and not _hash_matches(
             text, bibliography.article.text_sha256):
         problems.add(f"source/{ARTICLE}", 0, "the transmitted text has changed (its sha256 no "
@@ -100,9 +85,9 @@ def _load_bibliography(root: Path, problems: Problems) -> Bibliography:
         licence_url=ed.text("licence-url"), text_licence_note=ed.text("text-licence-note"),
         publisher=ed.text("publisher"), contact=ed.text("contact", required=False),
         errata=ed.text("errata", required=False))
-    _check_language(art, "language", display, problems)
-    _check_language(art, "original-language", display, problems)
-    _check_web_url(ed, "licence-url", display, problems)
+    check_language(art, "language", display, problems)
+    check_language(art, "original-language", display, problems)
+    check_web_url(ed, "licence-url", display, problems)
     if edition.version and not re.fullmatch(r"\d+\.\d+\.\d+", edition.version):
         problems.add(display, ed.key_line("version"), f"version '{edition.version}' is not "
                      "MAJOR.MINOR.PATCH", "write it like 1.0.0")
@@ -146,7 +131,7 @@ def _load_structure(root: Path, problems: Problems) -> Structure:
     for item, line in zip(items, items.item_lines):
         decisions.append(_decision(item, display, line, problems))
     opening_id = opening.text("id")
-    _check_id(opening_id, display, opening.key_line("id"), problems)
+    check_id(opening_id, display, opening.key_line("id"), problems)
     return Structure(opening_id=opening_id, opening_title=opening.text("title"),
                      opening_summary=opening.text("summary"), opening_reason=opening.text("reason"),
                      decisions=tuple(decisions))
@@ -166,7 +151,7 @@ def _decision(item: Any, display: str, line: int, problems: Problems) -> Decisio
                      f"use one of: {', '.join(kinds)}")
     section_id = f.text("id", required=kind is BlockKind.HEADING)
     if kind is BlockKind.HEADING:
-        _check_id(section_id, display, f.key_line("id"), problems)
+        check_id(section_id, display, f.key_line("id"), problems)
     if kind_text in kinds:  # an unknown kind is reported as that
         _check_only_for(f, kind, display, problems)
     return Decision(block_quote=f.text("block"), kind=kind, reason=f.text("reason"),
@@ -209,7 +194,7 @@ def _entity(item: Any, display: str, line: int, problems: Problems) -> Entity:
                ("id", "type", "kind", "name", "forms", "description", "coordinates", "wikidata")
                + load_record.STATEMENT_FIELDS, "an entity")
     entity_id = f.text("id")
-    _check_id(entity_id, display, f.key_line("id"), problems)
+    check_id(entity_id, display, f.key_line("id"), problems)
     entity_type = f.text("type")
     if entity_type and entity_type not in ENTITY_TYPES:
         problems.add(display, f.key_line("type"), f"unknown type '{entity_type}'",
@@ -245,7 +230,7 @@ def _event(item: Any, display: str, line: int, problems: Problems) -> Event:
     f = Fields(item, display, line, problems, ("id", "when", "title", "description")
                + load_record.STATEMENT_FIELDS, "an event")
     event_id = f.text("id")
-    _check_id(event_id, display, f.key_line("id"), problems)
+    check_id(event_id, display, f.key_line("id"), problems)
     when = f.text("when")
     error = dates.problem_with(when) if when else None
     if error:
@@ -254,164 +239,6 @@ def _event(item: Any, display: str, line: int, problems: Problems) -> Event:
     return Event(id=event_id, when=when, title=f.text("title"),
                  description=f.text("description", required=False), where=Located(display, f.line),
                  sources=sources, basis=basis)
-
-
-def _load_annotations(root: Path, problems: Problems) -> list[Annotation]:
-    folder = root / "annotations"
-    known = set(ANNOTATION_FILES)
-    if folder.exists() and not folder.is_dir():
-        problems.add("source/annotations", 0, "is a file, not a folder",
-                     "make it a folder holding the annotation files (see source/README.md)")
-    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
-        if path.is_dir():
-            problems.add(f"source/annotations/{path.name}", 0, "a folder the build does not read",
-                         "move it out of source/annotations/")
-        elif path.name not in known:
-            problems.add(f"source/annotations/{path.name}", 0, "file is not read by the build",
-                         f"rename it to one of: {', '.join(sorted(known))}")
-    annotations: list[Annotation] = []
-    for name, (kind, fields) in ANNOTATION_FILES.items():
-        path = folder / name
-        if not path.exists():
-            continue
-        display = f"source/annotations/{name}"
-        data = load_yaml(path, display, problems)
-        if data is None:
-            continue
-        if not isinstance(data, Map):
-            problems.add(display, getattr(data, "line", 1), "the file should map block ids "
-                         "to lists", "write 'p12:' then '  - text: …' entries")
-            continue
-        for block_id, items in data.items():
-            line = data.key_lines[block_id]
-            if not isinstance(items, Seq):
-                problems.add(display, line, f"'{block_id}' should hold a list",
-                             "write each annotation as '  - text: …'")
-                continue
-            for item, item_line in zip(items, items.item_lines):
-                annotations.append(_annotation(kind, fields, block_id, item, display, item_line,
-                                               problems))
-    return annotations
-
-
-def _annotation(kind: AnnotationType, extra: tuple[str, ...], block_id: str, item: Any,
-                display: str, line: int, problems: Problems) -> Annotation:
-    f = Fields(item, display, line, problems, ANCHOR_FIELDS + extra, f"an annotation in {block_id}")
-    anchor = _anchor(f, block_id, display, problems)
-    sources, basis = load_record.statement(f, display, problems)
-    values: dict[str, Any] = {"note": f.text("note", required=kind in (
-        AnnotationType.NOTE, AnnotationType.LACUNA)), "sources": sources, "basis": basis}
-    if kind in (AnnotationType.MENTION, AnnotationType.NOT_MENTION):
-        values["entity"] = f.text("entity")
-    if kind is AnnotationType.NOT_MENTION:
-        values["reason"] = f.text("reason")
-    if kind is AnnotationType.DATE:
-        values.update(when=_when(f, "when", True, display, problems),
-                      event=f.text("event", required=False))
-    if kind is AnnotationType.QUOTATION:
-        values.update(_quotation_fields(f, display, problems))
-    if kind is AnnotationType.LACUNA:
-        values.update(_lacuna_fields(f, display, problems))
-    if kind is AnnotationType.SIC:
-        values["reading"] = f.text("reading")
-    if kind is AnnotationType.FIGURE:
-        values.update(_figure_fields(f, display, problems))
-    return Annotation(type=kind, anchor=anchor, where=Located(display, f.line), **values)
-
-
-def _anchor(f: Fields, block_id: str, display: str, problems: Problems) -> Anchor:
-    has_text, has_ends = "text" in f.mapping, ("from" in f.mapping or "to" in f.mapping)
-    if has_text == has_ends and f.ok:
-        problems.add(display, f.line, "an annotation needs either 'text' or both 'from' and 'to'",
-                     "quote the covered text with 'text:', or its two ends with 'from:'/'to:'")
-    occurrence = f.integer("occurrence", default=1)
-    if occurrence < 1:
-        problems.add(display, f.key_line("occurrence"), f"occurrence {occurrence} is below 1",
-                     "count occurrences from 1")
-        occurrence = 1
-    return Anchor(block=block_id, text=f.text("text", required=has_text),
-                  start_quote=f.text("from", required=has_ends),
-                  end_quote=f.text("to", required=has_ends), occurrence=occurrence)
-
-
-def _when(f: Fields, key: str, required: bool, display: str, problems: Problems) -> str:
-    when = f.text(key, required=required)
-    error = dates.problem_with(when) if when else None
-    if error:
-        problems.add(display, f.key_line(key), f"{key} '{when}': {error}", dates.FIX)
-    return when
-
-
-def _quotation_fields(f: Fields, display: str, problems: Problems) -> dict[str, Any]:
-    kind = f.text("kind")
-    if kind and kind not in QUOTATION_KINDS:
-        problems.add(display, f.key_line("kind"), f"unknown quotation kind '{kind}'",
-                     f"use one of: {', '.join(QUOTATION_KINDS)}")
-    return dict(kind=kind, speaker=f.text("speaker", required=False),
-                speaker_label=f.text("speaker-label", required=False),
-                source=f.text("source", required=False),
-                reported=_when(f, "reported", False, display, problems),
-                lacuna=f.text("lacuna", required=False))
-
-
-def _lacuna_fields(f: Fields, display: str, problems: Problems) -> dict[str, Any]:
-    lacuna_id = f.text("id")
-    _check_id(lacuna_id, display, f.key_line("id"), problems)
-    conjecture = Fields(f.mapping.get("conjecture", Map()), display, f.key_line("conjecture"),
-                        problems, ("entity", "evidence"), "a conjecture")
-    has_conjecture = bool(conjecture.mapping)
-    gap_after = f.mapping.get("gap-after", "")
-    if not isinstance(gap_after, str):
-        problems.add(display, f.key_line("gap-after"), "'gap-after' should be text",
-                     "quote the text after which the gap falls, or '' for the start")
-        gap_after = ""
-    return dict(id=lacuna_id, gap_after=gap_after, lost=f.text("lost"),
-                conjecture_entity=conjecture.text("entity", required=has_conjecture),
-                conjecture_evidence=conjecture.text("evidence", required=has_conjecture))
-
-
-def _figure_fields(f: Fields, display: str, problems: Problems) -> dict[str, Any]:
-    qualifier = f.text("qualifier")
-    if qualifier and qualifier not in FIGURE_QUALIFIERS:
-        problems.add(display, f.key_line("qualifier"), f"unknown qualifier '{qualifier}'",
-                     f"use one of: {', '.join(FIGURE_QUALIFIERS)}")
-    value = f.number("value", required=True)
-    return dict(value=value, qualifier=qualifier, unit=f.text("unit"), counts=f.text("counts"))
-
-
-# A language tag as BCP 47 writes it (en, es, pt-BR, zh-Hant): it goes into lang attributes.
-LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
-# An absolute http or https URL, nothing around it: it goes into links and metadata as it is.
-WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s\"'<>\\^`{|}]*)?")
-
-
-def _check_language(fields: Fields, key: str, display: str, problems: Problems) -> None:
-    value = fields.text(key, required=False)
-    if value and not LANGUAGE_TAG.fullmatch(value):
-        problems.add(display, fields.key_line(key), f"'{key}' {value!r} is not a language tag",
-                     "write a tag like en or es")
-
-
-def _check_web_url(fields: Fields, key: str, display: str, problems: Problems) -> None:
-    value = fields.text(key, required=False)
-    if value and not WEB_URL.fullmatch(value):
-        problems.add(display, fields.key_line(key), f"'{key}' {value[:60]!r} is not an http or "
-                     "https URL", "write the full address, like https://example.org/page")
-
-
-def _check_id(value: str, display: str, line: int, problems: Problems) -> None:
-    if value and not ID_PATTERN.match(value):
-        problems.add(display, line, f"id '{value}' is not lowercase words joined by hyphens",
-                     "write it like 'la-paz'")
-
-
-def _check_unique_ids(items: list[Any], name: str, problems: Problems) -> None:
-    seen: dict[str, Located] = {}
-    for item in items:
-        if item.id in seen:
-            problems.add(str(item.where.file), item.where.line, f"id '{item.id}' is used twice "
-                         f"(also at line {seen[item.id].line})", "give each entry its own id")
-        seen.setdefault(item.id, item.where)
 
 
 def _hash_matches(text: str, expected: str) -> bool:

@@ -71,7 +71,7 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
                      "save the file as UTF-8")
         return None
     if not text.strip():
-        problems.add(display, 0, "file is empty", f"fill it in (see source/README.md) or remove it")
+        problems.add(display, 0, "file is empty", "fill it in (see source/README.md) or remove it")
         return None
     hidden = _INVISIBLE.search(text)
     if hidden:

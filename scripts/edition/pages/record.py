@@ -271,8 +271,9 @@ def figures_against_record(edition: Edition, page: str) -> str:
                   "| Count | What it counts | Date | Published | Source |",
                   "|---|---|---|---|---|"]
         for count in sorted(comparison.counts, key=_count_order):
-            lines.append(f"| {_cell(_count_value(count))} | {_cell(escape_text(count.counts))} | "
-                         f"{_cell(_date(count.when))} | {TIMINGS.get(count.timing, count.timing)} | "
+            # escape_text escapes '|' as the tables extension reads it: nothing more to do
+            lines.append(f"| {escape_text(_count_value(count))} | {escape_text(count.counts)} | "
+                         f"{_date(count.when)} | {TIMINGS.get(count.timing, count.timing)} | "
                          f"{_source_link(edition, page, count.source)} |")
         lines += ["", f"*Editors' note:* {escape_text(comparison.note)}\n"]
     return "\n".join(lines) + "\n"
@@ -298,10 +299,6 @@ def _count_value(count: Count) -> str:
 
 def _date(value: str) -> str:
     return "n.d." if value == "n.d." else escape_text(dates.human(str(value)))
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "&#124;")
 
 
 # The chart: one row per comparison of the dead; the article's figure as a red bar, each other

@@ -106,6 +106,6 @@ def figures(ctx: Context) -> Page:
         value = figure_value(a)
         lines.append(f"| {ctx.paragraph_ref(s.block)} | "
                      f"{escape_text(s.text)} | {escape_text(value)} | {escape_text(a.counts)} | "
-                     + figure_note(ctx.edition, ctx.page, s).replace("|", "&#124;") + " |")
+                     + figure_note(ctx.edition, ctx.page, s) + " |")
     body = "\n".join(lines) + "\n\n" + figures_against_record(ctx.edition, ctx.page)
     return Page(ctx.page, "Figures", "The article's numeric claims.", body, searchable=False)

@@ -13,8 +13,10 @@ from .files import remove, staging_folder, swap
 def publish(edition: Edition, config: Path, site: Path, target: Path, engine: str) -> Path:
     """Build docs/ into a fresh folder beside `target` (site/, or the folder it links to),
     finish it, zip it, then swap it in, in one step that a signal cannot cut in two."""
-    staging = staging_folder(target)
+    staging = None
     try:
+        with signals.held():  # no moment when the folder exists and nothing will remove it
+            staging = staging_folder(target)
         ENGINES[engine](config, staging, edition)
         finish.finish_site(staging, engine)
         offline.write_offline_zip(edition, staging)
@@ -26,11 +28,11 @@ def publish(edition: Edition, config: Path, site: Path, target: Path, engine: st
         with signals.held():  # a signal waits until the new site is in place, or not
             previous = swap(staging, target)
             swapped = True
+        remove(previous)  # a signal while the old site is removed still reports it published
     except BaseException as err:
         if isinstance(err, signals.Interrupted):
             err.published = swapped
         remove(previous)
         remove(staging)  # the new site if not swapped; exchanged, the previous one
         raise
-    remove(previous)
     return site

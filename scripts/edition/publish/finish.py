@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import importlib.util
 import json
 import re
 from functools import cache
@@ -26,7 +27,7 @@ _SHIPPED_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/con
 _TEMPLATE_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _PLAIN_PATH = r"[^\"'\\<>\s]*"  # a URL or path: nothing that ends a string or the script
 _POLICY = ("default-src 'self' file:; script-src 'self' file: {hashes}; "
-           "style-src 'self' file:; img-src 'self' file: data:; font-src 'self' file: data:; "
+           "style-src 'self' file:{styles}; img-src 'self' file: data:; font-src 'self' file: data:; "
            "connect-src 'self' file:; worker-src 'self' file:; frame-src 'self' file:; "
            "object-src 'none'; base-uri 'self'; form-action 'self'")
 _CHARSET = '<meta charset="utf-8">'
@@ -76,14 +77,36 @@ _FOOTER_LABEL = re.compile(r'(class="md-footer__link md-footer__link--(?:prev|ne
                            r'aria-label=")([^"]*)"')
 
 
-def content_security_policy(html: str) -> str:
-    """The policy for one page: only this site, plus the shipped inline scripts it holds by hash."""
-    shipped = _shipped_scripts()
+def content_security_policy(html: str, engine: str = "mkdocs", styles: tuple[str, ...] = ()) -> str:
+    """The policy for one page: only this site, plus the shipped inline scripts it holds by
+    hash, and the theme's own inline `styles` (shipped_styles)."""
+    shipped = _shipped_scripts(engine)
     scripts = [body for body in _INLINE_SCRIPT.findall(html)
                if any(script.fullmatch(body) for script in shipped)]
     scripts += _search_worker_frame_script(html)
     hashes = sorted({_sha256(body) for body in scripts})
-    return _POLICY.format(hashes=" ".join(hashes)).replace("  ", " ")
+    style_hashes = "".join(f" {_sha256(style)}" for style in styles)
+    return _POLICY.format(hashes=" ".join(hashes), styles=style_hashes).replace("  ", " ")
+
+
+# Zensical's search dialog lives in a shadow root with a <style> of its own, a string constant
+# of the bundle (`C("style",{},Tc.toString())` in 0.0.73): allowed by its hash, as it ships.
+_SHADOW_STYLE = re.compile(r'C\("style",\{\},(\w+)\.toString\(\)\)')
+
+
+def shipped_styles(site: Path, engine: str) -> tuple[str, ...]:
+    """The inline styles the engine's bundle in `site` writes; ThemeChanged if they cannot be
+    found where the theme is known to write them."""
+    if engine != "zensical":
+        return ()
+    bundles = sorted((site / "assets" / "javascripts").glob("bundle.*.min.js"))
+    code = bundles[0].read_text(encoding="utf-8") if bundles else ""
+    names = _SHADOW_STYLE.findall(code)
+    styles = [re.search(rf"\b{name}='([^'\\]*)'", code) for name in names]
+    if not names or not all(styles):
+        raise ThemeChanged("publish/finish.py: Zensical's bundle no longer writes its search "
+                           "dialog's style as _SHADOW_STYLE expects — update it to the bundle")
+    return tuple(style.group(1) for style in styles)
 
 
 def _search_worker_frame_script(html: str) -> list[str]:
@@ -94,14 +117,18 @@ def _search_worker_frame_script(html: str) -> list[str]:
     return [_SHIM_SCRIPT.format(c=functions[0], d=functions[1], url=url)]
 
 
+# The package whose templates each engine's theme is made of: the partials the edition keeps.
+_THEME_PACKAGES = {"mkdocs": "material", "zensical": "zensical"}
+
+
 @cache
-def _shipped_scripts() -> tuple[re.Pattern, ...]:
+def _shipped_scripts(engine: str) -> tuple[re.Pattern, ...]:
     """Each shipped inline script as a pattern: its text, each template expression a plain path."""
-    import material  # the theme, whose partials the edition's override or keep
-    material_templates = Path(material.__file__).resolve().parent / "templates"
+    package = importlib.util.find_spec(_THEME_PACKAGES[engine])
+    theme_templates = Path(package.submodule_search_locations[0]) / "templates"
     scripts = []
     for partial in _SHIPPED_PARTIALS:
-        path = _THEME / partial if (_THEME / partial).exists() else material_templates / partial
+        path = _THEME / partial if (_THEME / partial).exists() else theme_templates / partial
         for body in _INLINE_SCRIPT.findall(path.read_text(encoding="utf-8")):
             parts = _TEMPLATE_EXPRESSION.split(body)
             scripts.append(re.compile(_PLAIN_PATH.join(re.escape(part) for part in parts), re.S))
@@ -119,10 +146,11 @@ def _sha256(text: str) -> str:
     return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"
 
 
-def finish_page(html: str, fixes: tuple[tuple[str, str], ...] = THEME_FIXES["mkdocs"],
-                where: str = "a page") -> tuple[str, set[int]]:
+def finish_page(html: str, engine: str = "mkdocs", where: str = "a page",
+                styles: tuple[str, ...] = ()) -> tuple[str, set[int]]:
     """The page with valid theme markup and its Content-Security-Policy first in <head>,
     and which of `fixes` matched it."""
+    fixes = THEME_FIXES[engine]
     matched = {n for n, (old, _) in enumerate(fixes) if old in html}
     for old, new in fixes:
         html = html.replace(old, new)
@@ -138,7 +166,7 @@ def finish_page(html: str, fixes: tuple[tuple[str, str], ...] = THEME_FIXES["mkd
         raise ThemeChanged(f"{where}: no {_CHARSET} to put the Content-Security-Policy after — "
                            "update publish/finish.py to how the theme starts <head>")
     meta = (f'<meta http-equiv="Content-Security-Policy" '
-            f'content="{content_security_policy(html)}">')
+            f'content="{content_security_policy(html, engine, styles)}">')
     return html.replace(_CHARSET, f"{_CHARSET}\n    {meta}", 1), matched
 
 
@@ -148,11 +176,12 @@ ARTEFACTS = "downloads"  # copied into the site as they are: not the engine's pa
 def finish_site(site: Path, engine: str) -> None:
     """Finish every HTML page the engine wrote, in place; stop if a fix matched no page."""
     fixes, unmatched = THEME_FIXES[engine], set(range(len(THEME_FIXES[engine])))
+    styles = shipped_styles(site, engine)
     for path in sorted(site.rglob("*.html")):
         if path.relative_to(site).parts[0] == ARTEFACTS:
             continue
-        html, matched = finish_page(path.read_text(encoding="utf-8"), fixes,
-                                    path.relative_to(site).as_posix())
+        html, matched = finish_page(path.read_text(encoding="utf-8"), engine,
+                                    path.relative_to(site).as_posix(), styles)
         path.write_text(html, encoding="utf-8")
         unmatched -= matched
     for n in sorted(unmatched):
