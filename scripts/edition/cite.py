@@ -225,7 +225,9 @@ def ris(item: dict, paragraph: int = 0) -> str:
     parts = item["issued"]["date-parts"][0]
     lines = [("TY", _RIS_TYPES[item["type"]]), ("TI", item["title"]),
              ("T2", item.get("container-title", ""))]
-    lines += [("ED", e["literal"]) for e in item.get("editor", [])]  # A2 on a book: series editor
+    # ED, not A2: the RIS specification gives both to the secondary author (refman.com), but
+    # Zotero imported A2 on a book as a series editor (issue 12); ED names the editor.
+    lines += [("ED", e["literal"]) for e in item.get("editor", [])]
     lines += [("PB", item.get("publisher", "")), ("ET", item.get("edition", "")),
               ("PY", str(parts[0])), ("DA", "/".join(f"{n:02d}" if i else str(n)
                                                      for i, n in enumerate(parts))),

@@ -41,7 +41,9 @@ def page_metadata(edition: Edition, base_url: str, page: str, title: str,
     (tests/unit/test_zotero_mapping.py). A paragraph's URL is its section page's: its item."""
     url = cite.page_url(base_url, page)
     home = page == HOME
-    cited = edition.bibliography.article.title if page == WHOLE_ARTICLE else title
+    bibliography = edition.bibliography
+    cited = (bibliography.edition.title if home else
+             bibliography.article.title if page == WHOLE_ARTICLE else title)
     tags = (_highwire(edition, cited, description, url, home) + _prism(edition)
             + _dublin_core(edition, cited, url, home) + _opengraph(edition, cited, description,
                                                                    url, home))
