@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import inspect
 import os
+import re
 import shutil
 import zipfile
 from pathlib import Path
@@ -42,6 +43,21 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site(built: Path) -> Path:
     return built / "site"
+
+
+SITE_URL = "https://example.org/insurrection/"
+
+
+@pytest.fixture(scope="session")
+def site_with_url(tmp_path_factory) -> Path:
+    """The session's one build with `site_url: https://example.org/insurrection/`, as the
+    edition is published: its site/ (the metadata and the exports' tests share it)."""
+    root = copy_project(tmp_path_factory.mktemp("with-url"))
+    config = root / "mkdocs.yml"
+    config.write_text(re.sub(r"^site_url: .*$", f"site_url: {SITE_URL}",
+                             config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+    assert main(["--root", str(root), "build", "--engine", ENGINE]) == 0
+    return root / "site"
 
 
 @pytest.fixture(scope="session")

@@ -5,14 +5,12 @@ import functools
 import html
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import csl
 from .model import Bibliography, Block, Edition, Section
 from .paths import html_path, section_path
 
-# Without site_url the citations still show where the page would be, marked as unknown.
-PLACEHOLDER_SITE = "[site_url]/"
 ORIGINAL_ID = "original-2003"
 EDITION_ID = "edition"
 
@@ -24,7 +22,8 @@ class Target:
     id: str
     kind: str  # original | edition | section | paragraph
     title: str
-    url: str = ""  # absolute, or under PLACEHOLDER_SITE when site_url is not set
+    path: str | None = None  # where it is in the site, from the root ('' the home); None: not in it
+    url: str = ""  # absolute; '' when site_url is not set: citations then leave the URL out
     paragraph: int = 0  # the locator, for a paragraph
 
 
@@ -46,31 +45,37 @@ class Citations:
     csl_json: str
 
 
-def site_root(base_url: str) -> str:
-    return base_url or PLACEHOLDER_SITE
-
-
 def page_url(base_url: str, page: str) -> str:
-    """The public URL of a Markdown page (`use_directory_urls: false`)."""
-    return site_root(base_url) + html_path(page)
+    """The public URL of a Markdown page (`use_directory_urls: false`); '' without site_url."""
+    return base_url + html_path(page) if base_url else ""
 
 
 def original_target() -> Target:
     return Target(ORIGINAL_ID, "original", "")
 
 
+def _located(target_id: str, kind: str, title: str, path: str, base_url: str,
+             paragraph: int = 0) -> Target:
+    return Target(target_id, kind, title, path, base_url + path if base_url else "", paragraph)
+
+
 def edition_target(base_url: str) -> Target:
-    return Target(EDITION_ID, "edition", "", site_root(base_url))
+    return _located(EDITION_ID, "edition", "", "", base_url)
 
 
 def section_target(section: Section, base_url: str) -> Target:
-    return Target(section.id, "section", section.title,
-                  page_url(base_url, section_path(section.id)))
+    return _located(section.id, "section", section.title, html_path(section_path(section.id)),
+                    base_url)
 
 
 def paragraph_target(block: Block, section: Section, base_url: str) -> Target:
-    return Target(block.id, "paragraph", section.title,
-                  f"{page_url(base_url, section_path(section.id))}#{block.id}", block.number)
+    return _located(block.id, "paragraph", section.title,
+                    f"{html_path(section_path(section.id))}#{block.id}", base_url, block.number)
+
+
+def at_url(target: Target, url: str) -> Target:
+    """The target as cited from `url` (the address a copy is read at, or a stand-in for it)."""
+    return replace(target, url=url)
 
 
 def csl_item(target: Target, bibliography: Bibliography) -> dict:
@@ -80,11 +85,14 @@ def csl_item(target: Target, bibliography: Bibliography) -> dict:
         # Published on the web, unattributed, its venue unnamed: a web page with a title and date.
         return {"id": target.id, "type": "webpage", "title": art.title,
                 "issued": _date_parts(art.date), "language": art.language}
+    # The version as `edition`: a book with a `version` is software to Zotero and citeproc-js.
     item = {"id": target.id, "type": "book" if target.kind == "edition" else "chapter",
             "title": ed.title, "editor": [{"literal": p.name} for p in ed.editors],
-            "publisher": ed.publisher, "version": ed.version, "issued": _date_parts(ed.date),
-            "original-date": _date_parts(art.date), "language": art.language,
-            "URL": target.url}
+            "publisher": ed.publisher, "edition": ed.version_label,
+            "issued": _date_parts(ed.date), "original-date": _date_parts(art.date),
+            "language": art.language}
+    if target.url:
+        item["URL"] = target.url
     if target.kind == "edition":
         item["medium"] = "digital edition"
     else:
@@ -94,10 +102,11 @@ def csl_item(target: Target, bibliography: Bibliography) -> dict:
 
 def cite(target: Target, bibliography: Bibliography) -> Citations:
     item = csl_item(target, bibliography)
-    values = {_URL: target.url, str(_PARAGRAPH): str(target.paragraph)}
+    values = {URL_STAND_IN: target.url, str(_PARAGRAPH): str(target.paragraph)}
     styled = tuple(StyledCitation(style, _fill(note, values), _fill(entry, values))
                    for style, note, entry in _templates(target.kind, target.title,
-                                                        bool(target.paragraph), bibliography))
+                                                        bool(target.paragraph), bool(target.url),
+                                                        bibliography))
     return Citations(target, styled, bibtex(item, target.paragraph), ris(item, target.paragraph),
                      csl_json(item))
 
@@ -105,15 +114,17 @@ def cite(target: Target, bibliography: Bibliography) -> Citations:
 # citeproc-py takes ~10 ms per rendering, too slow for every paragraph in every style. The
 # paragraphs of a section differ only in URL and number, so each section is rendered once with
 # stand-ins for these, which are then replaced (tests compare with direct renderings). Titles
-# are not stood in for: the styles change their case.
-_URL, _PARAGRAPH = "9990002", 9990003
+# are not stood in for: the styles change their case. URL_STAND_IN is also left in the cite
+# boxes' variants for the address a copy is read at (cite.js puts it in).
+URL_STAND_IN, _PARAGRAPH = "9990002", 9990003
 
 
 @functools.lru_cache(maxsize=None)
-def _templates(kind: str, title: str, has_paragraph: bool, bibliography: Bibliography
-               ) -> tuple[tuple[csl.Style, str, str], ...]:
+def _templates(kind: str, title: str, has_paragraph: bool, has_url: bool,
+               bibliography: Bibliography) -> tuple[tuple[csl.Style, str, str], ...]:
     # One id for every kind: a paragraph's bibliography entry is then its section's.
-    stand_in = Target("item", kind, title, _URL, _PARAGRAPH if has_paragraph else 0)
+    stand_in = Target("item", kind, title, None, URL_STAND_IN if has_url else "",
+                      _PARAGRAPH if has_paragraph else 0)
     item = csl_item(stand_in, bibliography)
     return tuple((style, *render(style, item, stand_in.paragraph)) for style in csl.STYLES)
 
@@ -188,7 +199,7 @@ def bibtex(item: dict, paragraph: int = 0) -> str:
               ("editor", " and ".join("{" + _bibtex_escape(e["literal"]) + "}"
                                       for e in item.get("editor", []))),
               ("publisher", item.get("publisher", "")),
-              ("edition", f"Version {item['version']}" if "version" in item else ""),
+              ("edition", item.get("edition", "")),
               ("year", str(year)),
               ("date", "-".join(f"{n:02d}" if i else str(n) for i, n in enumerate([year, *rest]))),
               ("origdate", str(item["original-date"]["date-parts"][0][0])
@@ -196,9 +207,14 @@ def bibtex(item: dict, paragraph: int = 0) -> str:
               ("language", item.get("language", "")),
               ("url", item.get("URL", "")),
               ("note", _locator_note(paragraph))]
-    body = ",\n".join(f"  {name} = {{{value if name in ('title', 'editor') else _bibtex_escape(value)}}}"
+    # title and editor are escaped above (their braces protect case and the group name); a url
+    # is read verbatim by BibTeX's url field: it is never escaped.
+    body = ",\n".join(f"  {name} = {{{value if name in _VERBATIM else _bibtex_escape(value)}}}"
                       for name, value in fields if value)
     return f"@{_BIBTEX_TYPES[item['type']]}{{{item['id']},\n{body}\n}}\n"
+
+
+_VERBATIM = ("title", "editor", "url")
 
 
 def _bibtex_escape(text: str) -> str:
@@ -209,8 +225,10 @@ def ris(item: dict, paragraph: int = 0) -> str:
     parts = item["issued"]["date-parts"][0]
     lines = [("TY", _RIS_TYPES[item["type"]]), ("TI", item["title"]),
              ("T2", item.get("container-title", ""))]
-    lines += [("A2", e["literal"]) for e in item.get("editor", [])]
-    lines += [("PB", item.get("publisher", "")), ("ET", item.get("version", "")),
+    # ED, not A2: the RIS specification gives both to the secondary author (refman.com), but
+    # Zotero imported A2 on a book as a series editor (issue 12); ED names the editor.
+    lines += [("ED", e["literal"]) for e in item.get("editor", [])]
+    lines += [("PB", item.get("publisher", "")), ("ET", item.get("edition", "")),
               ("PY", str(parts[0])), ("DA", "/".join(f"{n:02d}" if i else str(n)
                                                      for i, n in enumerate(parts))),
               ("LA", item.get("language", "")), ("UR", item.get("URL", "")),

@@ -151,6 +151,8 @@ def _text_variable_recorded(self, item, context):
 
 def _names_process_suppressed(self, item, names_context=None, context=None, **kwargs):
     context = self if context is None else context
+    if names_context is None and len(self) == 0:
+        names_context = _substituted_names(self)
     repressed = context.get_layout().repressed.get(self.tag, [])
     roles = self.get("variable").split()
     kept = [r for r in roles if r not in repressed]
@@ -183,6 +185,40 @@ def _substitute_render_suppressing(self, item, context=None, **kwargs):
     return text
 
 
+# --- three more fixes, each found by comparing with citeproc-js (tests/build/test_csl_engines.py)
+# 1. A childless <names> in a <substitute> takes its <name> and <label> from the <names> the
+#    substitute belongs to. citeproc-py does so only for the substitute's direct children, so
+#    Chicago's editor (inside a <choose>) loses ", ed." and reads as the work's author.
+def _substituted_names(names):
+    owners = names.xpath_search("./ancestor::cs:substitute[1]/parent::cs:names[1]")
+    return owners[0] if owners else None
+
+
+# 2. text-case="title" applies to English text; citeproc-py asks for the language of a term
+#    (a <label>) and gets none, so APA's "(Ed.)" came out "(ed.)". A term is in the style's
+#    locale: its language is the style's default-locale.
+def _label_markup_cased(self, text):
+    if not text:
+        return None
+    language = self.get_root().get("default-locale", "en")[:2]
+    return self.wrap(self.format(self.case(self.strip_periods(text), language)))
+
+
+# 3. citeproc-py ignores <if disambiguate="true"> and renders its branch always: MLA's in-text
+#    citation then repeats the title. Every citation here is rendered on its own, in a
+#    bibliography of one item, so nothing is ever ambiguous: the condition is false.
+_if_render = model.If.render
+_OTHER_CONDITIONS = {"type", "variable", "is-numeric", "is-uncertain-date", "locator", "position"}
+
+
+def _if_render_unambiguous(self, item, context=None, delimiter="", **kwargs):
+    if self.get("disambiguate") == "true" and not set(self.attrib) & _OTHER_CONDITIONS:
+        raise model.ConditionFailed
+    return _if_render(self, item, context=context, delimiter=delimiter, **kwargs)
+
+
+model.Label.markup = _label_markup_cased
+model.If.render = _if_render_unambiguous
 model.Text._variable = _text_variable_recorded
 model.Names.process = _names_process_suppressed
 model.Substitute.render = _substitute_render_suppressing

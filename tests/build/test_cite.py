@@ -110,22 +110,47 @@ def test_bibtex_ris_and_csl_json_serialise_the_same_record(edition):
         depth += {"{": 1, "}": -1}.get(char, 0)
         assert depth >= 0
     assert depth == 0
-    assert "note = {para. 12}" in bib and r"\#p12" in bib
+    assert "note = {para. 12}" in bib and f"url = {{{target.url}}}" in bib  # never escaped
+    assert "edition = {Version 1.1.0}" in bib
     lines = citations.ris.splitlines()
     assert lines[0] == "TY  - ECHAP" and lines[-1].startswith("ER  -")
-    assert f"UR  - {target.url}" in lines
+    assert f"UR  - {target.url}" in lines and "ET  - Version 1.1.0" in lines
+    assert "ED  - The Insurrection in La Paz Edition Team" in lines  # not A2: series editors
     (item,) = json.loads(citations.csl_json)
     assert item["URL"] == target.url and item["issued"] == {"date-parts": [[2026, 12, 1]]}
     assert item["original-date"] == {"date-parts": [[2003, 10, 14]]} and "author" not in item
+    assert item["edition"] == "Version 1.1.0" and "version" not in item  # a book, not software
 
 
-def test_without_site_url_citations_carry_a_marked_placeholder(edition):
+def test_without_site_url_citations_leave_the_url_out_and_say_so(edition):
     section = edition.sections[1]
     target = cite.section_target(section, "")
-    assert target.url == f"[site_url]/sections/{section.id}.html"
+    assert target.url == "" and target.path == f"sections/{section.id}.html"
+    citations = cite.cite(target, edition.bibliography)
+    assert "URL" not in json.loads(citations.csl_json)[0] and "url =" not in citations.bibtex
+    assert "UR  -" not in citations.ris
     box = CiteBoxes(edition.bibliography, "").section_box(section)
-    assert "set <code>site_url</code> in <code>mkdocs.yml</code>" in box
-    assert "set <code>site_url</code>" not in CiteBoxes(edition.bibliography, BASE).section_box(section)
+    assert "These citations leave the URL out" in box and "[site_url]" not in box
+    # the variant cite.js shows over http(s): the URL stood in for, the path to put in
+    assert f'data-cite-path="sections/{section.id}.html"' in box
+    variants = re.findall(r'<template class="cite-at-url">(.*?)</template>', box, re.S)
+    # the note, the 4 entries and notes that name a URL (not MLA's and APA's in-text
+    # citations) and 3 records, in the section's box and in its paragraphs' template
+    assert len(variants) == 2 * (1 + 4 + 3)
+    assert all(cite.URL_STAND_IN in v for n, v in enumerate(variants) if n % 8)
+    published = CiteBoxes(edition.bibliography, BASE).section_box(section)
+    assert "cite-at-url" not in published and "data-cite-path" not in published
+    assert "site_url" not in published
+
+
+def test_the_original_article_has_its_own_record_to_copy_and_export(edition):
+    box = CiteBoxes(edition.bibliography, BASE).edition_box()
+    for key in ("bibtex", "ris", "csl_json"):
+        assert f'id="cite-edition-original-{key}"' in box
+    (item,) = json.loads(cite.cite(cite.original_target(), edition.bibliography).csl_json)
+    assert item == {"id": "original-2003", "type": "webpage",
+                    "title": "Bolivia - Insurrection in La Paz",
+                    "issued": {"date-parts": [[2003, 10, 14]]}, "language": "en"}
 
 
 def test_each_paragraph_box_is_its_sections_template_with_the_number_put_in(edition):
@@ -147,13 +172,13 @@ def test_every_paragraph_has_a_cite_control_naming_its_paragraph_url(site):
         assert section_box and section_box[0].find("summary").text == "Cite this section"
         for paragraph in tree.xpath("//p[contains(@class,'tb')][a[contains(@class,'pn')]]"):
             (link,) = paragraph.xpath("a[contains(@class,'cite-link')]")
-            assert link.get("data-cite-url") == f"[site_url]/sections/{page.name}#{paragraph.get('id')}"
+            assert link.get("data-cite-url") is None  # no site_url: no URL to name
             assert link.get("href") == "#" + section_box[0].get("id")
 
 
 def test_home_page_cites_the_edition_with_the_processor(site):
     text = parse(site / "index.html").xpath("string(//*[@id='cite-edition'])")
-    assert "The Insurrection in La Paz Edition Team (ed.). (2026)." in text
+    assert "The Insurrection in La Paz Edition Team (Ed.). (2026)." in text
     assert "“Bolivia - Insurrection in La Paz.” October 14, 2003." in text
 
 
@@ -187,8 +212,9 @@ def test_paragraph_cite_control_opens_citations_and_copies_them(page, server):
     assert box.locator(":scope > summary").inner_text() == "Cite paragraph 14"
     note = box.locator("#cite-p14-chicago-citation")
     assert "para. 14" in note.inner_text()
-    assert "[site_url]/sections/insurrection-in-la-paz.html#p14" in note.inner_text()
-    assert server + "sections/insurrection-in-la-paz.html" in box.locator(".cite-here").inner_text()
+    # no site_url: over http the citations give the address this copy is read at
+    assert server + "sections/insurrection-in-la-paz.html#p14" in note.inner_text()
+    assert "read at" in box.locator(".cite-no-site-url").inner_text()
     box.locator("button[data-clipboard-target='#cite-p14-apa-entry']").click()
     assert _clipboard(page) == note.evaluate(
         "n => document.getElementById('cite-p14-apa-entry').innerText")
@@ -199,7 +225,24 @@ def test_section_cite_box_copies_without_opening_a_paragraph(page, server):
     page.goto(server + "sections/massacre-in-el-alto.html", wait_until="networkidle")
     page.locator("#cite-massacre-in-el-alto > summary").click()
     page.locator("button[data-clipboard-target='#cite-massacre-in-el-alto-mla-entry']").click()
-    assert _clipboard(page).startswith("The Insurrection in La Paz Edition Team, editor. “Massacre")
+    copied = _clipboard(page)
+    assert copied.startswith("The Insurrection in La Paz Edition Team, editor. “Massacre")
+    assert server + "sections/massacre-in-el-alto.html" in copied
+
+
+def test_home_page_box_gives_the_address_it_is_read_at(page, server):
+    page.goto(server + "index.html", wait_until="networkidle")
+    page.wait_for_function("!document.querySelector('#cite-edition template.cite-at-url')")
+    assert server in page.locator("#cite-edition-apa-entry").inner_text()
+
+
+def test_from_a_file_the_citations_leave_the_url_out_and_say_so(page, site):
+    page.goto((site / "sections/massacre-in-el-alto.html").as_uri())
+    page.locator("#cite-massacre-in-el-alto > summary").click()
+    page.wait_for_timeout(300)
+    entry = page.locator("#cite-massacre-in-el-alto-apa-entry").inner_text()
+    assert entry.endswith("(Original work published 2003)") and "file:" not in entry
+    assert "leave the URL out" in page.locator("#cite-massacre-in-el-alto .cite-no-site-url").inner_text()
 
 
 def test_selection_link_copies_a_text_fragment_url(page, server):

@@ -25,9 +25,8 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from conftest import copy_project
+from conftest import SITE_URL as BASE_URL
 from edition import wording
-from edition.cli import main
 from edition.load import load_source
 from edition.model import AnnotationType as T, Edition, Span
 from edition.place import build_edition
@@ -36,7 +35,6 @@ from tools import NODE_MODULES, require
 TEI = "{http://www.tei-c.org/ns/1.0}"
 NS = {"tei": TEI[1:-1]}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-BASE_URL = "https://example.org/insurrection/"
 ANCHOR_SCRIPT = NODE_MODULES.parent / "anchor.mjs"
 NOTED = (T.QUOTATION, T.SIC, T.NOTE, T.LACUNA)  # the types with a note call on the site
 
@@ -44,17 +42,6 @@ NOTED = (T.QUOTATION, T.SIC, T.NOTE, T.LACUNA)  # the types with a note call on 
 @pytest.fixture(scope="module")
 def edition(built: Path) -> Edition:
     return build_edition(load_source(built / "source"))
-
-
-@pytest.fixture(scope="module")
-def site_with_url(tmp_path_factory) -> Path:
-    """A copy of the edition built with `site_url: https://example.org/insurrection/`."""
-    root = copy_project(tmp_path_factory.mktemp("with-url"))
-    config = root / "mkdocs.yml"
-    config.write_text(re.sub(r'^site_url: .*$', f"site_url: {BASE_URL}",
-                             config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
-    assert main(["--root", str(root), "build"]) == 0
-    return root / "site"
 
 
 def spans(edition: Edition) -> list[Span]:

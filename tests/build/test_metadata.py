@@ -2,17 +2,16 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import extruct
 import lxml.etree
 import pytest
 
-from conftest import copy_project
-from edition.cli import main
+from conftest import SITE_URL
 from htmltext import parse
 
-SITE_URL = "https://example.org/insurrection/"
 SECTION = "sections/insurrection-in-la-paz.html"
 
 
@@ -31,14 +30,9 @@ def dublin_core(data: dict) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory) -> Path:
-    """A site built with site_url set, as it would be published."""
-    root = copy_project(tmp_path_factory.mktemp("published"))
-    config = root / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        'site_url: ""', f"site_url: {SITE_URL}"), encoding="utf-8")
-    assert main(["--root", str(root), "build"]) == 0
-    return root / "site"
+def published(site_with_url: Path) -> Path:
+    """The site built with site_url set, as it would be published (one build, conftest)."""
+    return site_with_url
 
 
 def test_extruct_reads_title_dates_and_section_from_a_section_page(site):
@@ -56,6 +50,10 @@ def test_extruct_reads_title_dates_and_section_from_a_section_page(site):
     assert dc["DC.title"] == "Insurrection in La Paz" and dc["DC.date"] == "2026-12-01"
     assert dc["DC.relation.ispartof"] == "Bolivia - Insurrection in La Paz: A Digital Edition"
     assert "14 October 2003" in dc["DC.source"]
+    assert meta(site / SECTION, "citation_inbook_title") == [
+        "Bolivia - Insurrection in La Paz: A Digital Edition"]
+    assert meta(site / SECTION, "citation_editor") == ["The Insurrection in La Paz Edition Team,"]
+    assert meta(site / SECTION, "prism.edition") == ["Version 1.1.0"]
     assert meta(site / SECTION, "citation_title") == ["Insurrection in La Paz"]
     assert meta(site / SECTION, "citation_publication_date") == ["2026/12/01"]
     assert meta(site / SECTION, "citation_author") == []  # unattributed
@@ -106,3 +104,43 @@ def test_published_site_has_absolute_urls_canonical_links_and_a_sitemap(publishe
     locs = sitemap.xpath("//s:url/s:loc/text()", namespaces=ns)
     assert url in locs and SITE_URL + "index.html" in locs
     assert set(sitemap.xpath("//s:url/s:lastmod/text()", namespaces=ns)) == {"2026-12-01"}
+
+
+def test_the_home_page_is_the_book_and_the_whole_article_is_titled_as_the_article(site):
+    home = site / "index.html"
+    assert meta(home, "og:type") == ["book"] and meta(home, "DC.source") == []
+    assert meta(home, "citation_inbook_title") == meta(home, "citation_journal_title") == []
+    assert meta(home, "citation_title") == ["Bolivia - Insurrection in La Paz: A Digital Edition"]
+    assert meta(site / "article.html", "citation_title") == ["Bolivia - Insurrection in La Paz"]
+    [download] = (site / "downloads").glob("*.html")
+    assert meta(download, "citation_title") == ["Bolivia - Insurrection in La Paz"]
+    assert meta(download, "citation_inbook_title") == meta(site / SECTION, "citation_inbook_title")
+
+
+def test_no_field_holds_an_escaped_entity(site):
+    """Each value is escaped once: parsed, no meta tag nor title keeps a character reference."""
+    pages = [p for p in site.rglob("*.html") if p.name != "404.html"]
+    fields = 0
+    for page in pages:
+        tree = parse(page)
+        values = tree.xpath("//head/meta/@content") + tree.xpath("//head/title/text()")
+        fields += len(values)
+        assert [v for v in values if re.search(r"&(#\w+|[a-z]+);", v)] == [], page
+    assert len(pages) > 60 and fields > 60 * 20
+
+
+def test_published_pages_all_carry_their_absolute_url(published):
+    pages = [p for p in published.rglob("*.html")
+             if p.name != "404.html" and "downloads" not in p.relative_to(published).parts]
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    locs = set(lxml.etree.parse(str(published / "sitemap.xml")).xpath("//s:loc/text()",
+                                                                      namespaces=ns))
+    for page in pages:
+        url = SITE_URL + page.relative_to(published).as_posix()
+        html_text = page.read_text(encoding="utf-8")
+        assert meta(page, "og:url") == meta(page, "citation_public_url") == [url], page
+        assert parse(page).xpath("//link[@rel='canonical']/@href") in ([url], [SITE_URL]), page
+        node = json.loads(parse(page).xpath("//script[@type='application/ld+json']/text()")[0])
+        assert node["@id"] in (url, SITE_URL), page
+        assert url in locs or page.name == "index.html" and SITE_URL + "index.html" in locs
+        assert "cite-at-url" not in html_text and "[site_url]" not in html_text

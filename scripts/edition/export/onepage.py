@@ -21,9 +21,10 @@ from dataclasses import dataclass
 import markdown
 from lxml import etree, html as lxml_html
 
-from .. import cite, csl
+from .. import cite
 from ..model import Edition
 from ..pages import Context, PageSpec, page_table, render
+from ..pages.metadata import download_meta_tags
 from ..paths import html_path, section_path
 from . import Artefact, file_stem
 from .onepage_style import STYLESHEET
@@ -87,6 +88,7 @@ class OnePage:
     body_html: str  # the <main> element and everything in it, as HTML
     body_xhtml: str  # the same as XML, for XHTML documents (SVG in its namespace)
     contents: tuple[Heading, ...]
+    meta_tags: str = ""  # the citation metadata of its <head>: a section of the edition
 
 
 @functools.lru_cache(maxsize=2)  # the HTML and the EPUB exporters wrap the same content
@@ -111,7 +113,8 @@ def one_page(edition: Edition, base_url: str) -> OnePage:
     return OnePage(title=art.title, language=art.language,
                    body_html=etree.tostring(main, encoding="unicode", method="html"),
                    body_xhtml=xhtml.replace("<svg ", f'<svg xmlns="{SVG_NAMESPACE}" '),
-                   contents=contents(edition))
+                   contents=contents(edition), meta_tags=download_meta_tags(edition, base_url))
+
 
 
 def export_onepage(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
@@ -136,7 +139,7 @@ def html_document(page: OnePage) -> str:
             f'<meta charset="utf-8">\n'
             f'<meta http-equiv="Content-Security-Policy" content="{content_security_policy()}">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{html.escape(page.title)}</title>\n<style>\n{STYLESHEET}</style>\n"
+            f"{page.meta_tags}<title>{html.escape(page.title)}</title>\n<style>\n{STYLESHEET}</style>\n"
             f"</head>\n<body>\n{page.body_html}\n</body>\n</html>\n")
 
 
@@ -208,21 +211,13 @@ def _citation(edition: Edition, base_url: str) -> etree._Element:
     lists = []
     for what, target in (("this edition", cite.edition_target(base_url)),
                          ("the original article (2003)", cite.original_target())):
-        entries = "".join(f"<li>{label}: {entry}</li>"
-                          for label, entry in _entries(target, bibliography, base_url))
+        # Without the site's URL the file cannot know where the edition is published: the
+        # entries then leave the URL out (cite.py), rather than print a placeholder.
+        entries = "".join(f"<li>{styled.style.label}: {styled.entry}</li>"
+                          for styled in cite.cite(target, bibliography).styled)
         lists.append(f"<p>Cite {what}:</p><ul>{entries}</ul>")
     return lxml_html.fragment_fromstring(
         f'<section class="part" id="{CITATION_ID}"><h2>How to cite</h2>{"".join(lists)}</section>')
-
-
-def _entries(target: cite.Target, bibliography, base_url: str) -> list[tuple[str, str]]:
-    """Each style's bibliography entry. Without the site's URL the file cannot know where the
-    edition is published: its entries leave the URL out rather than print a placeholder."""
-    if base_url or not target.url:
-        return [(styled.style.label, styled.entry)
-                for styled in cite.cite(target, bibliography).styled]
-    item = {k: v for k, v in cite.csl_item(target, bibliography).items() if k != "URL"}
-    return [(style.label, cite.render(style, item)[1]) for style in csl.STYLES]
 
 
 # --- links ---------------------------------------------------------------------------------

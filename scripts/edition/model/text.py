@@ -70,6 +70,11 @@ class EditionRecord:
     contact: str = ""
     errata: str = ""
 
+    @property
+    def version_label(self) -> str:
+        """The version as every citation and export writes it: one string, everywhere."""
+        return f"Version {self.version}"
+
 
 @dataclass(frozen=True)
 class Bibliography:

@@ -47,8 +47,9 @@ class CiteBoxes:
     def paragraph_link(self, block: Block, section: Section) -> str:
         """The paragraph's Cite control: without JavaScript it leads to the section's box."""
         url = cite.paragraph_target(block, section, self.base_url).url
+        named = f' data-cite-url="{html.escape(url)}"' if url else ""
         return (f'<a class="ed cite-link" href="#cite-{section.id}" role="button" data-search-exclude '
-                f'data-cite-paragraph="{block.number}" data-cite-url="{html.escape(url)}" '
+                f'data-cite-paragraph="{block.number}"{named} '
                 f'aria-label="Cite paragraph {block.number}" '
                 f'title="Cite paragraph {block.number}">cite</a>')
 
@@ -62,53 +63,91 @@ class CiteBoxes:
     def _box_body(self, box_id: str, what: str, target: cite.Target) -> str:
         if not self.citations:
             return ""
-        ours = cite.cite(target, self.bibliography)
+        ours = self._cited(target)
+        original_box = box_id + "-original"
         original = ""
         if target.kind != "paragraph":  # a paragraph's box is shown below its section's box
+            theirs = self._cited(cite.original_target())
             original = (f'<p class="cite-what">Or cite the original article (2003), which this '
                         f"edition reproduces:</p>"
-                        f"{self._styles(box_id + '-original', cite.cite(cite.original_target(), self.bibliography))}")
+                        f"{self._styles(original_box, theirs)}{self._formats(original_box, theirs)}")
         # data-search-exclude here too: Material's search stops skipping the box at the first
         # closing tag of the outer element's kind (the nested <details>, the home's <div>).
-        return (f'<div class="cite-body" data-search-exclude>{self._url_note()}'
-                f'<p class="cite-what">Cite {what}:</p>{self._styles(box_id, ours)}'
-                f"{self._formats(box_id, ours)}{original}"
+        return (f'<div class="cite-body" data-search-exclude{_path_of(target, self.base_url)}>'
+                f'{self._url_note()}<p class="cite-what">Cite {what}:</p>'
+                f"{self._styles(box_id, ours)}{self._formats(box_id, ours)}{original}"
                 f'<p class="cite-note">Access date: add the day you read it where your style '
                 f"asks for one.</p></div>")
+
+    def _cited(self, target: cite.Target) -> tuple[cite.Citations, cite.Citations | None]:
+        """The target's citations, and (without site_url, for a page of the site) the same with
+        the URL stood in for: cite.js puts in the address the copy is read at, over http(s)."""
+        ours = cite.cite(target, self.bibliography)
+        if self.base_url or target.path is None:
+            return ours, None
+        return ours, cite.cite(cite.at_url(target, cite.URL_STAND_IN), self.bibliography)
 
     def _url_note(self) -> str:
         if self.base_url:
             return ""
-        return (f'<p class="cite-note cite-no-site-url"><code>{cite.PLACEHOLDER_SITE}</code> '
-                f"stands for the edition's public address, which is not configured (set "
-                f"<code>site_url</code> in <code>mkdocs.yml</code>). This copy is at "
-                f'<span class="cite-here">its own address</span>.</p>')
+        return _at_url('<p class="cite-note cite-no-site-url">These citations leave the URL out: '
+                       "the edition's public address is not configured (<code>site_url</code> in "
+                       "<code>mkdocs.yml</code>), and a copy opened from a file has none.</p>",
+                       '<p class="cite-note cite-no-site-url">The URL in these citations is the '
+                       "address this copy is read at: the edition's public address is not "
+                       "configured (<code>site_url</code> in <code>mkdocs.yml</code>).</p>")
 
-    def _styles(self, box_id: str, citations: cite.Citations) -> str:
+    def _styles(self, box_id: str, cited: tuple[cite.Citations, cite.Citations | None]) -> str:
+        ours, at_url = cited
         rows = []
-        for styled in citations.styled:
-            style = styled.style
+        for n, styled in enumerate(ours.styled):
+            style, variant = styled.style, at_url.styled[n] if at_url else None
             entry = _row(f"{box_id}-{style.key}-entry", f"{style.label}, {style.entry_label}",
-                         styled.entry)
+                         styled.entry, variant.entry if variant else "")
             citation = _row(f"{box_id}-{style.key}-citation",
-                            f"{style.label}, {style.citation_label}", styled.citation)
+                            f"{style.label}, {style.citation_label}", styled.citation,
+                            variant.citation if variant else "")
             rows += [citation, entry] if style.note else [entry, citation]
         return f'<dl class="cite-styles">{"".join(rows)}</dl>'
 
-    def _formats(self, box_id: str, citations: cite.Citations) -> str:
+    def _formats(self, box_id: str, cited: tuple[cite.Citations, cite.Citations | None]) -> str:
+        ours, at_url = cited
         blocks = "".join(
             f'<p class="cite-format">{label} <button class="ed copy-cite" type="button" '
             f'data-clipboard-target="#{box_id}-{key}" aria-label="Copy the {label} record">'
             f"Copy</button></p>"
-            f'<pre id="{box_id}-{key}"><code>{html.escape(getattr(citations, key))}</code></pre>'
+            + _at_url(f'<pre id="{box_id}-{key}">{_code(getattr(ours, key))}</pre>',
+                      f'<pre id="{box_id}-{key}">{_code(getattr(at_url, key))}</pre>'
+                      if at_url else "")
             for key, label in FORMAT_LABELS)
         return f'<details class="cite-formats"><summary>BibTeX · RIS · CSL-JSON</summary>{blocks}</details>'
 
 
-def _row(row_id: str, label: str, text: str) -> str:
-    return (f'<dt>{label}</dt><dd><span class="cite-text" id="{row_id}">{text}</span> '
+def _row(row_id: str, label: str, text: str, at_url: str = "") -> str:
+    # In-text citations name no URL: they need no variant.
+    shown = _at_url(f'<span class="cite-text" id="{row_id}">{text}</span>',
+                    f'<span class="cite-text" id="{row_id}">{at_url}</span>'
+                    if at_url and at_url != text else "")
+    return (f'<dt>{label}</dt><dd>{shown} '
             f'<button class="ed copy-cite" type="button" data-clipboard-target="#{row_id}" '
             f'aria-label="Copy: {label}">Copy</button></dd>')
+
+
+def _at_url(shown: str, variant: str) -> str:
+    """An element and, when there is one, its variant for a copy read over http(s): cite.js
+    replaces the element with it, the URL stand-in filled in (see _path_of)."""
+    return shown + (f'<template class="cite-at-url">{variant}</template>' if variant else "")
+
+
+def _path_of(target: cite.Target, base_url: str) -> str:
+    """Where the box's variants point: the target's path from the site root."""
+    if base_url or target.path is None:
+        return ""
+    return f' data-cite-path="{html.escape(target.path)}" data-url-stand-in="{cite.URL_STAND_IN}"'
+
+
+def _code(text: str) -> str:
+    return f"<code>{html.escape(text)}</code>"
 
 
 def _stand_in_paragraph(section: Section) -> Block | None:

@@ -1,12 +1,13 @@
 """Each page's machine-readable metadata: Highwire, Dublin Core, OpenGraph and schema.org JSON-LD."""
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 
 from .. import cite, dates
 from ..model import AnnotationType as T, Edition, Entity
-from ..paths import entity_path, section_path
+from ..paths import entity_path, file_stem, section_path
 
 LANGUAGES = {"en": "English", "es": "Spanish"}
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "group": "Organization",
@@ -35,50 +36,80 @@ class PageMetadata:
 
 def page_metadata(edition: Edition, base_url: str, page: str, title: str,
                   description: str) -> PageMetadata:
-    url = cite.page_url(base_url, page) if base_url else ""
-    section = _section_of(edition, page)
-    tags = (_highwire(edition, title, url, section is not None) + _dublin_core(edition, title, url,
-            page) + _opengraph(edition, title, description, url))
-    graph = _json_ld(edition, base_url, page, title, description, url)
+    """The page's metadata. The home page is the book (the edition); every other page, the
+    one-page download too, is a section of it: Zotero saves a book and book sections
+    (tests/unit/test_zotero_mapping.py). A paragraph's URL is its section page's: its item."""
+    url = cite.page_url(base_url, page)
+    home = page == HOME
+    bibliography = edition.bibliography
+    cited = (bibliography.edition.title if home else
+             bibliography.article.title if page == WHOLE_ARTICLE else title)
+    tags = (_highwire(edition, cited, description, url, home) + _prism(edition)
+            + _dublin_core(edition, cited, url, home) + _opengraph(edition, cited, description,
+                                                                   url, home))
+    graph = _json_ld(edition, base_url, page, cited, description, url)
     return PageMetadata(page, title, description, url, tags, _script_safe_json(graph),
                         edition.bibliography.edition.date)
+
+
+HOME, WHOLE_ARTICLE = "index.md", "article.md"
+
+
+def download_meta_tags(edition: Edition, base_url: str) -> str:
+    """The one-page download's <head> metadata, as HTML: the pages' tags, for the whole article."""
+    art = edition.bibliography.article
+    found = page_metadata(edition, base_url, f"downloads/{file_stem(edition)}.html", art.title,
+                          " ".join(art.description.split()))
+    return "".join(f'<meta {tag.attribute}="{html.escape(tag.key)}" '
+                   f'content="{html.escape(tag.content)}">\n' for tag in found.tags)
 
 
 def _section_of(edition: Edition, page: str):
     return next((s for s in edition.sections if page == section_path(s.id)), None)
 
 
-def _highwire(edition: Edition, title: str, url: str, in_book: bool) -> tuple[MetaTag, ...]:
+def _highwire(edition: Edition, title: str, description: str, url: str,
+              home: bool) -> tuple[MetaTag, ...]:
     ed = edition.bibliography.edition
     tags = [("citation_title", title), ("citation_publication_date", ed.date.replace("-", "/")),
-            ("citation_publisher", ed.publisher), ("citation_language", edition.bibliography.
-                                                   article.language)]
-    tags += [("citation_editor", person.name) for person in ed.editors]
-    if title != ed.title:
-        tags.append(("citation_inbook_title" if in_book else "citation_journal_title", ed.title))
+            ("citation_publisher", ed.publisher),
+            ("citation_language", edition.bibliography.article.language),
+            ("citation_abstract", " ".join(description.split()))]
+    # A trailing comma: Zotero reads "Family, Given" and keeps a group's name whole as the
+    # family name; without it "… Edition Team" is split into given name and family name "Team".
+    tags += [("citation_editor", f"{person.name},") for person in ed.editors]
+    if not home:  # the book's sections: Zotero's bookSection, this is its bookTitle
+        tags.append(("citation_inbook_title", ed.title))
     if url:
         tags += [("citation_public_url", url), ("citation_abstract_html_url", url)]
     return tuple(MetaTag("name", key, value) for key, value in tags)
 
 
-def _dublin_core(edition: Edition, title: str, url: str, page: str) -> tuple[MetaTag, ...]:
+def _prism(edition: Edition) -> tuple[MetaTag, ...]:
+    return (MetaTag("name", "prism.edition", edition.bibliography.edition.version_label),)
+
+
+def _dublin_core(edition: Edition, title: str, url: str, home: bool) -> tuple[MetaTag, ...]:
     art, ed = edition.bibliography.article, edition.bibliography.edition
-    source = f"“{art.title}”, {dates.human(art.date)} ({art.attribution.lower()}; " \
-             f"translated from {LANGUAGES.get(art.original_language, art.original_language)})"
     tags = [("DC.title", title), ("DC.date", ed.date), ("DC.language", art.language),
             ("DC.publisher", ed.publisher), ("DC.rights", f"{ed.licence} ({ed.licence_url}). "
                                                          f"{' '.join(ed.text_licence_note.split())}"),
-            ("DC.source", source), ("DC.type", "Text")]
+            ("DC.type", "Text")]
     tags += [("DC.contributor", person.name) for person in ed.editors]
-    if page != "index.md":
-        tags.append(("DC.relation.ispartof", ed.title))
+    if not home:
+        # The home page has no DC.source: Zotero would take it as the book's publication title.
+        source = f"“{art.title}”, {dates.human(art.date)} ({art.attribution.lower()}; " \
+                 f"translated from {LANGUAGES.get(art.original_language, art.original_language)})"
+        tags += [("DC.source", source), ("DC.relation.ispartof", ed.title)]
     if url:
         tags.append(("DC.identifier", url))
     return tuple(MetaTag("name", key, value) for key, value in tags)
 
 
-def _opengraph(edition: Edition, title: str, description: str, url: str) -> tuple[MetaTag, ...]:
-    tags = [("og:title", title), ("og:type", "article"), ("og:description", description),
+def _opengraph(edition: Edition, title: str, description: str, url: str,
+               home: bool) -> tuple[MetaTag, ...]:
+    tags = [("og:title", title), ("og:type", "book" if home else "article"),
+            ("og:description", description),
             ("og:site_name", edition.bibliography.edition.title),
             ("og:locale", edition.bibliography.article.language)]
     if url:
@@ -100,13 +131,13 @@ def _json_ld(edition: Edition, base_url: str, page: str, title: str, description
                                         for p in ed.editors],
                              "publisher": {"@type": "Organization", "name": ed.publisher},
                              "license": ed.licence_url},
-                            cite.site_root(base_url) if base_url else "")
+                            base_url)
     section = _section_of(edition, page)
-    if page == "index.md":
+    if page == HOME:
         original["description"] = " ".join(art.description.split())
         node = dict(the_edition, description=description, isBasedOn=original, hasPart=[
             _with_url({"@type": "Article", "name": s.title, "position": n},
-                      cite.page_url(base_url, section_path(s.id)) if base_url else "")
+                      cite.page_url(base_url, section_path(s.id)))
             for n, s in enumerate(edition.sections, start=1)])
     else:
         node = _with_url({"@type": "Article" if section else "WebPage", "name": title,
@@ -129,7 +160,7 @@ def _with_url(node: dict, url: str) -> dict:
 def _entities_on(edition: Edition, page: str) -> tuple[Entity, ...]:
     if page.startswith("entities/"):
         return tuple(e for e in edition.entities if page == entity_path(e.id))
-    if page == "article.md":
+    if page == WHOLE_ARTICLE:
         blocks = {b.id for b in edition.blocks}
     else:
         section = _section_of(edition, page)

@@ -5,6 +5,9 @@
   var EDITORIAL = ".ed, .headerlink";
 
   function pageUrl() { return window.location.href.split("#")[0]; }
+  // The site's root, from this script's own address (assets/cite.js).
+  var SITE = ((document.currentScript && document.currentScript.src) || "")
+    .replace(/assets\/cite\.js(?:[?#].*)?$/, "");
 
   /* --- the paragraph cite box --------------------------------------------------------- */
   function toggleParagraphBox(link) {
@@ -28,8 +31,21 @@
     details.querySelector("summary").focus();
   }
 
+  // Without site_url the boxes leave the URL out; read over http(s), each of their citations
+  // and records is replaced by its variant with the address this copy is read at. From file://
+  // they stay as they are, and say so.
   function fillHere(root) {
-    root.querySelectorAll(".cite-here").forEach(function (span) { span.textContent = pageUrl(); });
+    if (!/^https?:/.test(SITE)) { return; }
+    root.querySelectorAll("[data-cite-path]").forEach(function (body) {
+      var url = new URL(body.getAttribute("data-cite-path"), SITE).href.replace(/&/g, "&amp;");
+      var standIn = body.getAttribute("data-url-stand-in");
+      body.querySelectorAll("template.cite-at-url").forEach(function (variant) {
+        var holder = document.createElement("div");
+        holder.innerHTML = variant.innerHTML.split(standIn).join(url);
+        variant.previousElementSibling.replaceWith(holder.firstElementChild);
+        variant.remove();
+      });
+    });
   }
 
   /* --- a link to the selected words (a URL text fragment) ------------------------------- */

@@ -87,6 +87,10 @@
   document.addEventListener("toggle", function (event) {
     if (event.target.matches("details.cite") && event.target.open) { citeTools(); }
   }, true);
+  // The home page's box is open from the start: over http(s) its URL is put in at once.
+  if (/^https?:/.test(citeScript) && document.querySelector("#cite-edition [data-cite-path]")) {
+    citeTools();
+  }
   document.addEventListener("selectionchange", function () {
     var selection = window.getSelection();
     if (window.editionCite || !selection || selection.isCollapsed) { return; }
