@@ -84,14 +84,15 @@ def prepare(project: Project) -> Prepared:
         problems.raise_if_any()
     except SourceError as err:  # shifted block ids explain hundreds of problems: say so first
         raise anchors.with_root_cause(err, source, project.ledger) from None
-    ctx = Context(edition, settings.site_url)
+    history = anchors.anchor_history(edition, project.ledger)
+    ctx = Context(edition, settings.site_url, history=history)
     with _exporting(edition, settings.site_url) as exporting:
         pages = render_pages(ctx, tuple(s for s in specs if s.path != DOWNLOAD))
         artefacts = exporting.result()
     # The Download page lists the artefacts, so it is rendered once they are made.
     pages += render_pages(replace(ctx, artefacts=artefacts),
                           tuple(s for s in specs if s.path == DOWNLOAD))
-    return Prepared(edition, documents(edition, settings.site_url, pages), artefacts)
+    return Prepared(edition, documents(edition, settings.site_url, pages, history), artefacts)
 
 
 class ExportStopped(Exception):

@@ -10,7 +10,6 @@ from typing import Callable, Iterable
 from .. import dates
 from ..model import AnnotationType as T, BlockKind, Comparison, Count, Edition, SourceEntry, Span
 from ..paths import TIMELINE, entity_path, relative, section_path
-from ..place.record import PAGE_ANCHORS
 from .context import Context
 from .inline import attribute, escape_text
 from .page import Page
@@ -31,12 +30,12 @@ STATUSES = {"shown": "shown", "reported": "reported, not verified", "likely": "l
 
 
 def pages() -> tuple[tuple[str, str, str, Callable[[Context], Page]], ...]:
-    """(path, title, description, render) of each page this module renders."""
+    """(path, title, description, render) of each page this module renders (the Changelog
+    is changelog.py's)."""
     made = {RECORD: ("What happened next", "The record beside and after the article: the fall of "
                    "the government, the later death tolls and the trials, each statement sourced.", record),
             BIBLIOGRAPHY: ("Sources consulted", "Every external source the apparatus relies on, with "
-                   "its address and the date it was read.", bibliography),
-            CHANGELOG: ("Changelog", "Every version of the edition and every change, by anchor.", changelog)}
+                   "its address and the date it was read.", bibliography)}
     return tuple((path, title, description, _page(path, title, description, make))
                  for path, (title, description, make) in made.items())
 
@@ -170,58 +169,6 @@ def record(edition: Edition) -> str:
                 text += f" Bears on {refs} of the article."
             lines.append(text + "\n")
     return "\n".join(lines)
-
-
-# --- Changelog ---------------------------------------------------------------------------
-
-def changelog(edition: Edition) -> str:
-    page = CHANGELOG
-    lines = ["# Changelog\n",
-             "Each version lists what changed, by the anchor it changed. Anchors are permanent: "
-             "a corrected paragraph keeps its number and its link.\n"]
-    for version in reversed(edition.source.versions):
-        anchor = "v" + version.version.replace(".", "-")
-        lines += [f"## {escape_text(version.version)} ({escape_text(dates.human(version.date))}) "
-                  f"{{ #{anchor} }}\n", f"{escape_text(version.summary)}\n"]
-        for change in version.changes:
-            lines.append(f"- {_anchor_link(edition, page, change.anchor)}: "
-                         f"{escape_text(change.what)}")
-        lines.append("")
-    return "\n".join(lines)
-
-
-def _anchor_link(edition: Edition, page: str, anchor: str) -> str:
-    src = edition.source
-    target, label = "", anchor
-    if anchor in PAGE_ANCHORS:
-        target, label = PAGE_ANCHORS[anchor], _PAGE_LABELS.get(anchor, anchor)
-    elif any(b.id == anchor for b in edition.blocks):
-        target = f"{section_path(edition.block(anchor).section)}#{anchor}"
-        label = _block_label(edition, anchor)
-    elif any(s.id == anchor for s in edition.sections):
-        target, label = section_path(anchor), next(s.title for s in edition.sections if s.id == anchor)
-    elif any(e.id == anchor for e in edition.entities):
-        target, label = entity_path(anchor), edition.entity(anchor).name
-    elif any(e.id == anchor for e in edition.events):
-        target = f"{TIMELINE}#{anchor}"
-        label = "the timeline, " + next(e.title for e in edition.events if e.id == anchor)
-    elif any(e.id == anchor for e in src.record.entries):
-        target = f"{RECORD}#{anchor}"
-    elif any(c.id == anchor for c in src.record.comparisons):
-        target = f"{FIGURES}#{anchor}"
-    elif any(s.id == anchor for s in src.sources):
-        target = f"{BIBLIOGRAPHY}#{anchor}"
-    else:
-        lacuna = next(s for s in edition.spans_of(T.LACUNA) if s.annotation.id == anchor)
-        target = f"{section_path(edition.block(lacuna.block).section)}#{anchor}"
-    return f"[{escape_text(label)}]({relative(page, target)})"
-
-
-_PAGE_LABELS = {"home": "Home", "article": "The whole article", "method": "Editorial method",
-                "bibliography": "Sources consulted", "record": "What happened next",
-                "changelog": "Changelog", "figures": "Figures", "timeline": "Timeline",
-                "sources-and-quotations": "Sources and quotations", "download": "Download",
-                "edition": "The edition"}
 
 
 # --- Figures against the record -----------------------------------------------------------
