@@ -20,7 +20,7 @@ def copy_project(target: Path) -> Path:
     """A throwaway copy of what the build reads, so tests never touch the work tree."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("source", "scripts"):
+    for folder in ("source", "scripts", "releases"):
         shutil.copytree(REPO / folder, target / folder,
                         ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "node_modules"))
     return target

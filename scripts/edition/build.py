@@ -13,6 +13,7 @@ from typing import Iterator
 from . import csl
 from .export import export
 from .load import load_source
+from .load.releases import Release, load_releases
 from .model import Artefact, Edition
 from .pages import Context, documents, page_table, render_pages
 from .pages.front import DOWNLOAD
@@ -46,6 +47,10 @@ class Project:
         return self.root / "mkdocs.yml"
 
     @property
+    def releases(self) -> Path:
+        return self.root / "releases"
+
+    @property
     def ledger(self) -> Path:
         return self.source / anchors.LEDGER
 
@@ -61,6 +66,7 @@ class Prepared:
     edition: Edition
     pages: dict[str, str]  # docs/ path -> Markdown
     artefacts: tuple[Artefact, ...]
+    releases: tuple[Release, ...] = ()  # earlier versions' downloads
 
     def docs_files(self) -> dict[str, bytes]:
         """What docs/ must hold: the Markdown pages and the artefacts MkDocs copies as is."""
@@ -69,6 +75,9 @@ class Prepared:
             files[f"downloads/{artefact.name}"] = artefact.content
             if artefact.stable_path:
                 files[artefact.stable_path] = artefact.content
+        for release in self.releases:
+            files.update({f"downloads/{release.version}/{name}": content
+                          for name, content in release.files})
         return files
 
 
@@ -89,10 +98,12 @@ def prepare(project: Project) -> Prepared:
     with _exporting(edition, settings.site_url) as exporting:
         pages = render_pages(ctx, tuple(s for s in specs if s.path != DOWNLOAD))
         artefacts = exporting.result()
+    releases = load_releases(project.releases)
     # The Download page lists the artefacts, so it is rendered once they are made.
-    pages += render_pages(replace(ctx, artefacts=artefacts),
+    pages += render_pages(replace(ctx, artefacts=artefacts, releases=releases),
                           tuple(s for s in specs if s.path == DOWNLOAD))
-    return Prepared(edition, documents(edition, settings.site_url, pages, history), artefacts)
+    return Prepared(edition, documents(edition, settings.site_url, pages, history), artefacts,
+                    releases)
 
 
 class ExportStopped(Exception):
