@@ -79,6 +79,24 @@ def require_chromium() -> None:
         pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
 
 
+RENAMED_OLD, RENAMED_NEW = "the-government-is-saved", "the-government-survives"
+
+
+@pytest.fixture(scope="session")
+def renamed(tmp_path_factory):
+    """A project copy whose section the-government-is-saved is renamed, moved in the ledger
+    as the README says, recorded and built."""
+    root = copy_project(tmp_path_factory.mktemp("renamed"))
+    for name in ("source/structure.yml", "mkdocs.yml"):
+        path = root / name
+        path.write_text(path.read_text(encoding="utf-8").replace(RENAMED_OLD, RENAMED_NEW), encoding="utf-8")
+    assert main(["--root", str(root), "anchors", "--move", f"sections/{RENAMED_OLD}.html",
+                 "--to", f"sections/{RENAMED_NEW}.html", "--reason", "the section was renamed"]) == 0
+    assert main(["--root", str(root), "anchors", "--record"]) == 0
+    assert main(["--root", str(root), "build"]) == 0
+    return root
+
+
 # --- markers: unit, build, browser -----------------------------------------------------------
 # Each test is marked by what it runs, read from its code and its fixtures' code: Chromium
 # (browser), an edition build (build), or neither (unit). `pytest -m unit` is the quick loop;

@@ -6,7 +6,7 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
@@ -17,6 +17,7 @@ from .load.releases import Release, load_releases
 from .model import Artefact, Edition
 from .pages import Context, documents, page_table, render_pages
 from .pages.front import DOWNLOAD
+from .pages.redirects import redirect_pages, with_aliases
 from .place import anchors, build_edition
 from .problems import Problems, SourceError
 from .publish import config, publish
@@ -67,6 +68,7 @@ class Prepared:
     pages: dict[str, str]  # docs/ path -> Markdown
     artefacts: tuple[Artefact, ...]
     releases: tuple[Release, ...] = ()  # earlier versions' downloads
+    redirects: dict[str, bytes] = field(default_factory=dict)  # moved pages' old addresses
 
     def docs_files(self) -> dict[str, bytes]:
         """What docs/ must hold: the Markdown pages and the artefacts MkDocs copies as is."""
@@ -75,6 +77,7 @@ class Prepared:
             files[f"downloads/{artefact.name}"] = artefact.content
             if artefact.stable_path:
                 files[artefact.stable_path] = artefact.content
+        files.update(self.redirects)
         for release in self.releases:
             files.update({f"downloads/{release.version}/{name}": content
                           for name, content in release.files})
@@ -102,8 +105,9 @@ def prepare(project: Project) -> Prepared:
     # The Download page lists the artefacts, so it is rendered once they are made.
     pages += render_pages(replace(ctx, artefacts=artefacts, releases=releases),
                           tuple(s for s in specs if s.path == DOWNLOAD))
-    return Prepared(edition, documents(edition, settings.site_url, pages, history), artefacts,
-                    releases)
+    moved = anchors.moved(project.ledger)
+    return Prepared(edition, with_aliases(documents(edition, settings.site_url, pages, history),
+                                          moved), artefacts, releases, redirect_pages(moved))
 
 
 class ExportStopped(Exception):
