@@ -147,7 +147,7 @@ def test_every_paragraph_has_a_cite_control_naming_its_paragraph_url(site):
         assert section_box and section_box[0].find("summary").text == "Cite this section"
         for paragraph in tree.xpath("//p[contains(@class,'tb')][a[contains(@class,'pn')]]"):
             (link,) = paragraph.xpath("a[contains(@class,'cite-link')]")
-            assert link.get("data-cite-url") == f"[site_url]/sections/{page.name}#{paragraph.get('id')}"
+            assert link.get("data-cite-url") == f"[site_url]/sections/{page.name}?v=1.1.0#{paragraph.get('id')}"
             assert link.get("href") == "#" + section_box[0].get("id")
 
 
@@ -187,7 +187,7 @@ def test_paragraph_cite_control_opens_citations_and_copies_them(page, server):
     assert box.locator(":scope > summary").inner_text() == "Cite paragraph 14"
     note = box.locator("#cite-p14-chicago-citation")
     assert "para. 14" in note.inner_text()
-    assert "[site_url]/sections/insurrection-in-la-paz.html#p14" in note.inner_text()
+    assert "[site_url]/sections/insurrection-in-la-paz.html?v=1.1.0#p14" in note.inner_text()
     assert server + "sections/insurrection-in-la-paz.html" in box.locator(".cite-here").inner_text()
     box.locator("button[data-clipboard-target='#cite-p14-apa-entry']").click()
     assert _clipboard(page) == note.evaluate(

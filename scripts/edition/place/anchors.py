@@ -8,7 +8,7 @@ from pathlib import Path
 from ..load import raw as raw_source
 from ..model import AnnotationType, Block, Edition, Source
 from ..paths import TIMELINE, entity_path, html_path, section_path
-from ..problems import Problem, Problems
+from ..problems import Problem, Problems, SourceError
 from .fingerprints import apparatus_fingerprints
 from .history import AnchorHistory, history
 from .structure import group_sections, split_blocks

@@ -36,10 +36,8 @@ def offline_zip(site: Path, top: str, leave_out: str = "") -> bytes:
     left_out = (*LEFT_OUT_FILES, leave_out)
     files = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*")) if p.is_file()
              and not p.name.endswith(LEFT_OUT_SUFFIXES)]
-    # Earlier versions' downloads (downloads/1.0.0/…) are kept on the site, not in each zip.
     return reproducible_zip([Entry(f"{top}/{name}", _offline_copy(site, name))
-                             for name in files if name not in left_out
-                             and not re.match(r"downloads/\d+\.\d+\.\d+/", name)])
+                             for name in files if name not in left_out])
 
 
 def _offline_copy(site: Path, name: str) -> bytes:
