@@ -21,7 +21,7 @@ def copy_project(target: Path) -> Path:
     """A throwaway copy of what the build reads, so tests never touch the work tree."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("source", "scripts"):
+    for folder in ("source", "scripts", "releases"):
         shutil.copytree(REPO / folder, target / folder,
                         ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "node_modules"))
     return target
@@ -93,6 +93,24 @@ def require_chromium() -> None:
         if os.environ.get("CI"):
             pytest.fail("Debian's chromium is required in CI (apt-get install chromium)")
         pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
+
+
+RENAMED_OLD, RENAMED_NEW = "the-government-is-saved", "the-government-survives"
+
+
+@pytest.fixture(scope="session")
+def renamed(tmp_path_factory):
+    """A project copy whose section the-government-is-saved is renamed, moved in the ledger
+    as the README says, recorded and built."""
+    root = copy_project(tmp_path_factory.mktemp("renamed"))
+    for name in ("source/structure.yml", "mkdocs.yml"):
+        path = root / name
+        path.write_text(path.read_text(encoding="utf-8").replace(RENAMED_OLD, RENAMED_NEW), encoding="utf-8")
+    assert main(["--root", str(root), "anchors", "--move", f"sections/{RENAMED_OLD}.html",
+                 "--to", f"sections/{RENAMED_NEW}.html", "--reason", "the section was renamed"]) == 0
+    assert main(["--root", str(root), "anchors", "--record"]) == 0
+    assert main(["--root", str(root), "build"]) == 0
+    return root
 
 
 # --- markers: unit, build, browser -----------------------------------------------------------

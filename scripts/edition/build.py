@@ -6,16 +6,18 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
 from . import csl
 from .export import export
 from .load import load_source
+from .load.releases import Release, load_releases
 from .model import Artefact, Edition
 from .pages import Context, documents, page_table, render_pages
 from .pages.front import DOWNLOAD
+from .pages.redirects import redirect_pages, with_aliases
 from .place import anchors, build_edition
 from .problems import Problems, SourceError
 from .publish import config, publish
@@ -46,6 +48,10 @@ class Project:
         return self.root / "mkdocs.yml"
 
     @property
+    def releases(self) -> Path:
+        return self.root / "releases"
+
+    @property
     def ledger(self) -> Path:
         return self.source / anchors.LEDGER
 
@@ -61,6 +67,8 @@ class Prepared:
     edition: Edition
     pages: dict[str, str]  # docs/ path -> Markdown
     artefacts: tuple[Artefact, ...]
+    releases: tuple[Release, ...] = ()  # earlier versions' downloads
+    redirects: dict[str, bytes] = field(default_factory=dict)  # moved pages' old addresses
 
     def docs_files(self) -> dict[str, bytes]:
         """What docs/ must hold: the Markdown pages and the artefacts MkDocs copies as is."""
@@ -69,6 +77,10 @@ class Prepared:
             files[f"downloads/{artefact.name}"] = artefact.content
             if artefact.stable_path:
                 files[artefact.stable_path] = artefact.content
+        files.update(self.redirects)
+        for release in self.releases:
+            files.update({f"downloads/{release.version}/{name}": content
+                          for name, content in release.files})
         return files
 
 
@@ -84,14 +96,18 @@ def prepare(project: Project) -> Prepared:
         problems.raise_if_any()
     except SourceError as err:  # shifted block ids explain hundreds of problems: say so first
         raise anchors.with_root_cause(err, source, project.ledger) from None
-    ctx = Context(edition, settings.site_url)
+    history = anchors.anchor_history(edition, project.ledger)
+    ctx = Context(edition, settings.site_url, history=history)
     with _exporting(edition, settings.site_url) as exporting:
         pages = render_pages(ctx, tuple(s for s in specs if s.path != DOWNLOAD))
         artefacts = exporting.result()
+    releases = load_releases(project.releases)
     # The Download page lists the artefacts, so it is rendered once they are made.
-    pages += render_pages(replace(ctx, artefacts=artefacts),
+    pages += render_pages(replace(ctx, artefacts=artefacts, releases=releases),
                           tuple(s for s in specs if s.path == DOWNLOAD))
-    return Prepared(edition, documents(edition, settings.site_url, pages), artefacts)
+    moved = anchors.moved(project.ledger)
+    return Prepared(edition, with_aliases(documents(edition, settings.site_url, pages, history),
+                                          moved), artefacts, releases, redirect_pages(moved))
 
 
 class ExportStopped(Exception):

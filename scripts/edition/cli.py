@@ -47,7 +47,14 @@ def _main(argv: list[str] | None) -> int:
                         help="with --record: start the ledger of an edition never published")
     record.add_argument("--remove", metavar="ANCHOR",
                         help="retire one anchor (its line stays, marked removed)")
-    record.add_argument("--reason", default="", help="with --remove: why it goes (required)")
+    record.add_argument("--reason", default="",
+                        help="with --remove or --move: why (required)")
+    record.add_argument("--move", metavar="OLD",
+                        help="a renamed page (sections/old.html): its old address redirects")
+    record.add_argument("--to", metavar="NEW", default="", help="with --move: the new page")
+    record.add_argument("--from-commit", metavar="COMMIT",
+                        help="with --record: add the fingerprints of the earlier version "
+                        "published at COMMIT, derived from its source/ (git show)")
     args = parser.parse_args(argv)
     project = Project(args.root.resolve())
     try:
@@ -107,8 +114,19 @@ def _anchors(args, project) -> int:
         anchors.remove_from_ledger(project.ledger, args.remove, args.reason)
         print(f"removed {args.remove} from source/{anchors.LEDGER}: {args.reason}")
         return 0
+    if args.move and not args.to:
+        print("error: --move OLD needs --to NEW (the page's new address)", file=sys.stderr)
+        return 2
+    if args.move:
+        anchors.remove_from_ledger(project.ledger, args.move, args.reason, moved_to=args.to)
+        print(f"moved {args.move} to {args.to} in source/{anchors.LEDGER}: {args.reason}")
+        return 0
     edition = build_edition(load_source(project.source))
-    if args.record:
+    if args.record and args.from_commit:
+        version = anchors.record_version_from(edition, project.ledger, project.root,
+                                              args.from_commit)
+        print(f"recorded the fingerprints of version {version} (commit {args.from_commit})")
+    elif args.record:
         added = anchors.record_ledger(edition, project.ledger, start=args.start)
         print(f"recorded {added} new anchor(s) in source/{anchors.LEDGER}")
     else:

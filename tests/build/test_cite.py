@@ -212,8 +212,8 @@ def test_paragraph_cite_control_opens_citations_and_copies_them(page, server):
     assert box.locator(":scope > summary").inner_text() == "Cite paragraph 14"
     note = box.locator("#cite-p14-chicago-citation")
     assert "para. 14" in note.inner_text()
-    # no site_url: over http the citations give the address this copy is read at
-    assert server + "sections/insurrection-in-la-paz.html#p14" in note.inner_text()
+    # no site_url: over http the citations give the address this copy is read at, versioned
+    assert server + "sections/insurrection-in-la-paz.html?v=1.1.0#p14" in note.inner_text()
     assert "read at" in box.locator(".cite-no-site-url").inner_text()
     box.locator("button[data-clipboard-target='#cite-p14-apa-entry']").click()
     assert _clipboard(page) == note.evaluate(

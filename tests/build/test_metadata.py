@@ -97,7 +97,7 @@ def test_published_site_has_absolute_urls_canonical_links_and_a_sitemap(publishe
     assert parse(page).xpath("//link[@rel='canonical']/@href") == [url]
     assert all(m["url"].startswith(SITE_URL + "entities/") for m in article["mentions"])
     link = parse(page).xpath("//p[@id='p12']/a[contains(@class,'cite-link')]/@data-cite-url")
-    assert link == [url + "#p12"]
+    assert link == [url + "?v=1.1.0#p12"]  # a cited address names the version
     assert "[site_url]" not in page.read_text(encoding="utf-8")
     sitemap = lxml.etree.parse(str(published / "sitemap.xml"))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}

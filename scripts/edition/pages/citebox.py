@@ -25,7 +25,7 @@ class CiteBoxes:
     @functools.lru_cache(maxsize=32)  # a section's box is shown on its page and the article's
     def section_box(self, section: Section) -> str:
         """The section's box: works without JavaScript; holds its paragraphs' box template."""
-        target = cite.section_target(section, self.base_url)
+        target = self._versioned(cite.section_target(section, self.base_url))
         body = self._box_body(f"cite-{section.id}", "this section of the edition", target)
         return (f'<details class="ed cite" id="cite-{section.id}" data-search-exclude><summary>Cite this section'
                 f"</summary>{body}{self._paragraph_template(section)}</details>\n")
@@ -38,7 +38,7 @@ class CiteBoxes:
                 f"{self.paragraph_box(stand_in, section)}</template>")
 
     def paragraph_box(self, block: Block, section: Section) -> str:
-        target = cite.paragraph_target(block, section, self.base_url)
+        target = self._versioned(cite.paragraph_target(block, section, self.base_url))
         body = self._box_body(f"cite-{block.id}", f"paragraph {block.number} of the edition",
                               target)
         return (f'<details class="ed cite cite-paragraph" open><summary>Cite paragraph '
@@ -46,7 +46,7 @@ class CiteBoxes:
 
     def paragraph_link(self, block: Block, section: Section) -> str:
         """The paragraph's Cite control: without JavaScript it leads to the section's box."""
-        url = cite.paragraph_target(block, section, self.base_url).url
+        url = self._versioned(cite.paragraph_target(block, section, self.base_url)).url
         named = f' data-cite-url="{html.escape(url)}"' if url else ""
         return (f'<a class="ed cite-link" href="#cite-{section.id}" role="button" data-search-exclude '
                 f'data-cite-paragraph="{block.number}"{named} '
@@ -57,6 +57,15 @@ class CiteBoxes:
         """The home page's box: the whole edition."""
         body = self._box_body("cite-edition", "this edition", cite.edition_target(self.base_url))
         return f'<div class="ed cite cite-edition" id="cite-edition" data-search-exclude>{body}</div>\n'
+
+    def _versioned(self, target: cite.Target) -> cite.Target:
+        """A section's or paragraph's address names the version cited (?v=1.1.0), so a reader
+        who follows the citation later is told whether it changed since (assets/versions.js)."""
+        def versioned(address: str) -> str:
+            page, _, fragment = address.partition("#")
+            return f"{page}?v={self.bibliography.edition.version}" + (f"#{fragment}" if fragment else "")
+        return replace(target, url=target.url and versioned(target.url),
+                       path=None if target.path is None else versioned(target.path))
 
     # --- inside a box ----------------------------------------------------------------------
 

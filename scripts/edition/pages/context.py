@@ -5,6 +5,8 @@ from dataclasses import dataclass, replace
 
 from ..model import Artefact, Edition
 from ..paths import entity_path, relative, section_path
+from ..load.releases import Release
+from ..place.history import AnchorHistory
 from .citebox import CiteBoxes
 from .inline import escape_text
 
@@ -19,6 +21,8 @@ class Context:
     interactive: bool = True  # False: no control that needs the site's scripts (one page)
     artefacts: tuple[Artefact, ...] = ()  # listed on the Download page
     citations: bool = True  # False: cite boxes without their citations (see CiteBoxes)
+    history: AnchorHistory = AnchorHistory()  # the versions' fingerprints (the ledger's)
+    releases: tuple[Release, ...] = ()  # earlier versions' downloads, on the Download page
 
     def at(self, page: str) -> "Context":
         return replace(self, page=page)

@@ -111,8 +111,25 @@ def download(ctx: Context) -> Page:
     lines += [f"## {OFFLINE_TITLE}\n",
               f"{offline_listing(ctx.edition)} · <code>{OFFLINE_MEDIA_TYPE}</code>\n",
               f"{escape_text(OFFLINE_DESCRIPTION)}\n"]
+    lines += _earlier_versions(ctx)
     return Page(ctx.page, "Download", "The edition as files to keep, print or read offline.",
                 "\n".join(lines))
+
+
+def _earlier_versions(ctx: Context) -> list[str]:
+    """The downloads of every earlier version, as that version published them."""
+    if not ctx.releases:
+        return []
+    lines = ["## Earlier versions { #earlier-versions }\n",
+             "The downloads of each earlier version, exactly as it published them (what each "
+             f"version changed is in the [Changelog]({ctx.link('changelog.md')})).\n"]
+    for release in reversed(ctx.releases):
+        lines.append(f"### Version {escape_text(release.version)} "
+                     f"{{ #version-{release.version.replace('.', '-')} }}\n")
+        lines += [f"- [{escape_text(name)}](downloads/{release.version}/{name}) · "
+                  f"{human_size(len(content))}" for name, content in release.files]
+        lines.append("")
+    return lines
 
 
 def zip_name(edition: Edition) -> str:

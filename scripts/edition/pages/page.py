@@ -19,13 +19,14 @@ class Page:
     searchable: bool = True  # False: the page repeats what other pages say (search skips it)
 
 
-def document(page: Page, meta: PageMetadata) -> str:
-    """The Markdown file MkDocs reads: front matter written from the records, then the body."""
+def document(page: Page, meta: PageMetadata, footer: dict[str, str] | None = None) -> str:
+    """The Markdown file MkDocs reads: front matter written from the records (and the
+    footer's version line, `footer`), then the body."""
     lines = [f'title: "{_yaml_text(page.title)}"', f'description: "{_yaml_text(page.description)}"']
     if not page.searchable:
         lines.append("search:\n  exclude: true")
     extra = {"edition_meta": [[t.attribute, t.key, t.content] for t in meta.tags],
-             "edition_json_ld": meta.json_ld, "edition_updated": meta.updated}
+             "edition_json_ld": meta.json_ld, "edition_updated": meta.updated, **(footer or {})}
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n" + page.body
 

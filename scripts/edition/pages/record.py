@@ -8,9 +8,8 @@ from collections import defaultdict
 from typing import Callable, Iterable
 
 from .. import dates
-from ..model import AnnotationType as T, BlockKind, Comparison, Count, Edition, SourceEntry, Span
+from ..model import BlockKind, Edition, SourceEntry
 from ..paths import TIMELINE, entity_path, relative, section_path
-from ..place.record import PAGE_ANCHORS
 from .context import Context
 from .inline import attribute, escape_text
 from .page import Page
@@ -31,12 +30,12 @@ STATUSES = {"shown": "shown", "reported": "reported, not verified", "likely": "l
 
 
 def pages() -> tuple[tuple[str, str, str, Callable[[Context], Page]], ...]:
-    """(path, title, description, render) of each page this module renders."""
+    """(path, title, description, render) of each page this module renders (the Changelog
+    is changelog.py's)."""
     made = {RECORD: ("What happened next", "The record beside and after the article: the fall of "
                    "the government, the later death tolls and the trials, each statement sourced.", record),
             BIBLIOGRAPHY: ("Sources consulted", "Every external source the apparatus relies on, with "
-                   "its address and the date it was read.", bibliography),
-            CHANGELOG: ("Changelog", "Every version of the edition and every change, by anchor.", changelog)}
+                   "its address and the date it was read.", bibliography)}
     return tuple((path, title, description, _page(path, title, description, make))
                  for path, (title, description, make) in made.items())
 
@@ -172,195 +171,9 @@ def record(edition: Edition) -> str:
     return "\n".join(lines)
 
 
-# --- Changelog ---------------------------------------------------------------------------
-
-def changelog(edition: Edition) -> str:
-    page = CHANGELOG
-    lines = ["# Changelog\n",
-             "Each version lists what changed, by the anchor it changed. Anchors are permanent: "
-             "a corrected paragraph keeps its number and its link.\n"]
-    for version in reversed(edition.source.versions):
-        anchor = "v" + version.version.replace(".", "-")
-        lines += [f"## {escape_text(version.version)} ({escape_text(dates.human(version.date))}) "
-                  f"{{ #{anchor} }}\n", f"{escape_text(version.summary)}\n"]
-        for change in version.changes:
-            lines.append(f"- {_anchor_link(edition, page, change.anchor)}: "
-                         f"{escape_text(change.what)}")
-        lines.append("")
-    return "\n".join(lines)
-
-
-def _anchor_link(edition: Edition, page: str, anchor: str) -> str:
-    src = edition.source
-    target, label = "", anchor
-    if anchor in PAGE_ANCHORS:
-        target, label = PAGE_ANCHORS[anchor], _PAGE_LABELS.get(anchor, anchor)
-    elif any(b.id == anchor for b in edition.blocks):
-        target = f"{section_path(edition.block(anchor).section)}#{anchor}"
-        label = _block_label(edition, anchor)
-    elif any(s.id == anchor for s in edition.sections):
-        target, label = section_path(anchor), next(s.title for s in edition.sections if s.id == anchor)
-    elif any(e.id == anchor for e in edition.entities):
-        target, label = entity_path(anchor), edition.entity(anchor).name
-    elif any(e.id == anchor for e in edition.events):
-        target = f"{TIMELINE}#{anchor}"
-        label = "the timeline, " + next(e.title for e in edition.events if e.id == anchor)
-    elif any(e.id == anchor for e in src.record.entries):
-        target = f"{RECORD}#{anchor}"
-    elif any(c.id == anchor for c in src.record.comparisons):
-        target = f"{FIGURES}#{anchor}"
-    elif any(s.id == anchor for s in src.sources):
-        target = f"{BIBLIOGRAPHY}#{anchor}"
-    else:
-        lacuna = next(s for s in edition.spans_of(T.LACUNA) if s.annotation.id == anchor)
-        target = f"{section_path(edition.block(lacuna.block).section)}#{anchor}"
-    return f"[{escape_text(label)}]({relative(page, target)})"
-
-
-_PAGE_LABELS = {"home": "Home", "article": "The whole article", "method": "Editorial method",
-                "bibliography": "Sources consulted", "record": "What happened next",
-                "changelog": "Changelog", "figures": "Figures", "timeline": "Timeline",
-                "sources-and-quotations": "Sources and quotations", "download": "Download",
-                "edition": "The edition"}
-
-
-# --- Figures against the record -----------------------------------------------------------
-
-def comparisons_of(edition: Edition, span: Span) -> list[Comparison]:
-    return [c for c in edition.source.record.comparisons
-            if any((f.block, f.text) == (span.block, span.text) for f in c.figures)]
-
-
-def figure_note(edition: Edition, page: str, span: Span) -> str:
-    """A figure's own note (Markdown): its note with references, then how other counts compare."""
-    a = span.annotation
-    text = cited(edition, page, escape_text(a.note), a.sources, a.basis) if a.note else ""
-    for comparison in comparisons_of(edition, span):
-        same = [c for c in comparison.counts if c.timing == "same-days"]
-        later = [c for c in comparison.counts if c.timing == "later"]
-        summary = "; ".join(f"{escape_text(TIMINGS[t])}: {_span_of(cs)}"
-                            for t, cs in (("same-days", same), ("later", later)) if cs)
-        link = f"[{escape_text(comparison.title)}]({relative(page, f'{FIGURES}#{comparison.id}')})"
-        text += f" Other counts ({summary}): see {link}."
-    return text.strip()
-
-
-def _span_of(counts: list[Count]) -> str:
-    values = [c.value for c in counts] + [c.to for c in counts if c.to is not None]
-    low, high = min(values), max(values)
-    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
-
-
-def figures_against_record(edition: Edition, page: str) -> str:
-    """The Figures page's second part: each comparison as a table, its chart and its note."""
-    comparisons = edition.source.record.comparisons
-    if not comparisons:
-        return ""
-    lines = ["## The casualty figures against the record { #against-the-record }\n",
-             "Each of the article's casualty figures beside the counts published on the same "
-             "days (12–15 October 2003) and the later counts, with their sources. The counts "
-             "are not all of the same thing: each row says what it counts. Sources are listed "
-             f"on [Sources consulted]({relative(page, BIBLIOGRAPHY)}); the outcome is told in "
-             f"[What happened next]({relative(page, RECORD)}).\n",
-             chart(edition)]
-    for comparison in comparisons:
-        figures = ", ".join(f"{_paragraph_link(edition, page, f.block)} “{escape_text(f.text)}”"
-                            for f in comparison.figures)
-        lines += [f"### {escape_text(comparison.title)} {{ #{comparison.id} }}\n",
-                  f"The article: {figures}.\n",
-                  "| Count | What it counts | Date | Published | Source |",
-                  "|---|---|---|---|---|"]
-        for count in sorted(comparison.counts, key=_count_order):
-            # escape_text escapes '|' as the tables extension reads it: nothing more to do
-            lines.append(f"| {escape_text(_count_value(count))} | {escape_text(count.counts)} | "
-                         f"{_date(count.when)} | {TIMINGS.get(count.timing, count.timing)} | "
-                         f"{_source_link(edition, page, count.source)} |")
-        lines += ["", f"*Editors' note:* {escape_text(comparison.note)}\n"]
-    return "\n".join(lines) + "\n"
-
-
-def _count_order(count: Count) -> tuple[int, str]:
-    """The counts of the same days first, then the later ones; each in date order, undated last."""
-    when = "9999" if count.when == "n.d." else dates.sort_key(str(count.when))
-    return (0 if count.timing == "same-days" else 1, when)
-
-
 def _paragraph_link(edition: Edition, page: str, block_id: str) -> str:
     section = section_path(edition.block(block_id).section)
     return f"[{escape_text(_block_label(edition, block_id))}]({relative(page, section)}#{block_id})"
-
-
-def _count_value(count: Count) -> str:
-    if count.qualifier == "range" and count.to is not None:
-        return f"{count.value:g}–{count.to:g}"
-    words = {"exact": "", "more-than": "more than ", "at-least": "at least ", "about": "about "}
-    return f"{words.get(count.qualifier, '')}{count.value:g}"
-
-
-def _date(value: str) -> str:
-    return "n.d." if value == "n.d." else escape_text(dates.human(str(value)))
-
-
-# The chart: one row per comparison of the dead; the article's figure as a red bar, each other
-# count as a dot (filled: same days; open: later). Drawn at build time; no script, no stylesheet.
-CHART_WIDTH, LEFT, ROW, TOP, RIGHT = 680, 300, 34, 16, 24
-
-
-def chart(edition: Edition) -> str:
-    comparisons = [c for c in edition.source.record.comparisons if _unit(edition, c) == "dead"]
-    if not comparisons:
-        return ""
-    maximum = max([c.to or c.value for cmp in comparisons for c in cmp.counts] +
-                  [_article_value(edition, cmp) for cmp in comparisons])
-    scale = 10 * (int(maximum // 10) + 1)
-    height = TOP + ROW * len(comparisons) + 28
-
-    def x(value: float) -> float:
-        return LEFT + (CHART_WIDTH - LEFT - RIGHT) * value / scale
-
-    marks = []
-    for row, comparison in enumerate(comparisons):
-        y = TOP + ROW * row + ROW / 2
-        marks.append(f'<text x="{LEFT - 10}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
-                     f'fill="currentColor">{attribute(comparison.title)}</text>'
-                     f'<line x1="{LEFT}" y1="{y:.1f}" x2="{CHART_WIDTH - RIGHT}" y2="{y:.1f}" '
-                     f'stroke="currentColor" stroke-opacity="0.25"/>')
-        for count in comparison.counts:
-            filled = count.timing == "same-days"
-            label = attribute(f"{_count_value(count)}: {count.counts}")
-            marks.append(f'<circle cx="{x(count.value):.1f}" cy="{y:.1f}" r="4.5" '
-                         f'fill="{"currentColor" if filled else "none"}" fill-opacity="0.7" '
-                         f'stroke="currentColor" stroke-width="1.5"><title>{label}</title></circle>')
-        article = _article_value(edition, comparison)
-        marks.append(f'<rect x="{x(article) - 2:.1f}" y="{y - 10:.1f}" width="4" height="20" '
-                     f'fill="#c0392b"><title>The article: {article:g}</title></rect>')
-    axis = TOP + ROW * len(comparisons)
-    ticks = "".join(f'<line x1="{x(v):.1f}" y1="{axis}" x2="{x(v):.1f}" y2="{axis + 4}" '
-                    f'stroke="currentColor"/><text x="{x(v):.1f}" y="{axis + 16}" '
-                    f'text-anchor="middle" font-size="11" fill="currentColor">{v}</text>'
-                    for v in range(0, scale + 1, 10))
-    return (f'<figure class="ed counts-chart"><svg viewBox="0 0 {CHART_WIDTH} {height}" '
-            f'role="img" aria-labelledby="counts-title"><title id="counts-title">The article\'s '
-            f"counts of the dead (red bars) beside the counts of the same days (filled dots) and "
-            f"the later counts (open dots)</title>{''.join(marks)}{ticks}</svg>"
-            f"<figcaption>The article's counts of the dead (red bars) beside the counts of the "
-            f"same days (filled dots) and the later counts (open dots), on a scale of people "
-            f"killed. The tables below give every count, what it counts and its source; the "
-            f"wounded are in the tables only.</figcaption></figure>\n")
-
-
-def _unit(edition: Edition, comparison: Comparison) -> str:
-    for span in edition.spans_of(T.FIGURE):
-        if any((f.block, f.text) == (span.block, span.text) for f in comparison.figures):
-            return span.annotation.unit
-    return ""
-
-
-def _article_value(edition: Edition, comparison: Comparison) -> float:
-    for span in edition.spans_of(T.FIGURE):
-        if any((f.block, f.text) == (span.block, span.text) for f in comparison.figures):
-            return span.annotation.value or 0.0
-    return 0.0
 
 
 # --- the note on the text and the colophon (Editorial method) -----------------------------

@@ -10,7 +10,8 @@ from .context import Context, shorten
 from .inline import attribute, escape_text, figure_value
 from ..views import places_map, sources_view, timeline_view
 from .page import Page
-from .record import cited, figure_note, figures_against_record
+from .comparisons import figure_note, figures_against_record
+from .record import cited
 from .text import TYPE_HEADINGS, attribution, note_id_of, note_text
 
 SOURCES = "register/sources.md"

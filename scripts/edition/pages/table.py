@@ -8,7 +8,7 @@ from typing import Callable
 
 from ..model import Edition
 from ..paths import TIMELINE, entity_path, section_path
-from . import entities, front, record, registers, text
+from . import changelog, entities, front, record, registers, text
 from .context import Context
 from .page import Page
 
@@ -47,11 +47,9 @@ def page_table(edition: Edition) -> tuple[PageSpec, ...]:
               PageSpec(TIMELINE, "Timeline", registers.timeline, part="timeline", register=True),
               PageSpec(registers.FIGURES, "Figures", registers.figures, part="figures",
                        register=True),
-              *(PageSpec(path, title, make) for path, title, _, make in record.pages()
-                if path != record.CHANGELOG),
+              *(PageSpec(path, title, make) for path, title, _, make in record.pages()),
               PageSpec("method.md", "Editorial method", front.method, part="method"),
-              *(PageSpec(path, title, make) for path, title, _, make in record.pages()
-                if path == record.CHANGELOG),
+              PageSpec(changelog.CHANGELOG, "Changelog", changelog.page),
               PageSpec(front.DOWNLOAD, "Download", front.download)]
     specs += [PageSpec(entity_path(e.id), e.name, functools.partial(entities.entity_page, entity=e),
                        in_nav=False) for e in edition.entities]

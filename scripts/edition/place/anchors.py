@@ -2,28 +2,29 @@
 from __future__ import annotations
 
 import hashlib
-import os
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..load.yamlfile import read_text
+from ..load import raw as raw_source
 from ..model import AnnotationType, Block, Edition, Source
 from ..paths import TIMELINE, entity_path, html_path, section_path
 from ..problems import Problem, Problems, SourceError
+from .fingerprints import apparatus_fingerprints
+from .history import AnchorHistory, history
 from .structure import group_sections, split_blocks
 
-LEDGER = "published-anchors.txt"
-DISPLAY = f"source/{LEDGER}"
-HEADER = ("# Every anchor this edition has published, with a fingerprint of the text it points at.\n"
-          "# Written by `edition anchors --record`. Never delete or edit a line: the build fails if\n"
-          "# an anchor listed here would disappear or point at other text, or if a line is lost\n"
-          "# (the seal below counts and fingerprints them). To retire an anchor, run\n"
-          "# `edition anchors --remove ANCHOR --reason \"...\"`: its line stays, marked removed.\n")
-# The seal: how many lines the ledger holds and a fingerprint of them, so a lost line is seen.
-_SEAL = re.compile(r"^# seal: (\d+) lines?, sha256 ([0-9a-f]{16})$")
-REMOVED = "removed: "  # the third column of a retired anchor's line, before the reason
-RESTORE = f"restore it with 'git checkout {DISPLAY}'"
+# The ledger's file format lives in ledger.py; its names are kept here for the callers.
+from .ledger import DISPLAY, LEDGER, REMOVED, RESTORE, Ledger, LedgerLine, VersionLine  # noqa: F401
+from .ledger import read as _read, write as _write  # noqa: F401
+
+# Every page's own address is permanent too, and the anchors of the apparatus's pages
+# (pages/record.py writes them; tests/build/test_anchors.py checks that each exists).
+PAGES = ("index.html", "article.html", "method.html", "bibliography.html", "record.html",
+         "changelog.html", "download.html", "register/people.html", "register/organisations.html",
+         "register/places.html", "register/sources.html", "register/timeline.html",
+         "register/figures.html")
+METHOD_ANCHORS = ("note-on-the-text", "principles", "witnesses", "quotation-witnesses",
+                  "not-checked", "colophon")
 
 
 @dataclass(frozen=True, order=True)
@@ -37,8 +38,9 @@ def fingerprint(text: str) -> str:
 
 
 def current_anchors(edition: Edition) -> list[PublishedAnchor]:
-    """Every permalink the edition publishes: pages, sections, blocks, entities, lacunae, events."""
-    anchors = []
+    """Every permalink the edition publishes: pages, sections, blocks, entities, lacunae,
+    events, and the entries of the apparatus's pages (sources, record, comparisons, versions)."""
+    anchors = [PublishedAnchor(page, fingerprint(page)) for page in PAGES]
     for section in edition.sections:
         page = html_path(section_path(section.id))
         anchors.append(PublishedAnchor(page, fingerprint(section.id)))
@@ -52,85 +54,41 @@ def current_anchors(edition: Edition) -> list[PublishedAnchor]:
         anchors.append(PublishedAnchor(f"{page}#{lacuna.annotation.id}", fingerprint(lacuna.text)))
     for event in edition.events:
         anchors.append(PublishedAnchor(f"{html_path(TIMELINE)}#{event.id}", fingerprint(event.id)))
-    return sorted(anchors)
+    return sorted(anchors + _apparatus_anchors(edition))
 
 
-@dataclass(frozen=True)
-class LedgerLine:
-    number: int  # in the file
-    url: str
-    fingerprint: str
-    removed: str = ""  # the reason, for a retired anchor
+def _apparatus_anchors(edition: Edition) -> list[PublishedAnchor]:
+    src = edition.source
+    ids = [("bibliography.html", s.id) for s in src.sources]
+    ids += [("record.html", e.id) for e in src.record.entries]
+    ids += [("record.html", f"part-{part}") for part in sorted({e.part for e in src.record.entries})]
+    ids += [("register/figures.html", c.id) for c in src.record.comparisons]
+    ids += [("register/figures.html", "against-the-record")] if src.record.comparisons else []
+    ids += [("changelog.html", "v" + v.version.replace(".", "-")) for v in src.versions]
+    ids += [("method.html", anchor) for anchor in METHOD_ANCHORS]
+    ids += [("method.html", f"witness-{w.id}") for w in src.witnesses.text]
+    return [PublishedAnchor(f"{page}#{name}", fingerprint(name)) for page, name in ids]
 
-    def __str__(self) -> str:
-        return f"{self.url}\t{self.fingerprint}" + (f"\t{REMOVED}{self.removed}" if self.removed
-                                                     else "")
+
+def live_fingerprints(edition: Edition, source: Path) -> dict[str, str]:
+    """url → the fingerprint of each current anchor's text and apparatus (fingerprints.py)."""
+    blocks = {b.id: b.text for b in edition.blocks}
+    raw = raw_source.read_raw(raw_source.from_folder(source))
+    return apparatus_fingerprints(raw, blocks, ((a.url, a.fingerprint)
+                                                for a in current_anchors(edition)))
 
 
-@dataclass(frozen=True)
-class Ledger:
-    lines: tuple[LedgerLine, ...]
-    sealed: bool
+def anchor_history(edition: Edition, path: Path) -> AnchorHistory:
+    """The versions' fingerprints the ledger keeps, beside this build's own."""
+    ledger = _read(path, Problems())
+    return history(edition, ledger.versions if ledger else (),
+                   live_fingerprints(edition, path.parent))
 
 
 def read_ledger(path: Path) -> list[PublishedAnchor]:
     """The anchors the ledger lists (retired ones included); [] when it cannot be read."""
     ledger = _read(path, Problems())
     return [PublishedAnchor(line.url, line.fingerprint) for line in ledger.lines] if ledger else []
-
-
-def _read(path: Path, problems: Problems, display: str = DISPLAY) -> Ledger | None:
-    """The ledger's lines, each problem with its file (missing, unreadable, not UTF-8, broken
-    seal, malformed line) added to `problems`; None when it cannot be read at all."""
-    if not path.exists():
-        problems.add(display, 0, "the ledger of published anchors is missing",
-                     f"{RESTORE} (an edition never published starts one with "
-                     "'edition anchors --record --start')")
-        return None
-    text = read_text(path, display, problems) if path.stat().st_size else ""
-    if text is None:
-        return None
-    lines, seal, malformed = [], None, []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if _SEAL.match(line):
-            seal = _SEAL.match(line)
-        elif line.strip() and not line.startswith("#"):
-            url, _, rest = line.partition("\t")
-            digest, _, removed = rest.partition("\t")
-            if not url.strip() or not re.fullmatch(r"[0-9a-f]+", digest.strip()) or (
-                    removed and not removed.startswith(REMOVED)):
-                malformed.append(number)
-                continue
-            lines.append(LedgerLine(number, url.strip(), digest.strip(),
-                                    removed.removeprefix(REMOVED).strip()))
-    if seal and not _check_seal(lines, int(seal[1]), seal[2], display, problems):
-        return None  # its lines cannot be trusted: that one problem is the one to fix
-    for number in malformed:
-        problems.add(display, number, "this line is not 'ANCHOR<tab>FINGERPRINT'",
-                     f"{RESTORE}; never edit the ledger by hand")
-    return Ledger(tuple(lines), seal is not None)
-
-
-def _seal(lines) -> str:
-    body = "\n".join(str(line) for line in lines)
-    return f"# seal: {len(lines)} lines, sha256 {hashlib.sha256(body.encode()).hexdigest()[:16]}"
-
-
-def _check_seal(lines: list[LedgerLine], count: int, digest: str, display: str,
-                problems: Problems) -> bool:
-    if _seal(lines) == f"# seal: {count} lines, sha256 {digest}":
-        return True
-    if len(lines) < count:
-        what = f"{count - len(lines)} line(s) were lost (the seal counts {count}, the file " \
-               f"holds {len(lines)})"
-    elif len(lines) > count:
-        what = f"{len(lines) - count} line(s) were added by hand (the seal counts {count})"
-    else:
-        what = "lines were changed by hand (they no longer match the seal)"
-    problems.add(display, 0, f"the ledger only grows, but {what}",
-                 f"{RESTORE}, then run 'edition anchors --record'; retire an anchor only with "
-                 "'edition anchors --remove ANCHOR --reason ...'")
-    return False
 
 
 def check_ledger(edition: Edition, path: Path, problems: Problems) -> list[PublishedAnchor]:
@@ -145,11 +103,17 @@ def check_ledger(edition: Edition, path: Path, problems: Problems) -> list[Publi
         problems.add(DISPLAY, 0, "the ledger has no seal line", f"{RESTORE}; a ledger from before "
                      "seals gets one from 'edition anchors --record'")
     for line in ledger.lines:
-        if line.removed:
+        if line.moved_to:
+            if line.moved_to not in now:
+                problems.add(DISPLAY, line.number, f"'{line.url}' moved to '{line.moved_to}', "
+                             "which the edition does not publish", "restore the page it names, "
+                             "or move it again with 'edition anchors --move'")
+        elif line.removed:
             continue
-        if line.url not in now:
+        elif line.url not in now:
             problems.add(DISPLAY, line.number, f"published anchor '{line.url}' would disappear",
-                         "restore the section, block or entity it names (anchors are forever)")
+                         "restore the section, block or entity it names (anchors are forever); "
+                         "a renamed section: 'edition anchors --move OLD --to NEW --reason ...'")
         elif now[line.url] != line.fingerprint:
             problems.add(DISPLAY, line.number, f"published anchor '{line.url}' would point at "
                          "other text", "restore the text or block order it named; never "
@@ -159,27 +123,73 @@ def check_ledger(edition: Edition, path: Path, problems: Problems) -> list[Publi
 
 
 def record_ledger(edition: Edition, path: Path, start: bool = False) -> int:
-    """Add the anchors not yet in the ledger; never removes a line. Returns how many were added.
-    Refuses (SourceError) a missing ledger unless `start`, and a damaged one."""
+    """Add the anchors not yet in the ledger, and write the current version's fingerprints
+    of every anchor's text and apparatus (an earlier version's are never touched); never
+    removes an anchor's line. Returns how many anchors were added. Refuses (SourceError) a
+    missing ledger unless `start`, and a damaged one."""
     problems = Problems()
     ledger = Ledger((), True) if start and not path.exists() else _read(path, problems)
     problems.raise_if_any()
     known = {line.url for line in ledger.lines}
     new = [LedgerLine(0, a.url, a.fingerprint) for a in current_anchors(edition)
            if a.url not in known]
-    _write(path, list(ledger.lines) + new)
+    version = edition.bibliography.edition.version
+    prints = [VersionLine(0, version, url, digest)
+              for url, digest in live_fingerprints(edition, path.parent).items()]
+    _write(path, list(ledger.lines) + new,
+           [v for v in ledger.versions if v.version != version] + prints)
     return len(new)
 
 
-def remove_from_ledger(path: Path, url: str, reason: str) -> None:
-    """Retire one anchor: its line stays, marked removed with the reason, and the build stops
-    requiring it. Refuses (SourceError) an unknown or retired anchor, or no reason."""
+def record_version_from(edition: Edition, path: Path, repository: Path, commit: str) -> str:
+    """Add the fingerprints of the version published at `commit`, derived from that commit's
+    source/ and ledger (git show); the version must be an earlier one, not yet recorded.
+    Its blocks are today's: the ledger guarantees that every block id it then published
+    names the same text now, and this is checked first. Returns the version."""
+    problems = Problems()
+    ledger = _read(path, problems)
+    problems.raise_if_any()
+    read = raw_source.from_commit(repository, commit)
+    then = _read_text_ledger(read(LEDGER) or "")
+    bibliography = raw_source.yaml_text(read("bibliography.yml") or "") or {}
+    version = str((bibliography.get("edition") or {}).get("version", ""))
+    now = {a.url: a.fingerprint for a in current_anchors(edition)}
+    if not then or not version:
+        problems.add(DISPLAY, 0, f"commit {commit} has no ledger or no edition version",
+                     "name the commit that published the version")
+    elif version == edition.bibliography.edition.version or \
+            any(v.version == version for v in ledger.versions):
+        problems.add(DISPLAY, 0, f"version {version} is recorded already, or is the current one",
+                     "an earlier version's fingerprints are recorded once")
+    elif any(now.get(url) != digest for url, digest in then.items() if "#" in url):
+        problems.add(DISPLAY, 0, f"a block of version {version} names other text now",
+                     "its fingerprints cannot be derived from today's blocks")
+    problems.raise_if_any()
+    blocks = {b.id: b.text for b in edition.blocks}
+    prints = apparatus_fingerprints(raw_source.read_raw(read), blocks, then.items())
+    _write(path, list(ledger.lines), list(ledger.versions) +
+           [VersionLine(0, version, url, digest) for url, digest in prints.items()])
+    return version
+
+
+def _read_text_ledger(text: str) -> dict[str, str]:
+    """The anchors of a ledger's text (any earlier format): url → text fingerprint."""
+    lines = (line.split("\t") for line in text.splitlines()
+             if line.strip() and not line.startswith(("#", "@")))
+    return {parts[0]: parts[1] for parts in lines if len(parts) >= 2 and len(parts) < 3}
+
+
+def remove_from_ledger(path: Path, url: str, reason: str, moved_to: str = "") -> None:
+    """Retire one anchor (or, with `moved_to`, every anchor of the page `url`, each to the
+    same fragment of `moved_to`): its line stays, marked, and the build stops requiring it.
+    Refuses (SourceError) an unknown or retired anchor, or no reason."""
     problems = Problems()
     ledger = _read(path, problems)
     problems.raise_if_any()
     found = [line for line in ledger.lines if line.url == url]
     if not reason.strip():
-        problems.add(DISPLAY, 0, "a removal needs its reason", "add --reason \"why it goes\"")
+        problems.add(DISPLAY, 0, f"a {'move' if moved_to else 'removal'} needs its reason",
+                     "add --reason \"why\"")
     elif not found:
         problems.add(DISPLAY, 0, f"'{url}' is not in the ledger",
                      "name the anchor as the ledger writes it, e.g. sections/opening.html#p3")
@@ -188,23 +198,34 @@ def remove_from_ledger(path: Path, url: str, reason: str) -> None:
                      "nothing to do")
     problems.raise_if_any()
     retired = " ".join(reason.split())
-    _write(path, [LedgerLine(line.number, line.url, line.fingerprint, retired)
-                  if line.url == url else line for line in ledger.lines])
+    _write(path, [_retired(line, url, retired, moved_to) for line in ledger.lines],
+           list(ledger.versions))
 
 
-def _write(path: Path, lines: list[LedgerLine]) -> None:
-    """Write the ledger sorted and sealed, all at once: a full disk or a kill leaves the old one."""
-    if path.exists() and not os.access(path, os.W_OK):
-        raise SourceError([Problem(DISPLAY, 0, "the ledger is read-only",
-                                   f"make it writable (chmod u+w {DISPLAY}) and run again")])
-    ordered = sorted(lines, key=lambda line: (line.url, line.fingerprint))
-    text = HEADER + _seal(ordered) + "\n" + "".join(f"{line}\n" for line in ordered)
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+def _retired(line: LedgerLine, url: str, reason: str, moved_to: str) -> LedgerLine:
+    """The line retired or moved. A moved page's anchors move to the same fragment of the new
+    page; a renamed section's own id (its heading, here and on the whole article) to the new id."""
+    page, _, fragment = line.url.partition("#")
+    old_id, new_id = (_stem(url), _stem(moved_to)) if moved_to else ("", "")
+    if moved_to and not line.removed and (page == url or (page == "article.html" and
+                                                          fragment == old_id)):
+        name = new_id if fragment == old_id else fragment
+        target = (moved_to if page == url else page) + (f"#{name}" if fragment else "")
+        return LedgerLine(line.number, line.url, line.fingerprint, reason, target)
+    if line.url == url and not moved_to:
+        return LedgerLine(line.number, line.url, line.fingerprint, reason)
+    return line
+
+
+def _stem(url: str) -> str:
+    return url.rsplit("/", 1)[-1].removesuffix(".html")
+
+
+def moved(path: Path) -> dict[str, str]:
+    """Each moved anchor's old address → its new one: a moved page gets a redirect page, a
+    fragment moved within a page that is still served an alias (publish/redirects.py)."""
+    ledger = _read(path, Problems())
+    return {line.url: line.moved_to for line in (ledger.lines if ledger else ()) if line.moved_to}
 
 
 # --- when block ids shift: the cause first ----------------------------------------------------

@@ -23,7 +23,8 @@ from pathlib import Path
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 _THEME = Path(__file__).resolve().parents[2] / "theme"
 _SHIPPED_PARTIALS = ("partials/javascripts/base.html", "partials/javascripts/content.html",
-                     "partials/javascripts/palette.html", "partials/search-on-demand.html")
+                     "partials/javascripts/palette.html", "partials/search-on-demand.html",
+                     "partials/redirect.html")
 _TEMPLATE_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.S)
 _PLAIN_PATH = r"[^\"'\\<>\s]*"  # a URL or path: nothing that ends a string or the script
 _POLICY = ("default-src 'self' file:; script-src 'self' file: {hashes}; "

@@ -44,6 +44,8 @@ def _offline_copy(site: Path, name: str) -> bytes:
     content = (site / name).read_bytes()
     if not name.endswith(".html") or name.startswith(f"{ARTEFACTS}/"):
         return content  # the engine's pages get the shim; downloads are copied as they are
+    if b'<meta http-equiv="refresh"' in content:
+        return content  # a moved page's redirect (pages/redirects.py): no search on it
     return with_worker_shim(content.decode("utf-8")).encode("utf-8")
 
 

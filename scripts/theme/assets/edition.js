@@ -60,6 +60,13 @@
   var citeScript = document.currentScript.src.replace(/edition\.js(?:[?#].*)?$/, "cite.js");
   var loading = null;
 
+  // A link that names a version (?v=1.0.0) gets its "changed since" note (versions.js).
+  if (/[?&]v=/.test(window.location.search)) {
+    var since = document.createElement("script");
+    since.src = citeScript.replace(/cite\.js$/, "versions.js");
+    document.head.appendChild(since);
+  }
+
   function citeTools() {
     if (!loading) {
       loading = new Promise(function (resolve, reject) {
