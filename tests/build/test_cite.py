@@ -132,7 +132,7 @@ def test_without_site_url_citations_leave_the_url_out_and_say_so(edition):
     box = CiteBoxes(edition.bibliography, "").section_box(section)
     assert "These citations leave the URL out" in box and "[site_url]" not in box
     # the variant cite.js shows over http(s): the URL stood in for, the path to put in
-    assert f'data-cite-path="sections/{section.id}.html"' in box
+    assert f'data-cite-path="sections/{section.id}.html?v=1.1.0"' in box
     variants = re.findall(r'<template class="cite-at-url">(.*?)</template>', box, re.S)
     # the note, the 4 entries and notes that name a URL (not MLA's and APA's in-text
     # citations) and 3 records, in the section's box and in its paragraphs' template

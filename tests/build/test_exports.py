@@ -139,7 +139,7 @@ def annotated(annotated_root: Path) -> tuple[Edition, dict[str, bytes]]:
 def published(built: Path, site: Path) -> tuple[Edition, dict[str, bytes]]:
     """The edition as built into the session site, and its data files read from site/."""
     edition = load_edition(built)
-    stems = {f"downloads/{p.name}" for p in (site / "downloads").iterdir()}
+    stems = {f"downloads/{p.name}" for p in (site / "downloads").iterdir() if p.is_file()}
     paths = [f"data/{p.name}" for p in (site / "data").iterdir()] + sorted(stems)
     return edition, {path: (site / path).read_bytes() for path in paths}
 

@@ -92,9 +92,14 @@ def test_every_page_names_its_version_in_the_footer(site):
     assert len(pages) > 60 and missing == []
 
 
-def test_citations_name_the_version_in_their_address(site):
+def test_citations_name_the_version_in_their_address(site, site_with_url):
+    published = (site_with_url / "sections" / "insurrection-in-la-paz.html").read_text(
+        encoding="utf-8")
+    assert "https://example.org/insurrection/sections/insurrection-in-la-paz.html?v=1.1.0#p13" \
+        in published
+    # without site_url, cite.js fills in the address read at, from the versioned path
     page = (site / "sections" / "insurrection-in-la-paz.html").read_text(encoding="utf-8")
-    assert "insurrection-in-la-paz.html?v=1.1.0#p13" in page
+    assert 'data-cite-path="sections/insurrection-in-la-paz.html?v=1.1.0"' in page
 
 
 def test_the_downloads_of_1_0_0_stay_available(site):
