@@ -7,8 +7,9 @@ import xml.etree.ElementTree as ET
 from ...model import Edition
 from .. import Artefact, file_stem
 from ..links import Permalinks
+from .back import back
 from .body import section
-from .elements import TEI_NS, el, layout, sub
+from .elements import PART_IDS, TEI_NS, el, indent, layout, sub
 from .header import header
 from .standoff import QuotationSources, stand_off
 
@@ -21,7 +22,7 @@ def export_tei(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
 
 
 def tei_bytes(edition: Edition, links: Permalinks) -> bytes:
-    root = el("TEI", {"xmlns": TEI_NS, "xml:lang": "en"})  # plain tags, default namespace
+    root = el("TEI", {"xmlns": TEI_NS, "xml:lang": "en", "xml:id": PART_IDS["edition"]})  # plain tags, default namespace
     sources = QuotationSources.of(edition)
     root.append(header(edition, links))
     root.append(stand_off(edition, links, sources))
@@ -32,8 +33,10 @@ def tei_bytes(edition: Edition, links: Permalinks) -> bytes:
     root.append(text)
     for container in root[:2]:  # the header and standOff hold no mixed content
         ET.indent(container, level=1)
+    text.append(back(edition, links))
     layout(root, 0)
     layout(text, 1)
+    indent(text[-1], 2)
     layout(body, 2)
     for div in body:
         layout(div, 3)

@@ -8,7 +8,8 @@ from ... import wording
 from ...model import AnnotationType as T, Block, BlockKind, Edition, Section, Span
 from ...wording import Label, LacunaRef, Name, When
 from ..records import exported_spans, number
-from .elements import EDITORS, NAME_ELEMENTS, append_text, el, sub, when
+from .elements import (EDITORS, NAME_ELEMENTS, append_text, comparison_id, el, statement, sub,
+                       when)
 from .standoff import QuotationSources, quotation_element
 
 # The kinds of block the editors distinguish: categories of the header's taxonomy, which each
@@ -64,7 +65,8 @@ def _block(edition: Edition, block: Block, sources: QuotationSources,
     spans = [s for s in exported_spans(edition) if s.block == block.id]
     _Filler(block.text, edition, sources).fill(element, 0, len(block.text), spans)
     if block.decision and block.kind not in (BlockKind.TITLE, BlockKind.HEADING, BlockKind.TEXT):
-        sub(element, "note", {"type": "reason", "resp": EDITORS}, block.decision.reason)
+        sub(element, "note", {"type": "reason", "resp": EDITORS,
+                              **statement(block.decision.sources)}, block.decision.reason)
     return element if outer is None else outer
 
 
@@ -117,18 +119,21 @@ class _Markup:
 def _markup(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
     """The span's element, then one note per thing the editors say about it (wording.py)."""
     markup = _MARKUP[span.type](span, edition, sources)
-    notes = tuple(_statement_note(span, statement)
-                  for statement in wording.statements(edition, span))
+    notes = tuple(_saidnote(span, said)
+                  for said in wording.statements(edition, span))
     return _Markup(markup.outer, markup.content, markup.after + notes)
 
 
-def _statement_note(span: Span, statement: wording.Statement) -> ET.Element:
+def _saidnote(span: Span, said: wording.Statement) -> ET.Element:
     a = span.annotation
     kind = {"gloss": GLOSS_NOTES.get(span.type, "editorial"), "note": "editorial",
-            "conjecture": "conjecture"}[statement.role]
-    target = f"#{a.id}" if span.type is T.LACUNA and statement.role != "note" else ""
-    note = _note("", {"type": kind, "target": target})
-    for part in statement.words:
+            "conjecture": "conjecture"}[said.role]
+    target = f"#{a.id}" if span.type is T.LACUNA and said.role != "note" else ""
+    # The sources cited are those of the note, or of a lacuna's conjecture (its evidence).
+    claim = "conjecture" if span.type is T.LACUNA else "note"
+    cites = statement(a.sources, a.basis) if said.role == claim else {}
+    note = _note("", {"type": kind, "target": target, **cites})
+    for part in said.words:
         if isinstance(part, Name):
             sub(note, "rs", {"ref": f"#{part.entity}"}, part.text)
         elif isinstance(part, Label):
@@ -178,7 +183,10 @@ def _sic(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
 
 def _figure(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
     a = span.annotation
-    return _same(el("num", {"value": f"{number(a.value)}", "type": a.qualifier}))
+    compared = " ".join(f"#{comparison_id(c.id)}" for c in edition.source.record.comparisons
+                        if any((f.block, f.text) == (span.block, span.text) for f in c.figures))
+    return _same(el("num", {"value": f"{number(a.value)}", "type": a.qualifier,
+                            "corresp": compared}))
 
 
 def _editorial_note(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:

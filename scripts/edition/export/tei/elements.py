@@ -20,16 +20,32 @@ BASES = {"article": "Stated in the article itself",
          "inference": "The editors' inference: no source states it"}
 
 
+# The apparatus's parts in the back, by the site page each stands for (changelog: the
+# revisionDesc), and the prefixes of their entries' xml:ids, apart from the register's ids.
+PART_IDS = {"bibliography": "sources-consulted", "record": "what-happened-next",
+            "figures": "figures-against-the-record", "changelog": "changelog",
+            "method": "editorial-method", "edition": "edition"}
+
+
 def bibl_id(source_id: str) -> str:
-    """The xml:id of a source consulted (back/listBibl), apart from the register's ids."""
+    """The xml:id of a source consulted (back/listBibl)."""
     return f"bibl-{source_id}"
+
+
+def record_id(entry_id: str) -> str:
+    return f"record-{entry_id}"
+
+
+def comparison_id(comparison_id: str) -> str:
+    return f"comparison-{comparison_id}"
 
 
 def statement(sources: Iterable[str], basis: str = "") -> dict[str, str]:
     """The attributes of a statement: @source at the sources it cites, or @ana at its basis."""
     ids = list(dict.fromkeys(sources))
-    return {"source": " ".join(f"#{bibl_id(s)}" for s in ids),
-            "ana": f"#basis-{basis}" if basis in BASES and not ids else ""}
+    if ids:
+        return {"source": " ".join(f"#{bibl_id(s)}" for s in ids)}
+    return {"ana": f"#basis-{basis}"} if basis in BASES else {}
 
 
 def name_element(parent: ET.Element, entity: Entity) -> ET.Element:
@@ -93,3 +109,16 @@ def layout(container: ET.Element, depth: int) -> None:
         child.tail = "\n" + "  " * (depth + 1)
     if len(container):
         container[-1].tail = "\n" + "  " * depth
+
+
+# Elements whose content is text (mixed content): never indented inside.
+PHRASE_LEVEL = {"head", "p", "cell", "note", "quote", "label", "desc", "change", "ref", "date",
+                "num", "title", "author", "publisher", "addrLine", "catDesc"}
+
+
+def indent(container: ET.Element, depth: int) -> None:
+    """Indent a tree of structural elements one per line, down to its phrase-level elements."""
+    if len(container) and container.tag not in PHRASE_LEVEL:
+        layout(container, depth)
+        for child in container:
+            indent(child, depth + 1)

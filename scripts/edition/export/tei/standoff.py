@@ -8,7 +8,7 @@ from ... import dates
 from ...model import AnnotationType as T, Edition, Entity, Span
 from ..links import Permalinks
 from ..records import exported_spans
-from .elements import NAME_ELEMENTS, el, name_element, sub, when
+from .elements import NAME_ELEMENTS, el, name_element, statement, sub, when
 
 # Spoken words are said (with @who), words from a report or a document quote, a quoted term q.
 QUOTATION_ELEMENTS = {"speech": "said", "slogan": "said", "report": "quote", "document": "quote",
@@ -39,7 +39,7 @@ def stand_off(edition: Edition, links: Permalinks, sources: "QuotationSources") 
             sub(item, "idno", {"type": "URI"}, links.event(event.id))
         sub(item, "label", text=event.title)
         if event.description:
-            sub(item, "desc", text=event.description)
+            sub(item, "desc", statement(event.sources, event.basis), event.description)
     stand_off.append(sources.list_bibl(edition))
     for empty in [child for child in stand_off if len(child) == 0]:
         stand_off.remove(empty)
@@ -59,7 +59,7 @@ def entity_details(item: ET.Element, entity: Entity, links: Permalinks) -> None:
     if links.base_url:
         sub(item, "idno", {"type": "URI"}, links.entity(entity.id))
     sub(item, "note", {"type": "kind"}, entity.kind)
-    sub(item, "note", text=entity.description)
+    sub(item, "note", statement(entity.sources, entity.basis), entity.description)
 
 
 @dataclass(frozen=True)
