@@ -344,7 +344,7 @@ def chart(edition: Edition) -> str:
                     f'stroke="currentColor"/><text x="{x(v):.1f}" y="{axis + 16}" '
                     f'text-anchor="middle" font-size="11" fill="currentColor">{v}</text>'
                     for v in range(0, scale + 1, 10))
-    return (f'<figure class="ed counts-chart"><svg viewBox="0 0 {CHART_WIDTH} {height}" '
+    return (f'<figure class="ed counts-chart" tabindex="0"><svg viewBox="0 0 {CHART_WIDTH} {height}" '
             f'role="img" aria-labelledby="counts-title"><title id="counts-title">The article\'s '
             f"counts of the dead (red bars) beside the counts of the same days (filled dots) and "
             f"the later counts (open dots)</title>{''.join(marks)}{ticks}</svg>"
