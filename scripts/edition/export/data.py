@@ -129,7 +129,8 @@ def _paragraph(block: Block, separator: str, links: Permalinks) -> dict[str, Any
             "kind": PARAGRAPH_KINDS.get(block.kind, block.kind.value),
             "number": block.number or None, "text": block.text, "separator": separator,
             "offset": block.start, "line": block.line, "url": links.block(block.id),
-            "editorial_reason": block.decision.reason if block.decision else None}
+            "editorial_reason": block.decision.reason if block.decision else None,
+            "editorial_sources": list(block.decision.sources) if block.decision else []}
 
 
 def _entity(edition: Edition, entity_id: str, links: Permalinks) -> dict[str, Any]:
