@@ -18,6 +18,8 @@ PARAGRAPH_KINDS = {BlockKind.TITLE: "heading"}
 ENTITY_COLUMNS = ("id", "type", "kind", "name", "aliases", "description", "latitude",
                   "longitude", "wikidata", "mentions", "url")
 MENTION_COLUMNS = ("paragraph", "start", "end", "text", "entity", "url")
+SOURCE_COLUMNS = ("id", "author", "publisher", "title", "date", "url", "read", "language", "note",
+                  "anchor")
 
 
 def export_data(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
@@ -41,6 +43,11 @@ def export_data(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
                  "Every mention of an entity in the text, with its paragraph and offsets.",
                  "text/csv", _csv(MENTION_COLUMNS, _mention_rows(edition, links)),
                  "data/mentions.csv"),
+        Artefact(f"{stem}-sources.csv", "Sources consulted (CSV)",
+                 "Every external source the apparatus cites, one row each: author or publisher, "
+                 "title, date, the address read and the day it was read, the language.",
+                 "text/csv", _csv(SOURCE_COLUMNS, _source_rows(edition, links)),
+                 "data/sources.csv"),
     )
 
 
@@ -122,7 +129,8 @@ def _paragraph(block: Block, separator: str, links: Permalinks) -> dict[str, Any
             "kind": PARAGRAPH_KINDS.get(block.kind, block.kind.value),
             "number": block.number or None, "text": block.text, "separator": separator,
             "offset": block.start, "line": block.line, "url": links.block(block.id),
-            "editorial_reason": block.decision.reason if block.decision else None}
+            "editorial_reason": block.decision.reason if block.decision else None,
+            "editorial_sources": list(block.decision.sources) if block.decision else []}
 
 
 def _entity(edition: Edition, entity_id: str, links: Permalinks) -> dict[str, Any]:
@@ -179,6 +187,13 @@ def _mention_counts(edition: Edition) -> dict[str, int]:
 def _mention_rows(edition: Edition, links: Permalinks) -> list[tuple[Any, ...]]:
     return [(s.block, s.start, s.end, s.text, s.annotation.entity, links.block(s.block))
             for s in edition.spans_of(T.MENTION)]
+
+
+def _source_rows(edition: Edition, links: Permalinks) -> list[tuple[Any, ...]]:
+    """The sources consulted as edition.json gives them (sources_consulted), one row each."""
+    rows = _apparatus(edition.source, links)["sources_consulted"]
+    return [tuple("" if row[column] is None else row[column] for column in SOURCE_COLUMNS)
+            for row in rows]
 
 
 def _csv(columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> bytes:

@@ -57,7 +57,7 @@ def figures_against_record(edition: Edition, page: str) -> str:
                   "|---|---|---|---|---|"]
         for count in sorted(comparison.counts, key=_count_order):
             # escape_text escapes '|' as the tables extension reads it: nothing more to do
-            lines.append(f"| {escape_text(_count_value(count))} | {escape_text(count.counts)} | "
+            lines.append(f"| {escape_text(count_value(count))} | {escape_text(count.counts)} | "
                          f"{_date(count.when)} | {TIMINGS.get(count.timing, count.timing)} | "
                          f"{_source_link(edition, page, count.source)} |")
         lines += ["", f"*Editors' note:* {escape_text(comparison.note)}\n"]
@@ -70,7 +70,7 @@ def _count_order(count: Count) -> tuple[int, str]:
     return (0 if count.timing == "same-days" else 1, when)
 
 
-def _count_value(count: Count) -> str:
+def count_value(count: Count) -> str:
     if count.qualifier == "range" and count.to is not None:
         return f"{count.value:g}–{count.to:g}"
     words = {"exact": "", "more-than": "more than ", "at-least": "at least ", "about": "about "}
@@ -109,7 +109,7 @@ def chart(edition: Edition) -> str:
                      f'stroke="currentColor" stroke-opacity="0.25"/>')
         for count in comparison.counts:
             filled = count.timing == "same-days"
-            label = attribute(f"{_count_value(count)}: {count.counts}")
+            label = attribute(f"{count_value(count)}: {count.counts}")
             marks.append(f'<circle cx="{x(count.value):.1f}" cy="{y:.1f}" r="4.5" '
                          f'fill="{"currentColor" if filled else "none"}" fill-opacity="0.7" '
                          f'stroke="currentColor" stroke-width="1.5"><title>{label}</title></circle>')
@@ -121,7 +121,7 @@ def chart(edition: Edition) -> str:
                     f'stroke="currentColor"/><text x="{x(v):.1f}" y="{axis + 16}" '
                     f'text-anchor="middle" font-size="11" fill="currentColor">{v}</text>'
                     for v in range(0, scale + 1, 10))
-    return (f'<figure class="ed counts-chart"><svg viewBox="0 0 {CHART_WIDTH} {height}" '
+    return (f'<figure class="ed counts-chart" tabindex="0"><svg viewBox="0 0 {CHART_WIDTH} {height}" '
             f'role="img" aria-labelledby="counts-title"><title id="counts-title">The article\'s '
             f"counts of the dead (red bars) beside the counts of the same days (filled dots) and "
             f"the later counts (open dots)</title>{''.join(marks)}{ticks}</svg>"

@@ -25,6 +25,8 @@ PARTS = (("context", "Beside the article: what it leaves out", "The days of the 
          ("counts", "The dead and wounded, by later counts", "Counts published after the article; "
           "the Figures page sets them beside the article's own."),
          ("justice", "The trials", "In Bolivia and in the United States."))
+# The prefix of each page's ids as a part of the one-page edition and the EPUB.
+PART_PREFIXES = {BIBLIOGRAPHY: "bibliography", RECORD: "record", CHANGELOG: "changelog"}
 TIMINGS = {"same-days": "same days", "later": "later"}
 STATUSES = {"shown": "shown", "reported": "reported, not verified", "likely": "likely (inference)"}
 

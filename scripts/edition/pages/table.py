@@ -47,9 +47,11 @@ def page_table(edition: Edition) -> tuple[PageSpec, ...]:
               PageSpec(TIMELINE, "Timeline", registers.timeline, part="timeline", register=True),
               PageSpec(registers.FIGURES, "Figures", registers.figures, part="figures",
                        register=True),
-              *(PageSpec(path, title, make) for path, title, _, make in record.pages()),
+              *(PageSpec(path, title, make, part=record.PART_PREFIXES[path])
+                for path, title, _, make in record.pages()),
               PageSpec("method.md", "Editorial method", front.method, part="method"),
-              PageSpec(changelog.CHANGELOG, "Changelog", changelog.page),
+              PageSpec(changelog.CHANGELOG, "Changelog", changelog.page,
+                       part=record.PART_PREFIXES[changelog.CHANGELOG]),
               PageSpec(front.DOWNLOAD, "Download", front.download)]
     specs += [PageSpec(entity_path(e.id), e.name, functools.partial(entities.entity_page, entity=e),
                        in_nav=False) for e in edition.entities]

@@ -1,0 +1,124 @@
+"""What every part of the TEI export shares: element helpers, dating attributes, pointers."""
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from typing import Iterable
+
+from ... import dates
+from ...model import Entity
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "{http://www.w3.org/XML/1998/namespace}"
+NAME_ELEMENTS = {"person": "persName", "organisation": "orgName", "group": "orgName",
+                 "place": "placeName"}
+EDITORS = "#editors"
+# What a statement that cites no source rests on (source/README.md): categories of the
+# header's taxonomy, which the statement points at with @ana.
+BASES = {"article": "Stated in the article itself",
+         "editorial": "The editors' own description or decision",
+         "inference": "The editors' inference: no source states it"}
+
+
+# The apparatus's parts in the back, by the site page each stands for (changelog: the
+# revisionDesc), and the prefixes of their entries' xml:ids, apart from the register's ids.
+PART_IDS = {"bibliography": "sources-consulted", "record": "what-happened-next",
+            "figures": "figures-against-the-record", "changelog": "changelog",
+            "method": "editorial-method", "edition": "edition"}
+
+
+def bibl_id(source_id: str) -> str:
+    """The xml:id of a source consulted (back/listBibl)."""
+    return f"bibl-{source_id}"
+
+
+def record_id(entry_id: str) -> str:
+    return f"record-{entry_id}"
+
+
+def comparison_id(comparison_id: str) -> str:
+    return f"comparison-{comparison_id}"
+
+
+def statement(sources: Iterable[str], basis: str = "") -> dict[str, str]:
+    """The attributes of a statement: @source at the sources it cites, or @ana at its basis."""
+    ids = list(dict.fromkeys(sources))
+    if ids:
+        return {"source": " ".join(f"#{bibl_id(s)}" for s in ids)}
+    return {"ana": f"#basis-{basis}"} if basis in BASES else {}
+
+
+def name_element(parent: ET.Element, entity: Entity) -> ET.Element:
+    return sub(parent, NAME_ELEMENTS[entity.type], {"ref": f"#{entity.id}"}, entity.name)
+
+
+def when(value: str) -> dict[str, str]:
+    """TEI dating attributes for an ISO 8601 / EDTF value."""
+    start, _, end = value.partition("/")
+    if end and _w3c(start) and _w3c(end):
+        return {"from": _w3c(start), "to": _w3c(end)}
+    if not end and _w3c(value):
+        return {"when": _w3c(value)}
+    return {"when-custom": value, "datingMethod": "#edtf"}
+
+
+def _w3c(value: str) -> str:
+    """The value as a W3C date (seconds added to a time), or '' if it is not one."""
+    if not dates.html_datetime(value) or dates.problem_with(value):
+        return ""
+    return value + ":00" if re.fullmatch(r".*T\d{2}:\d{2}", value) else value
+
+
+def date(parent: ET.Element, value: str) -> ET.Element | None:
+    """A date element for a value in words, or None for an undated item ("n.d.")."""
+    if value == "n.d.":
+        return None
+    return sub(parent, "date", when(value), dates.human(value))
+
+
+def el(tag: str, attributes: dict[str, str] | None = None, text: str = "") -> ET.Element:
+    element = ET.Element(tag)
+    for key, value in (attributes or {}).items():
+        if value:  # an empty value means: leave the attribute out
+            element.set(key.replace("xml:", XML_NS), value)
+    if text:
+        element.text = text
+    return element
+
+
+def sub(parent: ET.Element, tag: str, attributes: dict[str, str] | None = None,
+        text: str = "") -> ET.Element:
+    element = el(tag, attributes, text)
+    parent.append(element)
+    return element
+
+
+def append_text(parent: ET.Element, text: str) -> None:
+    if not text:
+        return
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
+
+
+def layout(container: ET.Element, depth: int) -> None:
+    """Indent a container's children one per line (never inside mixed content)."""
+    container.text = "\n" + "  " * (depth + 1)
+    for child in container:
+        child.tail = "\n" + "  " * (depth + 1)
+    if len(container):
+        container[-1].tail = "\n" + "  " * depth
+
+
+# Elements whose content is text (mixed content): never indented inside.
+PHRASE_LEVEL = {"head", "p", "cell", "note", "quote", "label", "desc", "change", "ref", "date",
+                "num", "title", "author", "publisher", "addrLine", "catDesc"}
+
+
+def indent(container: ET.Element, depth: int) -> None:
+    """Indent a tree of structural elements one per line, down to its phrase-level elements."""
+    if len(container) and container.tag not in PHRASE_LEVEL:
+        layout(container, depth)
+        for child in container:
+            indent(child, depth + 1)
