@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from edition.load import record as load_record
+from edition.load import record as load_record, references
 from edition.load import load_source
 from edition.model import AnnotationType as T, Edition
 from edition.place import build_edition
@@ -112,7 +112,7 @@ def test_every_external_claim_cites_a_resolving_source_or_names_its_basis(editio
     known = {s.id for s in source.sources}
     claims = [(e.id, e.sources, e.basis) for e in source.entities + source.events]
     claims += [(f"{a.anchor.block} {a.type.value}", a.sources, a.basis) for a in source.annotations
-               if a.type in load_record.CLAIM_NOTES
+               if a.type in references.CLAIM_NOTES
                and (a.conjecture_evidence if a.type is T.LACUNA else a.note)]
     assert len(claims) > 90
     for name, sources, basis in claims:
@@ -124,7 +124,7 @@ def test_every_external_claim_cites_a_resolving_source_or_names_its_basis(editio
 
 def test_every_source_consulted_is_cited_and_read_on_a_real_day(edition):
     source = edition.source
-    assert load_record.cited_ids(source) == {s.id for s in source.sources}
+    assert references.cited_ids(source) == {s.id for s in source.sources}
     assert all(s.read == "2026-12-01" and s.url.startswith(("http://", "https://"))
                for s in source.sources)
 

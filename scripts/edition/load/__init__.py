@@ -14,6 +14,7 @@ from ..model import (
 )
 from ..problems import Problems
 from .annotations import load_annotations
+from .references import check_references
 from .checks import check_id, check_language, check_unique_ids, check_web_url
 from .yamlfile import Fields, Seq, load_yaml, read_text
 
@@ -44,7 +45,7 @@ def load_source(root: Path) -> Source:
     loaded = Source(text=text or "", bibliography=bibliography, structure=structure,
                     entities=tuple(entities), events=tuple(events), annotations=tuple(annotations),
                     sources=sources or (), record=record, versions=versions, witnesses=witnesses)
-    load_record.check_references(loaded, problems, resolve=sources is not None)
+    check_references(loaded, problems, resolve=sources is not None)
     problems.raise_if_any()
     return loaded
 

@@ -1,17 +1,19 @@
 """Stage 1b: the apparatus's own sources: the bibliography of sources consulted, the record
-after the article, the witnesses and the changelog; and the rule that statements cite them."""
+after the article, the witnesses and the changelog (the rule that statements cite them is
+references.py's)."""
 from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from .. import dates
 from ..model import (
-    AnnotationType as T, Change, Comparison, Count, FigureRef, Located, QuotationWitness, Record,
-    RecordEntry, Source, SourceEntry, TextWitness, Version, Witnesses,
+    Change, Comparison, Count, FigureRef, Located, QuotationWitness, Record,
+    RecordEntry, SourceEntry, TextWitness, Version, Witnesses,
 )
 from ..problems import Problems
+from .checks import check_unique_ids
 from .yamlfile import Fields, Seq, load_yaml
 
 SOURCES = "sources.yml"
@@ -61,7 +63,7 @@ def load_sources(root: Path, problems: Problems) -> tuple[SourceEntry, ...] | No
         return None
     items = _list(root / SOURCES, display, problems, "start each source with '- id: …'")
     entries = tuple(_source_entry(item, display, line, problems) for item, line in items)
-    _unique(entries, display, problems)
+    check_unique_ids(entries, display, problems)
     return entries
 
 
@@ -101,7 +103,7 @@ def load_record(root: Path, problems: Problems) -> Record:
                     for item, line in _items(top, "entries", display, problems))
     comparisons = tuple(_comparison(item, display, line, problems)
                         for item, line in _items(top, "comparisons", display, problems))
-    _unique(entries + comparisons, display, problems)
+    check_unique_ids(entries + comparisons, display, problems)
     return Record(entries, comparisons)
 
 
@@ -213,78 +215,6 @@ def load_witnesses(root: Path, problems: Problems) -> Witnesses:
     return Witnesses(tuple(text), tuple(quotations))
 
 
-# --- references: every cited id resolves; every external claim cites ------------------
-
-def check_references(source: Source, problems: Problems, resolve: bool = True) -> None:
-    """Every cited source exists; every statement of a kind that counts as an external claim
-    (source/README.md) cites a source or names its basis."""
-    known = {s.id for s in source.sources}
-    for where, ids in _citations(source) if resolve else ():
-        for source_id in ids:
-            if source_id not in known:
-                problems.add(where.file, where.line, f"unknown source '{source_id}'",
-                             "use an id from source/sources.yml or add the entry there")
-    for where, what in _uncited_claims(source):
-        problems.add(where.file, where.line, f"{what} states facts but cites no source",
-                     "add 'sources: [id, …]' (ids from source/sources.yml), or 'basis: article'"
-                     " / 'editorial' / 'inference' (see source/README.md)")
-    _check_current_version(source, problems)
-
-
-def cited_ids(source: Source) -> set[str]:
-    """Every source id some statement cites."""
-    return {i for _, ids in _citations(source) for i in ids}
-
-
-def _citations(source: Source) -> Iterable[tuple[Located, tuple[str, ...]]]:
-    art = source.bibliography.article
-    yield art.where or Located("source/bibliography.yml", 0), art.sources
-    for decision in source.structure.decisions:
-        yield decision.where, decision.sources
-    for item in source.entities + source.events:
-        yield item.where, item.sources
-    for annotation in source.annotations:
-        yield annotation.where, annotation.sources
-    for entry in source.record.entries:
-        yield entry.where, entry.sources
-    for comparison in source.record.comparisons:
-        for count in comparison.counts:
-            yield count.where, (count.source,) if count.source else ()
-    for witness in source.witnesses.text + source.witnesses.quotations:
-        yield witness.where, (witness.source,) if witness.source else ()
-
-
-# The kinds of statement that count as external claims (source/README.md): what the register
-# says of an entity, what the timeline says of an event, an editorial note, the note on a
-# figure or a quotation, and the evidence for a conjecture.
-CLAIM_NOTES = {T.NOTE: "the note", T.FIGURE: "the figure's note", T.QUOTATION: "the quotation's note",
-               T.LACUNA: "the conjecture's evidence"}
-
-
-def _uncited_claims(source: Source) -> Iterable[tuple[Located, str]]:
-    for entity in source.entities:
-        if entity.description and not (entity.sources or entity.basis):
-            yield entity.where, f"the description of '{entity.id}'"
-    for event in source.events:
-        if event.description and not (event.sources or event.basis):
-            yield event.where, f"the description of event '{event.id}'"
-    for a in source.annotations:
-        text = a.conjecture_evidence if a.type is T.LACUNA else a.note
-        if a.type in CLAIM_NOTES and text and not (a.sources or a.basis):
-            yield a.where, f"{CLAIM_NOTES[a.type]} in {a.anchor.block}"
-
-
-def _check_current_version(source: Source, problems: Problems) -> None:
-    edition = source.bibliography.edition
-    if not source.versions or not re.fullmatch(r"\d+\.\d+\.\d+", edition.version):
-        return  # a malformed version is reported once, by the bibliography's own check
-    last = source.versions[-1]
-    if last.version != edition.version:
-        problems.add(last.where.file, last.where.line, f"the last version is {last.version}, but "
-                     f"bibliography.yml gives {edition.version}",
-                     "list the current version last, with the same number")
-
-
 # --- small helpers ---------------------------------------------------------------------
 
 def _list(path: Path, display: str, problems: Problems, fix: str) -> list[tuple[Any, int]]:
@@ -341,12 +271,3 @@ def _partial_date(value: str) -> bool:
 def _version_key(number: str) -> tuple[int, ...]:
     return tuple(int(p) for p in number.split(".")) if re.fullmatch(r"\d+\.\d+\.\d+", number) \
         else (0,)
-
-
-def _unique(items: Iterable[Any], display: str, problems: Problems) -> None:
-    seen: dict[str, int] = {}
-    for item in items:
-        if item.id in seen:
-            problems.add(display, item.where.line, f"id '{item.id}' is used twice (also at line "
-                         f"{seen[item.id]})", "give each entry its own id")
-        seen.setdefault(item.id, item.where.line)
