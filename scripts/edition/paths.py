@@ -8,6 +8,7 @@ if TYPE_CHECKING:
     from .model import Edition
 
 TIMELINE = "register/timeline.md"
+BIBLIOGRAPHY = "bibliography.md"  # the sources consulted
 
 
 def section_path(section_id: str) -> str:

@@ -146,3 +146,21 @@ def test_every_reference_in_the_book_resolves_and_its_counts_are_the_jsons(site,
     assert len(changes) == counts(data)["changes"]
     for entry in data["sources_consulted"]:
         assert root.xpath("//*[@href=$url]", url=entry["url"]), entry["id"]
+
+
+def test_each_web_annotation_links_the_sources_its_statement_cites(site, data):
+    """An annotation's sources are bodies linking to their entries on the bibliography page,
+    which holds each of them (the same ids as edition.json's annotations)."""
+    from urllib.parse import urljoin
+    collection = json.loads((site / "data/annotations.jsonld").read_bytes())
+    base = "https://reader.example/edition/data/annotations.jsonld"
+    page = lxml.html.fromstring((site / "bibliography.html").read_bytes())
+    listed = set(page.xpath("//@id"))
+    linked, expected = set(), {s for a in data["annotations"] for s in a.get("sources", [])}
+    for item in collection["first"]["items"]:
+        for body in item["body"]:
+            url = urljoin(base, body.get("source", ""))
+            if url.startswith("https://reader.example/edition/bibliography.html#"):
+                linked.add(url.partition("#")[2])
+    assert expected and linked == expected
+    assert linked <= listed

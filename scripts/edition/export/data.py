@@ -93,7 +93,7 @@ def _apparatus(source: Source, links: Permalinks) -> dict[str, Any]:
             {"id": s.id, "author": s.author or None, "publisher": s.publisher, "title": s.title,
              "date": None if s.date == "n.d." else str(s.date), "url": s.url, "read": s.read,
              "language": s.language, "note": s.note or None,
-             "anchor": links.page(f"bibliography.html#{s.id}")} for s in source.sources],
+             "anchor": links.source_entry(s.id)} for s in source.sources],
         "record": {
             "entries": [{"id": e.id, "when": e.when, "part": e.part, "title": e.title,
                          "text": e.text, "sources": list(e.sources),

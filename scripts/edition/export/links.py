@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..model import Edition
-from ..paths import TIMELINE, entity_path, html_path, section_path
+from ..paths import BIBLIOGRAPHY, TIMELINE, entity_path, html_path, section_path
 
 
 @dataclass(frozen=True)
@@ -29,3 +29,7 @@ class Permalinks:
 
     def event(self, event_id: str) -> str:
         return self.page(f"{html_path(TIMELINE)}#{event_id}")
+
+    def source_entry(self, source_id: str) -> str:
+        """A source consulted, as the bibliography page lists it."""
+        return self.page(f"{html_path(BIBLIOGRAPHY)}#{source_id}")

@@ -113,6 +113,8 @@ def _bodies(edition: Edition, span: Span, links: Permalinks) -> list[dict[str, A
             bodies.append(_link(annotation_id(lacuna, links), "linking"))
     if span.type is T.LACUNA and a.conjecture_entity:
         bodies.append(_link(links.entity(a.conjecture_entity), "linking"))
+    # the sources consulted that the editors' words rest on, as the bibliography lists them
+    bodies += [_link(links.source_entry(source_id), "linking") for source_id in a.sources]
     return bodies
 
 

@@ -9,12 +9,11 @@ from typing import Callable, Iterable
 
 from .. import dates
 from ..model import BlockKind, Edition, SourceEntry
-from ..paths import TIMELINE, entity_path, relative, section_path
+from ..paths import BIBLIOGRAPHY, TIMELINE, entity_path, relative, section_path
 from .context import Context
 from .inline import attribute, escape_text
 from .page import Page
 
-BIBLIOGRAPHY = "bibliography.md"
 RECORD = "record.md"
 CHANGELOG = "changelog.md"
 FIGURES = "register/figures.md"

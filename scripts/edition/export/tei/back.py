@@ -59,7 +59,7 @@ def _bibl(entry: SourceEntry, links: Permalinks) -> ET.Element:
     sub(bibl, "date", {"type": "accessed", **when(entry.read)}, f"read {dates.human(entry.read)}")
     sub(bibl, "textLang", {"mainLang": entry.language})
     if links.base_url:
-        sub(bibl, "idno", {"type": "URI"}, links.page(f"bibliography.html#{entry.id}"))
+        sub(bibl, "idno", {"type": "URI"}, links.source_entry(entry.id))
     if entry.note:
         sub(bibl, "note", {"resp": EDITORS}, entry.note)
     return bibl
