@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Iterator
 
-from . import csl
+from . import csl, signals
 from .export import export
 from .load import load_source
 from .load.releases import Release, load_releases
@@ -177,10 +177,12 @@ def _export_into(answer, edition: Edition, site_url: str) -> None:
 
 def build(project: Project, engine: str = DEFAULT) -> Path:
     """Validate and render, write docs/, then publish site/ with the engine: all or nothing."""
+    signals.check()
     target = publish_target(project.site)  # before any work: a site/ that cannot be replaced
     remove_leftovers(target)
     renderings = csl.keep_renderings_in(project.citation_cache)
     prepared = prepare(project)
+    signals.check()
     renderings.save()
     write_docs(prepared.docs_files(), project.docs)
     return publish(prepared.edition, project.config, project.site, target, engine)

@@ -17,23 +17,38 @@ class Interrupted(KeyboardInterrupt):
 
 @contextmanager
 def stopping_on_signals() -> Iterator[None]:
-    """While the block runs, SIGINT and SIGTERM raise Interrupted, and are then ignored, so the
-    clean-up that follows is not cut short by a second Ctrl-C."""
+    """While the block runs, SIGINT and SIGTERM raise Interrupted; a second one is ignored, so
+    the clean-up that follows is not cut short by a second Ctrl-C."""
     if threading.current_thread() is not threading.main_thread():
         yield  # only the main thread may set handlers; there Ctrl-C is the caller's
         return
 
     def stop(signum, frame):
-        for number in _STOPPING:
-            signal.signal(number, signal.SIG_IGN)
+        if _received:
+            return  # a second signal: the clean-up under way goes on
+        _received.append(signum)
         raise Interrupted(signum)
 
+    _received.clear()
     previous = {number: signal.signal(number, stop) for number in _STOPPING}
     try:
         yield
     finally:
         for number, handler in previous.items():
             signal.signal(number, handler)
+        _received.clear()
+
+
+# The signal received while stopping_on_signals() runs. Python runs a handler between any two
+# bytecodes, a finaliser's too, and an exception raised in a finaliser is printed and dropped:
+# so a build checks at each stage whether a signal came whose Interrupted never reached it.
+_received: list[int] = []
+
+
+def check() -> None:
+    """Raise Interrupted if a signal came (and its exception was lost on the way)."""
+    if _received:
+        raise Interrupted(_received[0])
 
 
 @contextmanager

@@ -25,6 +25,7 @@ def publish(edition: Edition, config: Path, site: Path, target: Path, engine: st
         raise
     swapped, previous = False, None
     try:
+        signals.check()  # last moment to stop with site/ as it was
         with signals.held():  # a signal waits until the new site is in place, or not
             previous = swap(staging, target)
             swapped = True
