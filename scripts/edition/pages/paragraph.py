@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from .. import wording
 from ..model import Block, Span
+from ..paths import html_path
 from ..wording import KIND_LABELS
 from .context import Context, shorten
 from .inline import escape_text, html_text, words_markdown
@@ -38,7 +39,7 @@ def number(block: Block) -> str:
 
 
 def kind_label(ctx: Context, block: Block) -> str:
-    why = ctx.link("method.md#" + block.id)
+    why = html_path(ctx.link("method.md#" + block.id))
     return (f'<div class="ed kind-label" data-search-exclude="">'
             f'{html_text(KIND_LABELS[block.kind])} (<a href="{why}">why</a>)</div>')
 

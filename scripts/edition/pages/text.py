@@ -44,8 +44,9 @@ def whole_article(ctx: Context) -> Page:
     ctx = ctx.at("article.md")
     parts = [_toggle(ctx)] if ctx.interactive else []
     for n, section in enumerate(ctx.edition.sections):
-        after_heading = title_block(ctx) if n == 0 else ""
-        if ctx.interactive:
+        after_heading = ""
+        if ctx.interactive:  # the one-page edition has its own title page
+            after_heading += title_block(ctx) if n == 0 else ""
             after_heading += (ctx.cite_boxes.article_box() if n == 0 else "") + \
                 ctx.cite_boxes.paragraph_templates(section)
         parts.append(section_body(ctx, section, 2, after_heading))
