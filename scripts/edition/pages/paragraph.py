@@ -39,7 +39,7 @@ def number(block: Block) -> str:
 
 
 def kind_label(ctx: Context, block: Block) -> str:
-    why = html_path(ctx.link("method.md#" + block.id))
+    why = html_path(ctx.link("method.md")) + "#" + block.id
     return (f'<div class="ed kind-label" data-search-exclude="">'
             f'{html_text(KIND_LABELS[block.kind])} (<a href="{why}">why</a>)</div>')
 
