@@ -33,7 +33,9 @@ from typing import Iterator
 BENCH_TOOLS = Path(__file__).resolve().parent / "bench"
 LIGHTHOUSE = BENCH_TOOLS / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
-LIGHTHOUSE_PAGES = ("home", "section", "entity")
+# Every page type (issue 15: Lighthouse on each), the one-page download included.
+LIGHTHOUSE_PAGES = ("home", "section", "whole article", "register", "entity", "method",
+                    "one-page download")
 METRICS = (("FCP", "first-contentful-paint"), ("LCP", "largest-contentful-paint"),
            ("TBT", "total-blocking-time"), ("CLS", "cumulative-layout-shift"),
            ("SI", "speed-index"))
@@ -272,8 +274,10 @@ def main() -> int:
             print_first_loads(ours_url, default_url + "index.html")
             if args.no_lighthouse or not ensure_lighthouse():
                 return 0
+            pages = dict(PAGE_TYPES, **{"one-page download": next(
+                p.relative_to(site).as_posix() for p in (site / "downloads").glob("*.html"))})
             for name in LIGHTHOUSE_PAGES:
-                print_lighthouse(name, ours_url + PAGE_TYPES[name], args.lighthouse_runs)
+                print_lighthouse(name, ours_url + pages[name], args.lighthouse_runs)
             print_lighthouse("default Material page", default_url + "index.html",
                              args.lighthouse_runs)
     return 0
