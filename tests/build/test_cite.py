@@ -158,7 +158,8 @@ def test_every_paragraph_is_cited_from_its_margin_number_and_its_sections_templa
 
 def test_the_whole_article_cites_the_edition_or_the_article_not_a_section(site):
     tree = parse(site / "article.html")
-    (box,) = tree.xpath("//details[contains(@class,'cite')][not(ancestor::template)]")
+    (box,) = tree.xpath("//details[contains(concat(' ', @class, ' '), ' cite ')]"
+                        "[not(ancestor::template)]")
     assert box.find("summary").text == "Cite this edition or the article"
     text = box.text_content()
     assert "Cite this edition:" in text and "Or cite the original article" in text
