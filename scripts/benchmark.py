@@ -33,7 +33,9 @@ from typing import Iterator
 BENCH_TOOLS = Path(__file__).resolve().parent / "bench"
 LIGHTHOUSE = BENCH_TOOLS / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
-LIGHTHOUSE_PAGES = ("home", "section", "entity")
+# Every page type (issue 15: Lighthouse on each), the one-page download included.
+LIGHTHOUSE_PAGES = ("home", "section", "whole article", "register", "entity", "method",
+                    "places", "timeline", "sources", "one-page download")
 METRICS = (("FCP", "first-contentful-paint"), ("LCP", "largest-contentful-paint"),
            ("TBT", "total-blocking-time"), ("CLS", "cumulative-layout-shift"),
            ("SI", "speed-index"))
@@ -46,6 +48,10 @@ PAGE_TYPES = {
     "register": "register/people.html",
     "entity": "entities/sanchez-de-lozada.html",
     "method": "method.html",
+    # the views (issue 14): the map, the timeline, the sources view
+    "places": "register/places.html",
+    "timeline": "register/timeline.html",
+    "sources": "register/sources.html",
 }
 
 
@@ -241,6 +247,8 @@ def print_first_loads(ours: str, default_page: str) -> None:
     print(f"first load, default Material page of the same section: {default.files} files, "
           f"{default.raw:,} bytes raw, {default.sent:,} bytes gzip; section ratio "
           f"{section.sent / default.sent:.2f} (target <= 1.10)")
+    places = first_load(ours + PAGE_TYPES["places"])
+    print(f"first load, places / section: {places.sent / section.sent:.2f} (target <= 1.15)")
     searched = first_load(ours + PAGE_TYPES["section"], open_search=True)
     default_searched = first_load(default_page, open_search=True)
     print(f"first load and a first search: section {searched.sent:,} bytes gzip, default "
@@ -254,6 +262,9 @@ def main() -> int:
     parser.add_argument("--no-lighthouse", action="store_true")
     parser.add_argument("--lighthouse-runs", type=int, default=5,
                         help="Lighthouse runs per page; the median run is reported")
+    parser.add_argument("--pages", nargs="+", default=list(LIGHTHOUSE_PAGES), metavar="TYPE",
+                        help="page types for Lighthouse (default: every one): "
+                        + ", ".join(f"'{p}'" for p in LIGHTHOUSE_PAGES))
     parser.add_argument("--scale", action="store_true",
                         help="only the scale benchmark: build time and memory at --sizes")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 8, 32])
@@ -272,8 +283,10 @@ def main() -> int:
             print_first_loads(ours_url, default_url + "index.html")
             if args.no_lighthouse or not ensure_lighthouse():
                 return 0
-            for name in LIGHTHOUSE_PAGES:
-                print_lighthouse(name, ours_url + PAGE_TYPES[name], args.lighthouse_runs)
+            pages = dict(PAGE_TYPES, **{"one-page download": next(
+                p.relative_to(site).as_posix() for p in (site / "downloads").glob("*.html"))})
+            for name in args.pages:
+                print_lighthouse(name, ours_url + pages[name], args.lighthouse_runs)
             print_lighthouse("default Material page", default_url + "index.html",
                              args.lighthouse_runs)
     return 0

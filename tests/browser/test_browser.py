@@ -18,10 +18,12 @@ def test_paragraph_permalink_is_in_view_and_nothing_leaves_the_host(server, brow
 
 
 def test_copy_button_copies_the_absolute_paragraph_url(server, browser):
+    """The copy button is in the paragraph's panel, opened from its number."""
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(server + "sections/massacre-in-el-alto.html", wait_until="networkidle")
-    page.locator("#p6 button.copy-link").focus()
+    page.locator('.margin a.pn[href="#p6"]').click()
+    page.locator("#para-panel .para-panel__copy").focus()
     page.keyboard.press("Enter")
     page.wait_for_timeout(300)
     copied = page.evaluate("navigator.clipboard.readText()")
@@ -29,7 +31,7 @@ def test_copy_button_copies_the_absolute_paragraph_url(server, browser):
     context.close()
 
 
-def test_search_and_cite_scripts_and_index_are_fetched_when_first_used_not_with_the_page(server, browser):
+def test_search_panel_and_cite_scripts_and_index_are_fetched_when_first_used_not_with_the_page(server, browser):
     page = browser.new_page()
     paths = []
     page.on("request", lambda request: paths.append(urlsplit(request.url).path))
@@ -38,10 +40,11 @@ def test_search_and_cite_scripts_and_index_are_fetched_when_first_used_not_with_
     assert "/search/search_index.json" not in paths
     assert not any("/workers/search." in path for path in paths)
     assert not any("iframe-worker-shim" in path for path in paths)  # the offline zip's alone
-    assert not any(path.endswith("/cite.js") for path in paths)
-    page.locator("#p14 a.cite-link").click()
-    page.wait_for_selector("#p14 + details.cite-paragraph")
-    assert [path for path in paths if path.endswith("/cite.js")] == ["/assets/cite.js"]
+    assert not any(path.endswith(("/cite.js", "/panel.js")) for path in paths)
+    page.locator('.margin a.pn[href="#p14"]').click()
+    page.wait_for_selector("#para-panel details.cite-paragraph")
+    assert [path for path in paths if path.endswith(("/cite.js", "/panel.js"))] == [
+        "/assets/panel.js", "/assets/cite.js"]
     page.keyboard.press("/")
     page.keyboard.type("Quispe")
     page.wait_for_selector(".md-search-result__item", timeout=10000)

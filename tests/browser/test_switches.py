@@ -54,26 +54,28 @@ def test_the_readers_palette_is_kept_and_switches_by_click_and_keyboard(server, 
     context.close()
 
 
-def test_the_highlighting_switch_turns_the_marks_off_and_is_kept(server, browser):
+def test_the_annotations_switch_turns_the_marks_on_and_is_kept(server, browser):
+    """Reading is quiet by default (names carry a thin underline alone); the switch shows every
+    mark, and the choice holds on the next page (tests/browser/test_reading.py checks each mark)."""
     page = browser.new_page()
     page.goto(server + SECTION, wait_until="load")
     switch = page.locator("button.ed-toggle")
     mention = page.locator("#p11 a.mention").first
-    assert switch.get_attribute("aria-pressed") == "true"
-    assert "dotted" in mention.evaluate("m => getComputedStyle(m).textDecorationStyle")
-    switch.click()
     assert switch.get_attribute("aria-pressed") == "false"
-    assert switch.inner_text() == "Show annotation highlighting"
-    assert mention.evaluate("m => getComputedStyle(m).textDecorationLine") == "none"
+    assert mention.evaluate("m => getComputedStyle(m).textDecorationStyle") == "solid"
+    switch.click()
+    assert switch.get_attribute("aria-pressed") == "true"
+    assert switch.inner_text() == "Hide annotations"
+    assert "dotted" in mention.evaluate("m => getComputedStyle(m).textDecorationStyle")
     page.goto(server + OTHER_SECTION, wait_until="load")
-    assert page.evaluate("document.body.classList.contains('plain-text')")
-    assert page.locator("button.ed-toggle").get_attribute("aria-pressed") == "false"
+    assert page.evaluate("document.body.classList.contains('annotations')")
+    assert page.locator("button.ed-toggle").get_attribute("aria-pressed") == "true"
     page.locator("button.ed-toggle").press("Enter")
-    assert not page.evaluate("document.body.classList.contains('plain-text')")
+    assert not page.evaluate("document.body.classList.contains('annotations')")
     page.close()
 
 
-def test_the_highlighting_switch_is_not_shown_when_it_cannot_work(server, browser):
+def test_the_annotations_switch_is_not_shown_when_it_cannot_work(server, browser):
     """Without Material's script (class no-js) the switch keeps its room but is invisible."""
     page = browser.new_page()
     page.route("**/javascripts/bundle.*.js", lambda route: route.abort())

@@ -165,15 +165,33 @@ def test_each_paragraph_box_is_its_sections_template_with_the_number_put_in(edit
 
 # --- the built site ------------------------------------------------------------------------
 
-def test_every_paragraph_has_a_cite_control_naming_its_paragraph_url(site):
+def test_every_paragraph_is_cited_from_its_margin_number_and_its_sections_template(site):
     for page in sorted((site / "sections").glob("*.html")):
         tree = parse(page)
         section_box = tree.xpath("//details[contains(@class,'cite')]")
         assert section_box and section_box[0].find("summary").text == "Cite this section"
-        for paragraph in tree.xpath("//p[contains(@class,'tb')][a[contains(@class,'pn')]]"):
-            (link,) = paragraph.xpath("a[contains(@class,'cite-link')]")
-            assert link.get("data-cite-url") is None  # no site_url: no URL to name
-            assert link.get("href") == "#" + section_box[0].get("id")
+        (template,) = tree.xpath("//template[contains(@class,'cite-template')]")
+        assert template.get("data-section") == page.stem
+        paragraphs = tree.xpath("//div[@class='para']/p[contains(@class,'tb')]")
+        assert paragraphs
+        for paragraph in paragraphs:  # the controls are beside the text, not in it
+            assert not paragraph.xpath(".//*[contains(@class,'pn') or contains(@class,'cite-link')]")
+            (number,) = paragraph.xpath("../div[contains(@class,'margin')]/a[@class='pn']")
+            assert number.get("href") == "#" + paragraph.get("id")
+            assert paragraph.getparent().get("data-section") == page.stem
+
+
+def test_the_whole_article_cites_the_edition_or_the_article_not_a_section(site):
+    tree = parse(site / "article.html")
+    (box,) = tree.xpath("//details[contains(concat(' ', @class, ' '), ' cite ')]"
+                        "[not(ancestor::template)]")
+    assert box.find("summary").text == "Cite this edition or the article"
+    text = box.text_content()
+    assert "Cite this edition:" in text and "Or cite the original article" in text
+    assert "Cite this section" not in tree.text_content()
+    assert tree.findtext(".//title") == "Bolivia - Insurrection in La Paz"
+    sections = {t.get("data-section") for t in tree.xpath("//template[@class='cite-template']")}
+    assert len(sections) == len({p.get("data-section") for p in tree.xpath("//div[@class='para']")})
 
 
 def test_home_page_cites_the_edition_with_the_processor(site):
@@ -204,12 +222,13 @@ def _clipboard(page) -> str:
     return page.evaluate("navigator.clipboard.readText()")
 
 
-def test_paragraph_cite_control_opens_citations_and_copies_them(page, server):
+def test_a_paragraphs_panel_opens_its_citations_and_copies_them(page, server):
     page.goto(server + "sections/insurrection-in-la-paz.html", wait_until="networkidle")
-    page.locator("#p14 a.cite-link").focus()
+    page.locator('a.pn[href="#p14"]').focus()  # the number opens the paragraph's panel
     page.keyboard.press("Enter")
-    box = page.locator("#p14 + details.cite-paragraph")
+    box = page.locator("#para-panel details.cite-paragraph")
     assert box.locator(":scope > summary").inner_text() == "Cite paragraph 14"
+    box.locator(":scope > summary").click()
     note = box.locator("#cite-p14-chicago-citation")
     assert "para. 14" in note.inner_text()
     # no site_url: over http the citations give the address this copy is read at, versioned

@@ -96,8 +96,11 @@ def test_published_site_has_absolute_urls_canonical_links_and_a_sitemap(publishe
     assert meta(page, "citation_public_url") == [url]
     assert parse(page).xpath("//link[@rel='canonical']/@href") == [url]
     assert all(m["url"].startswith(SITE_URL + "entities/") for m in article["mentions"])
-    link = parse(page).xpath("//p[@id='p12']/a[contains(@class,'cite-link')]/@data-cite-url")
-    assert link == [url + "?v=1.1.0#p12"]  # a cited address names the version
+    # A paragraph's citation (its panel's box, from the section's template) names its URL
+    # and the version cited.
+    (template,) = parse(page).xpath("//template[@class='cite-template']")
+    stand_in = template.get("data-stand-in")
+    assert f"{url}?v=1.1.0#p{stand_in}" in lxml.html.tostring(template, encoding="unicode")
     assert "[site_url]" not in page.read_text(encoding="utf-8")
     sitemap = lxml.etree.parse(str(published / "sitemap.xml"))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
@@ -114,6 +117,7 @@ def test_the_home_page_is_the_book_and_the_whole_article_is_titled_as_the_articl
     assert meta(site / "article.html", "citation_title") == ["Bolivia - Insurrection in La Paz"]
     [download] = (site / "downloads").glob("*.html")
     assert meta(download, "citation_title") == ["Bolivia - Insurrection in La Paz"]
+    assert meta(download, "description") == meta(download, "citation_abstract") != []
     assert meta(download, "citation_inbook_title") == meta(site / SECTION, "citation_inbook_title")
 
 

@@ -13,6 +13,7 @@ import yaml
 from edition.cli import main
 from edition.load import load_source
 from edition.load import raw as raw_source
+from edition.pages.citebox import STAND_IN
 from edition.place import anchors, build_edition
 from edition.place.fingerprints import apparatus_fingerprints
 from edition.place.ledger import read as read_ledger_file
@@ -95,7 +96,9 @@ def test_every_page_names_its_version_in_the_footer(site):
 def test_citations_name_the_version_in_their_address(site, site_with_url):
     published = (site_with_url / "sections" / "insurrection-in-la-paz.html").read_text(
         encoding="utf-8")
-    assert "https://example.org/insurrection/sections/insurrection-in-la-paz.html?v=1.1.0#p13" \
+    assert "https://example.org/insurrection/sections/insurrection-in-la-paz.html?v=1.1.0" \
+        in published  # the section's box; its paragraphs' boxes come from the template:
+    assert f"https://example.org/insurrection/sections/insurrection-in-la-paz.html?v=1.1.0#p{STAND_IN}" \
         in published
     # without site_url, cite.js fills in the address read at, from the versioned path
     page = (site / "sections" / "insurrection-in-la-paz.html").read_text(encoding="utf-8")

@@ -23,12 +23,16 @@ h2 { margin-top: 2.5em; }
 .subtitle, .editorial-title, .entity-kind, .kind-label { color: var(--muted); font-style: italic; }
 .licence { font-size: .85rem; color: var(--muted); }
 .contents-title { font: 600 1rem system-ui, sans-serif; }
-.transmitted > p { hyphens: auto; }
+/* A paragraph's number in a gutter on its left, outside its text (as on the site). */
+.para { display: grid; grid-template-columns: 2.4rem minmax(0, 1fr); grid-template-areas: ". label" "num text"; }
+.para > .margin { grid-area: num; text-align: right; padding-right: .5rem; }
+.para > .kind-label { grid-area: label; }
+.para > p { grid-area: text; margin-top: 0; hyphens: auto; }
+.transmitted > h1, .transmitted > h2, .transmitted > h3 { margin-left: 2.4rem; }
 a.pn {
-  display: inline-block; min-width: 2.2em; margin-right: .25em; color: var(--muted);
-  font: .75rem/1 ui-monospace, Menlo, monospace; text-decoration: none;
+  display: inline-block; min-width: 24px; min-height: 24px; color: var(--muted);
+  font: .75rem/24px ui-monospace, Menlo, monospace; text-decoration: none;
 }
-a.pn::before { content: "¶\\00a0"; }
 .kind-label { display: block; font-size: .8rem; }
 p.caption { font-style: italic; border-left: 3px solid var(--muted); padding-left: .8em; }
 p.duplicate { color: var(--muted); border-left: 3px dashed var(--muted); padding-left: .8em; }
@@ -40,6 +44,7 @@ a.mention { color: inherit; text-decoration: underline dotted var(--accent); tex
 .sic { text-decoration: underline wavy var(--mark); }
 .figure { border-bottom: 1px solid rgba(33, 150, 243, .5); }
 .gap { color: var(--accent); font-weight: 700; padding: 0 .1em; }
+.gap::before { content: "⟨…⟩"; }
 sup.nref { font: .7rem system-ui, sans-serif; }
 sup.nref a { text-decoration: none; padding: 0 .15em; }
 .apparatus { font-size: .9rem; border-top: 2px solid var(--rule); margin-top: 2.5em; }

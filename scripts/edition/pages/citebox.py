@@ -34,8 +34,20 @@ class CiteBoxes:
         stand_in = _stand_in_paragraph(section)
         if stand_in is None:
             return ""
-        return (f'<template class="cite-template" data-stand-in="{STAND_IN}" data-search-exclude>'
+        return (f'<template class="cite-template" data-section="{section.id}" '
+                f'data-stand-in="{STAND_IN}" data-search-exclude>'
                 f"{self.paragraph_box(stand_in, section)}</template>")
+
+    def paragraph_templates(self, section: Section) -> str:
+        """A section's paragraph-box template alone, where the page has no section box."""
+        template = self._paragraph_template(section)
+        return f'<div class="ed" hidden data-search-exclude>{template}</div>\n' if template else ""
+
+    def article_box(self) -> str:
+        """The whole article's box: it cites the edition, or the original article."""
+        body = self._box_body("cite-article", "this edition", cite.edition_target(self.base_url))
+        return (f'<details class="ed cite" id="cite-article" data-search-exclude><summary>'
+                f"Cite this edition or the article</summary>{body}</details>\n")
 
     def paragraph_box(self, block: Block, section: Section) -> str:
         target = self._versioned(cite.paragraph_target(block, section, self.base_url))
@@ -43,15 +55,6 @@ class CiteBoxes:
                               target)
         return (f'<details class="ed cite cite-paragraph" open><summary>Cite paragraph '
                 f"{block.number}</summary>{body}</details>")
-
-    def paragraph_link(self, block: Block, section: Section) -> str:
-        """The paragraph's Cite control: without JavaScript it leads to the section's box."""
-        url = self._versioned(cite.paragraph_target(block, section, self.base_url)).url
-        named = f' data-cite-url="{html.escape(url)}"' if url else ""
-        return (f'<a class="ed cite-link" href="#cite-{section.id}" role="button" data-search-exclude '
-                f'data-cite-paragraph="{block.number}"{named} '
-                f'aria-label="Cite paragraph {block.number}" '
-                f'title="Cite paragraph {block.number}">cite</a>')
 
     def edition_box(self) -> str:
         """The home page's box: the whole edition."""

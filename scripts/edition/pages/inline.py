@@ -47,16 +47,17 @@ def statements_markdown(statements: tuple[Statement, ...], entity_href: Callable
     return " ".join(words_markdown(s.words, entity_href, lacuna_href) for s in statements)
 
 
-def words_markdown(words: wording.Words, entity_href: Callable[[str], str],
-                   lacuna_href: Callable[[str], str]) -> str:
+def words_markdown(words: wording.Words, entity_href: Callable[[str], str] | None = None,
+                   lacuna_href: Callable[[str], str] | None = None) -> str:
+    """Words as Markdown; names and lacunae are links when their hrefs are given."""
     parts = []
     for part in words:
         text = escape_text(part.text)
         if isinstance(part, Emphasis):
             text = f"**{text}**" if part.strong else f"*{text}*"
-        elif isinstance(part, Name):
+        elif isinstance(part, Name) and entity_href:
             text = f"[{text}]({entity_href(part.entity)})"
-        elif isinstance(part, LacunaRef):
+        elif isinstance(part, LacunaRef) and lacuna_href:
             text = f"[{text}]({lacuna_href(part.lacuna)})"
         parts.append(text)
     return "".join(parts)
@@ -67,11 +68,13 @@ def description_id(entity_id: str) -> str:
     return f"about-{entity_id}"
 
 
-def description_list(descriptions: dict[str, str]) -> str:
-    """Raw HTML: each mentioned entity's description once, hidden, for aria-describedby.
-    Kept out of the search index: it is not the page's text."""
-    items = "".join(f'<span id="{description_id(entity)}">{html.escape(text, quote=False)}</span>'
-                    for entity, text in descriptions.items())
+def description_list(entities) -> str:
+    """Raw HTML: each mentioned entity's description once, hidden, for aria-describedby, with
+    its name and type for the paragraph panel (panel.js). Kept out of the search index: it is
+    not the page's text."""
+    items = "".join(f'<span id="{description_id(e.id)}" data-name="{html.escape(e.name)}" '
+                    f'data-type="{e.type}">{html.escape(e.description, quote=False)}</span>'
+                    for e in entities)
     return f'<div class="mention-descriptions ed" hidden data-search-exclude>{items}</div>\n'
 
 
@@ -185,8 +188,10 @@ def _wrap(node: _Node, text: str, links: _Numbered) -> str:
         # Before a word ("how ⟨…⟩described") the marker needs room on its right; before
         # punctuation ("(⟨…⟩, October 13)") it must not have it.
         spacing = " before-word" if text[span.gap:span.gap + 1].isalnum() else ""
+        # The mark ⟨…⟩ is drawn by edition.css: it is not a character of the text, so a reader
+        # who copies the paragraph copies the transmitted words alone.
         marker = (f'<span class="ed gap{spacing}" role="note" aria-label="Editorial: lost in '
-                  f'transmission: {attribute(a.lost)}" title="{attribute(a.lost)}">⟨…⟩</span>')
+                  f'transmission: {attribute(a.lost)}" title="{attribute(a.lost)}"></span>')
         return (f'<span class="lacuna" id="{a.id}">{before}{marker}{after}</span>'
                 f"{links.marker(node)}")
     css = {T.QUOTATION: "quotation", T.SIC: "sic", T.FIGURE: "figure", T.NOTE: "noted"}[span.type]

@@ -58,10 +58,13 @@ HOME, WHOLE_ARTICLE = "index.md", "article.md"
 def download_meta_tags(edition: Edition, base_url: str) -> str:
     """The one-page download's <head> metadata, as HTML: the pages' tags, for the whole article."""
     art = edition.bibliography.article
+    description = " ".join(art.description.split())
     found = page_metadata(edition, base_url, f"downloads/{file_stem(edition)}.html", art.title,
-                          " ".join(art.description.split()))
-    return "".join(f'<meta {tag.attribute}="{html.escape(tag.key)}" '
-                   f'content="{html.escape(tag.content)}">\n' for tag in found.tags)
+                          description)
+    # The site's pages get theirs from the theme; search engines and readers' tools read it.
+    return f'<meta name="description" content="{html.escape(description)}">\n' + "".join(
+        f'<meta {tag.attribute}="{html.escape(tag.key)}" content="{html.escape(tag.content)}">\n'
+        for tag in found.tags)
 
 
 def _section_of(edition: Edition, page: str):

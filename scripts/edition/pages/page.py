@@ -17,6 +17,8 @@ class Page:
     description: str  # plain text, one or two sentences
     body: str  # Markdown
     searchable: bool = True  # False: the page repeats what other pages say (search skips it)
+    panel: bool = False  # its paragraphs' numbers open the paragraph panel (main.html, panel.js)
+    sidenotes: bool = False  # its notes stand in the right margin, where the page contents were
 
 
 def document(page: Page, meta: PageMetadata, footer: dict[str, str] | None = None) -> str:
@@ -25,8 +27,11 @@ def document(page: Page, meta: PageMetadata, footer: dict[str, str] | None = Non
     lines = [f'title: "{_yaml_text(page.title)}"', f'description: "{_yaml_text(page.description)}"']
     if not page.searchable:
         lines.append("search:\n  exclude: true")
+    if page.sidenotes:
+        lines.append("hide:\n  - toc")
     extra = {"edition_meta": [[t.attribute, t.key, t.content] for t in meta.tags],
-             "edition_json_ld": meta.json_ld, "edition_updated": meta.updated, **(footer or {})}
+             "edition_json_ld": meta.json_ld, "edition_updated": meta.updated,
+             "edition_panel": page.panel, **(footer or {})}
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
     return "---\n" + "\n".join(lines) + "\n---\n\n" + page.body
 

@@ -4,20 +4,21 @@ from __future__ import annotations
 from .. import dates, wording
 from ..model import AnnotationType as T, Block, BlockKind, Section, Span
 from ..paths import entity_path, html_path, section_path
-from ..wording import KIND_LABELS
 from .context import Context, count_by, not_searched, shorten
-from .inline import (Links, attribute, calls_note, description_list, escape_text,
+from .inline import (Links, attribute, calls_note, description_list, escape_text, html_text,
                      render_block_text, statements_markdown)
 from .page import Page
+from .paragraph import paragraph
 from .record import cited
 
 TYPE_HEADINGS = (("person", "People"), ("organisation", "Organisations"), ("group", "Groups"),
                  ("place", "Places"))
-# The annotation-highlighting switch above the text (edition.js makes it work). It is part of
-# the page, not added by the script, so nothing moves or is laid out again when the script runs.
-HIGHLIGHT_TOGGLE = ('<div class="ed ed-controls" data-search-exclude><button class="ed-toggle '
-                    'md-button" type="button" aria-pressed="true">Hide annotation highlighting'
-                    '</button></div>\n\n')
+# The annotations switch above the text (edition.js makes it work). It is part of the page, not
+# added by the script, so nothing moves or is laid out again when the script runs. Reading is
+# quiet until a reader asks for the annotations.
+ANNOTATIONS_TOGGLE = ('<div class="ed ed-controls" data-search-exclude><button class="ed-toggle '
+                      'md-button" type="button" aria-pressed="false">Show annotations'
+                      '</button></div>\n\n')
 
 
 def section_page(ctx: Context, section: Section) -> Page:
@@ -29,39 +30,70 @@ def section_page(ctx: Context, section: Section) -> Page:
                  f"heading here; "
                  f'[why]({ctx.link("method.md#opening")})).</p>\n\n')
     level = 2 if section.editorial_title else 1
-    body = (intro + _toggle(ctx) + section_body(ctx, section, heading_level=level)
+    after_heading = title_block(ctx, section)
+    if ctx.interactive:
+        after_heading += ctx.cite_boxes.section_box(section)
+    body = (intro + _toggle(ctx)
+            + section_body(ctx, section, level, after_heading, sidenotes=ctx.interactive)
             + _descriptions(ctx, [section]))
-    return Page(ctx.page, section.title, section.summary, body)
+    return Page(ctx.page, section.title, section.summary, body, sidenotes=ctx.interactive,
+                panel=ctx.interactive)
 
 
 def whole_article(ctx: Context) -> Page:
     ctx = ctx.at("article.md")
     parts = [_toggle(ctx)] if ctx.interactive else []
-    parts += [section_body(ctx, section, heading_level=2) for section in ctx.edition.sections]
+    for n, section in enumerate(ctx.edition.sections):
+        after_heading = ""
+        if ctx.interactive:  # the one-page edition has its own title page
+            after_heading += title_block(ctx) if n == 0 else ""
+            after_heading += (ctx.cite_boxes.article_box() if n == 0 else "") + \
+                ctx.cite_boxes.paragraph_templates(section)
+        parts.append(section_body(ctx, section, 2, after_heading))
     parts.append(_descriptions(ctx, ctx.edition.sections))
-    return Page(ctx.page, "The whole article", ctx.edition.bibliography.article.description,
-                "\n".join(parts), searchable=False)
+    article = ctx.edition.bibliography.article
+    return Page(ctx.page, article.title, article.description, "\n".join(parts),
+                searchable=False, panel=ctx.interactive)
 
 
 def _toggle(ctx: Context) -> str:
-    return HIGHLIGHT_TOGGLE if ctx.interactive else ""
+    return ANNOTATIONS_TOGGLE if ctx.interactive else ""
 
 
-def section_body(ctx: Context, section: Section, heading_level: int) -> str:
-    """The transmitted blocks of one section, then its apparatus."""
+def title_block(ctx: Context, section: Section | None = None) -> str:
+    """The title block, set like a book's: under the title, the article's date and the
+    edition's version (on a section page, the article it belongs to)."""
+    art, ed = ctx.edition.bibliography.article, ctx.edition.bibliography.edition
+    date = f'<time datetime="{art.date}">{html_text(dates.human(art.date))}</time>'
+    lines = [f'<span class="tb-line">{date}</span>']
+    if section is not None:
+        number = ctx.edition.sections.index(section) + 1
+        lines.insert(0, f'<span class="tb-line">Section {number} of {len(ctx.edition.sections)}'
+                        f' of <a href="{html_path(ctx.link("article.md"))}">'
+                        f"{html_text(art.title)}</a></span>")
+    lines.append(f'<span class="tb-line">{html_text(ed.title)}, version {html_text(ed.version)}'
+                 f"</span>")
+    return f'<p class="ed title-block" data-search-exclude>{"".join(lines)}</p>\n'
+
+
+def section_body(ctx: Context, section: Section, heading_level: int, after_heading: str = "",
+                 sidenotes: bool = False) -> str:
+    """The transmitted blocks of one section, then its apparatus; `after_heading` (raw HTML)
+    stands between its first block and the others."""
     links = Links(entity_href=lambda e: html_path(ctx.link(entity_path(e))),
                   entity_description=lambda e: ctx.edition.entity(e).description,
                   note_marker=lambda span, n: _note_call(ctx, span, n))
     blocks, notes = [], []
     for block in section.blocks:
-        text, called = _block(ctx, block, section, heading_level, links, len(notes) + 1)
+        text, called = _block(ctx, block, section, heading_level, links, len(notes) + 1,
+                              sidenotes)
         blocks.append(text)
         notes += called
-    # The cite box is raw HTML at the top level, between two runs of the transmitted text:
-    # inside a `markdown` div, Python-Markdown would rewrite its nested <details>.
+    # Raw HTML at the top level, between two runs of the transmitted text: inside a `markdown`
+    # div, Python-Markdown would rewrite a cite box's nested <details>.
     parts = [_transmitted(blocks[:1])]
-    if ctx.interactive:
-        parts.append(ctx.cite_boxes.section_box(section))
+    if after_heading:
+        parts.append(after_heading)
     if blocks[1:]:
         parts.append(_transmitted(blocks[1:]))
     has_heading = any(b.kind is BlockKind.HEADING for b in section.blocks)
@@ -75,31 +107,13 @@ def _transmitted(blocks: list[str]) -> str:
 
 
 def _block(ctx: Context, block: Block, section: Section, level: int, links: Links,
-           first_note: int) -> tuple[str, tuple[Span, ...]]:
+           first_note: int, sidenotes: bool) -> tuple[str, tuple[Span, ...]]:
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
         heading_level = level if block.kind is BlockKind.HEADING else max(1, level - 1)
         return f"{'#' * heading_level} {escape_text(block.text)} {{ #{block.id} .tb }}\n", ()
     rendered = render_block_text(block, ctx.edition.spans_in(block.id), links, first_note)
-    label = ""
-    if block.kind in KIND_LABELS:
-        label = (f'<span class="ed kind-label">{escape_text(KIND_LABELS[block.kind])} '
-                 f'([why]({ctx.link("method.md#" + block.id)})) </span>')
-    return (f"{_controls(ctx, block, section)}{label}{rendered.text}\n"
-            f"{{ #{block.id} .tb .{block.kind.value} }}\n", rendered.notes)
-
-
-def _controls(ctx: Context, block: Block, section: Section) -> str:
-    """The paragraph's number (its permanent link), and on the site its copy and cite controls.
-    They are not words of the text: data-search-exclude keeps them out of search."""
-    number = (f'<a class="ed pn" href="#{block.id}" data-search-exclude '
-              f'title="Paragraph {block.number}: permanent link">{block.number}</a>')
-    if not ctx.interactive:
-        return number
-    copy = (f'<button class="ed copy-link" type="button" data-search-exclude '
-            f'data-clipboard-text="#{block.id}" '
-            f'aria-label="Copy the link to paragraph {block.number}" '
-            f'title="Copy the link to paragraph {block.number}">🔗</button>')
-    return number + copy + ctx.cite_boxes.paragraph_link(block, section)
+    margin = tuple(enumerate(rendered.notes, start=first_note)) if sidenotes else ()
+    return paragraph(ctx, block, section.id, rendered.text, margin), rendered.notes
 
 
 def _note_call(ctx: Context, span: Span, n: int) -> str:
@@ -177,4 +191,4 @@ def _descriptions(ctx: Context, sections) -> str:
     mentioned = dict.fromkeys(s.annotation.entity for section in sections
                               for block in section.blocks
                               for s in ctx.edition.spans_in(block.id) if s.type is T.MENTION)
-    return "\n" + description_list({e: ctx.edition.entity(e).description for e in mentioned})
+    return "\n" + description_list(ctx.edition.entity(e) for e in mentioned)

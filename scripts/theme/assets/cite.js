@@ -4,31 +4,20 @@
   "use strict";
   var EDITORIAL = ".ed, .headerlink";
 
-  function pageUrl() { return window.location.href.split("#")[0]; }
+  function pageUrl() { return window.location.href.split(/[?#]/)[0]; }
   // The site's root, from this script's own address (assets/cite.js).
   var SITE = ((document.currentScript && document.currentScript.src) || "")
     .replace(/assets\/cite\.js(?:[?#].*)?$/, "");
 
   /* --- the paragraph cite box --------------------------------------------------------- */
-  function toggleParagraphBox(link) {
-    var paragraph = link.closest("p");
-    var next = paragraph.nextElementSibling;
-    if (next && next.classList.contains("cite-paragraph")) {
-      next.remove();
-      link.setAttribute("aria-expanded", "false");
-      return;
-    }
-    var section = document.getElementById(link.getAttribute("href").slice(1));
-    var template = section && section.querySelector("template.cite-template");
-    if (!template) { return; }
+  // Paragraph `number`'s box, made from its section's template (the paragraph panel shows it).
+  function paragraphBox(section, number) {
+    var template = document.querySelector('template.cite-template[data-section="' + section + '"]');
+    if (!template) { return null; }
     var box = document.createElement("div");
-    box.innerHTML = template.innerHTML.split(template.getAttribute("data-stand-in"))
-      .join(link.getAttribute("data-cite-paragraph"));
-    var details = box.firstElementChild;
-    fillHere(details);
-    paragraph.parentNode.insertBefore(details, paragraph.nextSibling);
-    link.setAttribute("aria-expanded", "true");
-    details.querySelector("summary").focus();
+    box.innerHTML = template.innerHTML.split(template.getAttribute("data-stand-in")).join(number);
+    fillHere(box);
+    return box.firstElementChild;
   }
 
   // Without site_url the boxes leave the URL out; read over http(s), each of their citations
@@ -144,13 +133,6 @@
 
   function setUp() {
     fillHere(document);
-    document.querySelectorAll("a.cite-link").forEach(function (link) {
-      link.setAttribute("aria-expanded", "false");
-      link.addEventListener("click", function (event) { event.preventDefault(); toggleParagraphBox(link); });
-      link.addEventListener("keydown", function (event) {
-        if (event.key === " ") { event.preventDefault(); toggleParagraphBox(link); }
-      });
-    });
   }
 
   document.addEventListener("selectionchange", function () {
@@ -159,6 +141,6 @@
   });
   window.editionSelectionLink = function () { return selectionLink(window.getSelection()); };
   // edition.js loads this file on a reader's first cite or selection, then hands that on.
-  window.editionCite = { toggle: toggleParagraphBox, offerSelectionLink: offerSelectionLink };
+  window.editionCite = { paragraphBox: paragraphBox, offerSelectionLink: offerSelectionLink };
   if (window.document$) { window.document$.subscribe(setUp); } else { document.addEventListener("DOMContentLoaded", setUp); }
 })();

@@ -1,31 +1,29 @@
-/* Small enhancements: absolute permalinks for the copy buttons, the highlighting switch, and
-   cite.js, fetched the first time a reader cites or selects words (most readers never do). */
+/* Small enhancements: the annotations switch, mention tooltips, and two scripts fetched the
+   first time a reader needs them (most readers never do): panel.js when a paragraph's number
+   is activated (or a link asks for a paragraph's panel), cite.js when a reader cites or
+   selects words. */
 (function () {
   "use strict";
-  function absolute(fragment) {
-    return new URL(fragment, window.location.href.split("#")[0]).href;
-  }
+  var KEY = "edition-annotations";
   function setUp() {
-    document.querySelectorAll("button.copy-link[data-clipboard-text^='#']").forEach(function (b) {
-      b.setAttribute("data-clipboard-text", absolute(b.getAttribute("data-clipboard-text")));
-    });
-    // The switch is in the page as "highlighting on"; the page changes only for a reader
-    // who turned highlighting off (on this or an earlier page).
+    // The switch is in the page as "annotations off" (quiet reading); the page changes only
+    // for a reader who turned them on (on this or an earlier page).
     var button = document.querySelector("button.ed-toggle");
     if (button && !button.wired) {
       button.wired = true;
-      var off = localStorage.getItem("edition-plain") === "1";
+      var on = false;
+      try { on = localStorage.getItem(KEY) === "1"; } catch (e) { /* storage blocked */ }
       var show = function () {
-        document.body.classList.toggle("plain-text", off);
-        button.setAttribute("aria-pressed", String(!off));
-        button.textContent = off ? "Show annotation highlighting" : "Hide annotation highlighting";
+        document.body.classList.toggle("annotations", on);
+        button.setAttribute("aria-pressed", String(on));
+        button.textContent = on ? "Hide annotations" : "Show annotations";
       };
       button.addEventListener("click", function () {
-        off = !off;
-        try { localStorage.setItem("edition-plain", off ? "1" : "0"); } catch (e) { /* private mode */ }
+        on = !on;
+        try { localStorage.setItem(KEY, on ? "1" : "0"); } catch (e) { /* private mode */ }
         show();
       });
-      if (off) { show(); }
+      if (on) { show(); }
     }
   }
   // Mention tooltips (shown by edition.css): on a touch screen a first tap shows the
@@ -57,46 +55,55 @@
 
 (function () {
   "use strict";
-  var citeScript = document.currentScript.src.replace(/edition\.js(?:[?#].*)?$/, "cite.js");
-  var loading = null;
+  var here = document.currentScript.src;
+  var loading = {};
 
-  // A link that names a version (?v=1.0.0) gets its "changed since" note (versions.js).
-  if (/[?&]v=/.test(window.location.search)) {
-    var since = document.createElement("script");
-    since.src = citeScript.replace(/cite\.js$/, "versions.js");
-    document.head.appendChild(since);
-  }
-
-  function citeTools() {
-    if (!loading) {
-      loading = new Promise(function (resolve, reject) {
-        var script = document.createElement("script");
-        script.src = citeScript;
-        script.addEventListener("load", resolve);
-        script.addEventListener("error", reject);
-        document.head.appendChild(script);
+  function script(name) {  // a script beside this one, loaded once
+    if (!loading[name]) {
+      loading[name] = new Promise(function (resolve, reject) {
+        var element = document.createElement("script");
+        element.src = here.replace(/edition\.js(?:[?#].*)?$/, name);
+        element.addEventListener("load", resolve);
+        element.addEventListener("error", reject);
+        document.head.appendChild(element);
       });
     }
-    return loading;
+    return loading[name];
   }
+  window.editionScript = script;
 
-  // Once cite.js is loaded it handles the cite links itself.
-  function citeFirst(event) {
-    var link = event.target.closest && event.target.closest("a.cite-link");
-    if (!link || window.editionCite) { return; }
+  // A link that names a version (?v=1.0.0) gets its "changed since" note (versions.js).
+  if (/[?&]v=/.test(window.location.search)) { script("versions.js"); }
+
+  // A paragraph's number is its permalink; activated (click, Enter) on a page that has the
+  // panel, it opens the paragraph's panel instead. A modified click (new tab) stays a link.
+  var PANEL = "#para-panel-template";
+  function number(event) {
+    var link = event.target.closest && event.target.closest(".para > .margin a.pn");
+    if (!link || !document.querySelector(PANEL) || event.button || event.ctrlKey ||
+        event.metaKey || event.shiftKey || event.altKey) { return; }
     event.preventDefault();
-    citeTools().then(function () { window.editionCite.toggle(link); },
-                     function () { window.location.hash = link.hash; });
+    script("panel.js").then(function () { window.editionPanel.toggle(link); },
+                            function () { window.location.hash = link.hash; });
   }
-  document.addEventListener("click", citeFirst);
-  document.addEventListener("keydown", function (event) { if (event.key === " ") { citeFirst(event); } });
+  document.addEventListener("click", number);
+  // A link to a paragraph's panel: ?panel=p13#p13 (without the script, #p13 alone is followed).
+  document.addEventListener("DOMContentLoaded", function () {
+    var id = new URLSearchParams(window.location.search).get("panel");
+    var link = id && /^[\w-]+$/.test(id) &&
+      document.querySelector('.para > .margin a.pn[href="#' + id + '"]');
+    if (link && document.querySelector(PANEL)) {
+      script("panel.js").then(function () { window.editionPanel.open(link, true); });
+    }
+  });
+
   // A section's cite box shows this copy's address once cite.js has filled it in.
   document.addEventListener("toggle", function (event) {
-    if (event.target.matches("details.cite") && event.target.open) { citeTools(); }
+    if (event.target.matches("details.cite") && event.target.open) { script("cite.js"); }
   }, true);
   // The home page's box is open from the start: over http(s) its URL is put in at once.
-  if (/^https?:/.test(citeScript) && document.querySelector("#cite-edition [data-cite-path]")) {
-    citeTools();
+  if (/^https?:/.test(here) && document.querySelector("#cite-edition [data-cite-path]")) {
+    script("cite.js");
   }
   document.addEventListener("selectionchange", function () {
     var selection = window.getSelection();
@@ -104,7 +111,7 @@
     var node = selection.anchorNode;
     var element = node && (node.nodeType === 1 ? node : node.parentElement);
     if (element && element.closest(".transmitted")) {
-      citeTools().then(function () { window.editionCite.offerSelectionLink(); });
+      script("cite.js").then(function () { window.editionCite.offerSelectionLink(); });
     }
   });
 })();
