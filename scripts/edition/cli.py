@@ -24,6 +24,15 @@ def main(argv: list[str] | None = None) -> int:
             return 128 + (err.args[0] if err.args else signal.SIGINT)
 
 
+def run() -> None:
+    """The command's entry point. Once main() has returned the work is done and said; a signal
+    during the interpreter's exit would only turn the exit code into a crash, so it is ignored."""
+    code = main()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, signal.SIG_IGN)
+    sys.exit(code)
+
+
 def _main(argv: list[str] | None) -> int:
     import argparse
 
@@ -152,4 +161,4 @@ def _os_error(err: OSError, root: Path) -> str:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()
