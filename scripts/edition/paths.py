@@ -19,6 +19,11 @@ def entity_path(entity_id: str) -> str:
     return f"entities/{entity_id}.md"
 
 
+def page_stem(url: str) -> str:
+    """The name of a page's file without .html (a section's id, for sections/ID.html)."""
+    return url.rsplit("/", 1)[-1].removesuffix(".html")
+
+
 def html_path(page: str) -> str:
     """The URL path MkDocs gives a Markdown page (`use_directory_urls: false`)."""
     return page.removesuffix(".md") + ".html" if page.endswith(".md") else page

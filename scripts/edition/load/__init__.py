@@ -15,7 +15,7 @@ from ..model import (
 from ..problems import Problems
 from .annotations import load_annotations
 from .references import check_references
-from .checks import check_id, check_language, check_unique_ids, check_web_url
+from .checks import VERSION, check_id, check_language, check_unique_ids, check_web_url
 from .yamlfile import Fields, Seq, load_yaml, read_text
 
 ARTICLE = "article.txt"
@@ -89,7 +89,7 @@ def _load_bibliography(root: Path, problems: Problems) -> Bibliography:
     check_language(art, "language", display, problems)
     check_language(art, "original-language", display, problems)
     check_web_url(ed, "licence-url", display, problems)
-    if edition.version and not re.fullmatch(r"\d+\.\d+\.\d+", edition.version):
+    if edition.version and not VERSION.fullmatch(edition.version):
         problems.add(display, ed.key_line("version"), f"version '{edition.version}' is not "
                      "MAJOR.MINOR.PATCH", "write it like 1.0.0")
     return Bibliography(article, edition)

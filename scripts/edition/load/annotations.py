@@ -4,11 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .. import dates
 from . import record as load_record
 from ..model import Annotation, AnnotationType, Anchor, Located
 from ..problems import Problems
-from .checks import check_id
+from .checks import check_id, check_when
 from .yamlfile import Fields, Map, Seq, load_yaml
 
 QUOTATION_KINDS = ("report", "speech", "slogan", "document", "term")
@@ -79,7 +78,7 @@ def _annotation(kind: AnnotationType, extra: tuple[str, ...], block_id: str, ite
     if kind is AnnotationType.NOT_MENTION:
         values["reason"] = f.text("reason")
     if kind is AnnotationType.DATE:
-        values.update(when=when(f, "when", True, display, problems),
+        values.update(when=check_when(f, "when", True, display, problems),
                       event=f.text("event", required=False))
     if kind is AnnotationType.QUOTATION:
         values.update(_quotation_fields(f, display, problems))
@@ -107,14 +106,6 @@ def _anchor(f: Fields, block_id: str, display: str, problems: Problems) -> Ancho
                   end_quote=f.text("to", required=has_ends), occurrence=occurrence)
 
 
-def when(f: Fields, key: str, required: bool, display: str, problems: Problems) -> str:
-    when = f.text(key, required=required)
-    error = dates.problem_with(when) if when else None
-    if error:
-        problems.add(display, f.key_line(key), f"{key} '{when}': {error}", dates.FIX)
-    return when
-
-
 def _quotation_fields(f: Fields, display: str, problems: Problems) -> dict[str, Any]:
     kind = f.text("kind")
     if kind and kind not in QUOTATION_KINDS:
@@ -123,7 +114,7 @@ def _quotation_fields(f: Fields, display: str, problems: Problems) -> dict[str, 
     return dict(kind=kind, speaker=f.text("speaker", required=False),
                 speaker_label=f.text("speaker-label", required=False),
                 source=f.text("source", required=False),
-                reported=when(f, "reported", False, display, problems),
+                reported=check_when(f, "reported", False, display, problems),
                 lacuna=f.text("lacuna", required=False))
 
 

@@ -1,14 +1,17 @@
-"""Checks the loader makes of single values: ids, language tags, web addresses, unique ids."""
+"""Checks the loader makes of single values: ids, language tags, web addresses, dates,
+version numbers, unique ids."""
 from __future__ import annotations
 
 import re
 from typing import Any
 
+from .. import dates
 from ..model import Located
 from ..problems import Problems
 from .yamlfile import Fields
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+VERSION = re.compile(r"\d+\.\d+\.\d+")  # MAJOR.MINOR.PATCH, matched whole
 # A language tag as BCP 47 writes it (en, es, pt-BR, zh-Hant): it goes into lang attributes.
 LANGUAGE_TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
 # An absolute http or https URL, nothing around it: it goes into links and metadata as it is.
@@ -42,3 +45,17 @@ def check_unique_ids(items: list[Any], name: str, problems: Problems) -> None:
             problems.add(str(item.where.file), item.where.line, f"id '{item.id}' is used twice "
                          f"(also at line {seen[item.id].line})", "give each entry its own id")
         seen.setdefault(item.id, item.where)
+
+
+def check_when(f: Fields, key: str, required: bool, display: str, problems: Problems) -> str:
+    """A date field's EDTF value, checked (dates.py)."""
+    when = f.text(key, required=required)
+    error = dates.problem_with(when) if when else None
+    if error:
+        problems.add(display, f.key_line(key), f"{key} '{when}': {error}", dates.FIX)
+    return when
+
+
+def version_key(number: str) -> tuple[int, ...]:
+    """A version number's order (1.10.0 after 1.9.0); (0,) for one that is not MAJOR.MINOR.PATCH."""
+    return tuple(int(p) for p in number.split(".")) if VERSION.fullmatch(number) else (0,)

@@ -13,7 +13,7 @@ from ..model import (
     RecordEntry, SourceEntry, TextWitness, Version, Witnesses,
 )
 from ..problems import Problems
-from .checks import check_unique_ids
+from .checks import VERSION, check_unique_ids, check_when, version_key
 from .yamlfile import Fields, Seq, load_yaml
 
 SOURCES = "sources.yml"
@@ -118,7 +118,7 @@ def _record_entry(item: Any, display: str, line: int, problems: Problems) -> Rec
     if f.ok and not sources and "sources" not in f.misspelt:
         problems.add(display, f.line, "a record entry cites no source",
                      "add 'sources: [id, …]' with ids from source/sources.yml")
-    return RecordEntry(id=_id(f, display, problems), when=_when(f, display, problems), part=part,
+    return RecordEntry(id=_id(f, display, problems), when=check_when(f, "when", True, display, problems), part=part,
                        title=f.text("title"), text=f.text("text"), sources=sources,
                        where=Located(display, f.line),
                        paragraphs=f.texts("paragraphs", required=False))
@@ -169,7 +169,7 @@ def load_versions(root: Path, problems: Problems) -> tuple[Version, ...]:
         f = Fields(item, display, line, problems, ("version", "date", "summary", "changes"),
                    "a version")
         number = f.text("version")
-        if number and not re.fullmatch(r"\d+\.\d+\.\d+", number):
+        if number and not VERSION.fullmatch(number):
             problems.add(display, f.key_line("version"), f"version '{number}' is not "
                          "MAJOR.MINOR.PATCH", "write it like 1.1.0")
         date = f.text("date")
@@ -182,7 +182,7 @@ def load_versions(root: Path, problems: Problems) -> tuple[Version, ...]:
             changes.append(Change(g.text("anchor"), g.text("what"), Located(display, g.line)))
         versions.append(Version(number, date, f.text("summary"), tuple(changes),
                                 Located(display, f.line)))
-    keys = [_version_key(v.version) for v in versions]
+    keys = [version_key(v.version) for v in versions]
     if keys != sorted(keys) or len(set(keys)) != len(keys):
         problems.add(display, 1, "the versions are not listed oldest first, each once",
                      "list them in ascending order, 1.0.0 first")
@@ -248,14 +248,6 @@ def _id(f: Fields, display: str, problems: Problems) -> str:
     return value
 
 
-def _when(f: Fields, display: str, problems: Problems) -> str:
-    when = f.text("when")
-    error = dates.problem_with(when) if when else None
-    if error:
-        problems.add(display, f.key_line("when"), f"when '{when}': {error}", dates.FIX)
-    return when
-
-
 def _status(f: Fields, display: str, problems: Problems) -> str:
     status = f.text("status")
     if status and status not in WITNESS_STATUSES:
@@ -266,8 +258,3 @@ def _status(f: Fields, display: str, problems: Problems) -> str:
 
 def _partial_date(value: str) -> bool:
     return bool(re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value)) and dates.problem_with(value) is None
-
-
-def _version_key(number: str) -> tuple[int, ...]:
-    return tuple(int(p) for p in number.split(".")) if re.fullmatch(r"\d+\.\d+\.\d+", number) \
-        else (0,)

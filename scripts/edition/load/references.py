@@ -2,11 +2,11 @@
 counts as an external claim (source/README.md) cites one or names its basis."""
 from __future__ import annotations
 
-import re
 from typing import Iterable
 
 from ..model import AnnotationType as T, Located, Source
 from ..problems import Problems
+from .checks import VERSION
 
 
 def check_references(source: Source, problems: Problems, resolve: bool = True) -> None:
@@ -70,7 +70,7 @@ def _uncited_claims(source: Source) -> Iterable[tuple[Located, str]]:
 
 def _check_current_version(source: Source, problems: Problems) -> None:
     edition = source.bibliography.edition
-    if not source.versions or not re.fullmatch(r"\d+\.\d+\.\d+", edition.version):
+    if not source.versions or not VERSION.fullmatch(edition.version):
         return  # a malformed version is reported once, by the bibliography's own check
     last = source.versions[-1]
     if last.version != edition.version:

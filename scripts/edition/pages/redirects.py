@@ -9,6 +9,8 @@ import html
 import posixpath
 from pathlib import Path
 
+from ..paths import page_stem
+
 _TEMPLATE = Path(__file__).resolve().parents[2] / "theme" / "partials" / "redirect.html"
 
 
@@ -21,7 +23,7 @@ def redirect_pages(moved: dict[str, str]) -> dict[str, bytes]:
             continue
         values = {"to": posixpath.relpath(new, posixpath.dirname(old) or "."),
                   "title": new.rsplit("/", 1)[-1].removesuffix(".html").replace("-", " "),
-                  "from_id": _stem(old), "to_id": _stem(new),
+                  "from_id": page_stem(old), "to_id": page_stem(new),
                   "changelog": posixpath.relpath("changelog.html", posixpath.dirname(old) or ".")}
         page = template
         for key, value in values.items():
@@ -47,7 +49,3 @@ def with_aliases(pages: dict[str, str], moved: dict[str, str]) -> dict[str, str]
             lines[at:at] = [f'<div id="{html.escape(old_id)}"></div>', ""]
             result[path] = "\n".join(lines)
     return result
-
-
-def _stem(url: str) -> str:
-    return url.rsplit("/", 1)[-1].removesuffix(".html")

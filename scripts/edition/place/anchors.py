@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ..load import raw as raw_source
 from ..model import AnnotationType, Block, Edition, Source
-from ..paths import TIMELINE, entity_path, html_path, section_path
+from ..paths import TIMELINE, entity_path, html_path, page_stem, section_path
 from ..problems import Problem, Problems, SourceError
 from .fingerprints import apparatus_fingerprints
 from .history import AnchorHistory, history
@@ -206,7 +206,7 @@ def _retired(line: LedgerLine, url: str, reason: str, moved_to: str) -> LedgerLi
     """The line retired or moved. A moved page's anchors move to the same fragment of the new
     page; a renamed section's own id (its heading, here and on the whole article) to the new id."""
     page, _, fragment = line.url.partition("#")
-    old_id, new_id = (_stem(url), _stem(moved_to)) if moved_to else ("", "")
+    old_id, new_id = (page_stem(url), page_stem(moved_to)) if moved_to else ("", "")
     if moved_to and not line.removed and (page == url or (page == "article.html" and
                                                           fragment == old_id)):
         name = new_id if fragment == old_id else fragment
@@ -215,10 +215,6 @@ def _retired(line: LedgerLine, url: str, reason: str, moved_to: str) -> LedgerLi
     if line.url == url and not moved_to:
         return LedgerLine(line.number, line.url, line.fingerprint, reason)
     return line
-
-
-def _stem(url: str) -> str:
-    return url.rsplit("/", 1)[-1].removesuffix(".html")
 
 
 def moved(path: Path) -> dict[str, str]:
