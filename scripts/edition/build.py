@@ -19,6 +19,7 @@ from .pages import Context, documents, page_table, render_pages
 from .pages.front import DOWNLOAD
 from .pages.redirects import redirect_pages, with_aliases
 from .place import anchors, build_edition
+from .place import ledger as ledger_file
 from .problems import Problems, SourceError
 from .publish import config, publish
 from .publish.engines import DEFAULT
@@ -91,12 +92,13 @@ def prepare(project: Project) -> Prepared:
         edition = build_edition(source)
         specs = page_table(edition)
         problems = Problems()
-        anchors.check_ledger(edition, project.ledger, problems)
+        ledger = ledger_file.read(project.ledger, problems)  # read once: checked, then used
+        anchors.check_lines(edition, ledger, problems)
         settings = config.read_settings(project.config, specs, problems)
         problems.raise_if_any()
     except SourceError as err:  # shifted block ids explain hundreds of problems: say so first
         raise anchors.with_root_cause(err, source, project.ledger) from None
-    history = anchors.anchor_history(edition, project.ledger)
+    history = anchors.history_of(edition, ledger, project.source)
     ctx = Context(edition, settings.site_url, history=history)
     with _exporting(edition, settings.site_url) as exporting:
         pages = render_pages(ctx, tuple(s for s in specs if s.path != DOWNLOAD))
@@ -105,7 +107,7 @@ def prepare(project: Project) -> Prepared:
     # The Download page lists the artefacts, so it is rendered once they are made.
     pages += render_pages(replace(ctx, artefacts=artefacts, releases=releases),
                           tuple(s for s in specs if s.path == DOWNLOAD))
-    moved = anchors.moved(project.ledger)
+    moved = anchors.moves(ledger)
     return Prepared(edition, with_aliases(documents(edition, settings.site_url, pages, history),
                                           moved), artefacts, releases, redirect_pages(moved))
 

@@ -79,10 +79,13 @@ def live_fingerprints(edition: Edition, source: Path) -> dict[str, str]:
 
 
 def anchor_history(edition: Edition, path: Path) -> AnchorHistory:
-    """The versions' fingerprints the ledger keeps, beside this build's own."""
-    ledger = _read(path, Problems())
-    return history(edition, ledger.versions if ledger else (),
-                   live_fingerprints(edition, path.parent))
+    """The versions' fingerprints the ledger at `path` keeps, beside this build's own."""
+    return history_of(edition, _read(path, Problems()), path.parent)
+
+
+def history_of(edition: Edition, ledger: Ledger | None, source: Path) -> AnchorHistory:
+    """The versions' fingerprints `ledger` keeps, beside this build's own (from `source`)."""
+    return history(edition, ledger.versions if ledger else (), live_fingerprints(edition, source))
 
 
 def read_ledger(path: Path) -> list[PublishedAnchor]:
@@ -94,9 +97,13 @@ def read_ledger(path: Path) -> list[PublishedAnchor]:
 def check_ledger(edition: Edition, path: Path, problems: Problems) -> list[PublishedAnchor]:
     """Report published anchors that would vanish or move, and a missing or damaged ledger;
     return the anchors not yet recorded."""
+    return check_lines(edition, _read(path, problems), problems)
+
+
+def check_lines(edition: Edition, ledger: Ledger | None, problems: Problems) -> list[PublishedAnchor]:
+    """check_ledger on a ledger already read (None: it could not be, and said why)."""
     current = current_anchors(edition)
     now = {a.url: a.fingerprint for a in current}
-    ledger = _read(path, problems)
     if ledger is None:
         return []
     if not ledger.sealed:
@@ -217,10 +224,9 @@ def _retired(line: LedgerLine, url: str, reason: str, moved_to: str) -> LedgerLi
     return line
 
 
-def moved(path: Path) -> dict[str, str]:
+def moves(ledger: Ledger | None) -> dict[str, str]:
     """Each moved anchor's old address → its new one: a moved page gets a redirect page, a
-    fragment moved within a page that is still served an alias (publish/redirects.py)."""
-    ledger = _read(path, Problems())
+    fragment moved within a page that is still served an alias (pages/redirects.py)."""
     return {line.url: line.moved_to for line in (ledger.lines if ledger else ()) if line.moved_to}
 
 
