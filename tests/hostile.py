@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import shutil
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -112,10 +113,18 @@ class Planting:
 def placements(source: Path, field: TextField) -> list[tuple[int, ...]]:
     """Where a field can be planted: every mapping that holds it; for a field no mapping holds,
     each mapping the loader read it from, one at a time (it may mean something in one only)."""
-    own = [r for r in _reads(source) if r.field == field]
+    own = _reads_of(source).get(field, [])
     present = tuple(sorted({r.line for r in own if r.present}))
     tried = [(line,) for line in dict.fromkeys(r.line for r in own)][:TRIED_PLACES]
     return [present] if present else tried
+
+
+@functools.lru_cache(maxsize=4)
+def _reads_of(source: Path) -> dict[TextField, list[_Read]]:
+    by_field: dict[TextField, list[_Read]] = {}
+    for read in _reads(source):
+        by_field.setdefault(read.field, []).append(read)
+    return by_field
 
 
 TRIED_PLACES = 4  # for a field no mapping holds (enough to reach a heading among decisions)
@@ -146,24 +155,107 @@ class _Ignore:
         raise AssertionError(f"the unchanged source should load: {args}")
 
 
-def try_field(source: Path, scratch: Path, field: TextField, value: str
-              ) -> tuple[Planting | None, list[str]]:
-    """Plant `value` in a fresh copy of `source` at `scratch` where the field can go, and load
-    and place it: the planting the loader accepts, or None and the problems it reported."""
-    import shutil
-    problems: list[str] = []
-    for lines in placements(source, field):
-        shutil.rmtree(scratch, ignore_errors=True)
+def try_field(source: Path, scratch: Path, field: TextField, value: str,
+              lines: list[tuple[int, ...]] | None = None) -> tuple[Planting | None, list[str]]:
+    """Plant `value` in a copy of `source` at `scratch` where the field can go (or at `lines`),
+    and load and place it: the planting the loader accepts, or None and the problems it
+    reported. The copy is made once; each try changes one file and puts it back."""
+    if not scratch.exists():
         shutil.copytree(source, scratch)
-        planting = Planting(value, lines)
+    path = scratch / field.file.removeprefix("source/")
+    original = path.read_bytes()
+    problems: list[str] = []
+    for where in placements(source, field) if lines is None else lines:
+        planting = Planting(value, where)
         plant(scratch, {field: planting})
         try:
-            build_edition(load_source(scratch))
-        except SourceError as err:
-            problems = [str(p) for p in err.problems]
-            continue
-        return planting, []
+            problems = _problems(scratch)
+        finally:
+            path.write_bytes(original)
+        if not problems:
+            return planting, []
     return None, problems
+
+
+def classify(source: Path, scratch: Path, fields: list[TextField], values: dict[TextField, str]
+             ) -> tuple[dict[TextField, Planting], dict[TextField, list[str]]]:
+    """Which fields the loader accepts their value in (where), and the problems of those it
+    refuses: as if each were tried alone, but quicker. All are planted at once first; a field
+    whose value a problem quotes is refused (its other places are still tried); the rest are
+    tried one at a time, with the files no try changed parsed once."""
+    together = copy_planted(source, scratch, {f: Planting(values[f], placements(source, f)[0])
+                                              for f in fields})
+    quoted: dict[str, list[str]] = {}
+    for problem in _problems(together):
+        for tag in set(_OPENING.findall(problem)):
+            quoted.setdefault(tag, []).append(problem)
+    shutil.rmtree(together)
+    accepted, refused = {}, {}
+    with _parsing_once():
+        for field in fields:
+            problems = quoted.get(_tag_of(values[field]))
+            rest = placements(source, field)[1:] if problems else None
+            planting, more = try_field(source, scratch, field, values[field], rest)
+            if planting:
+                accepted[field] = planting
+            else:
+                refused[field] = more or problems
+    return accepted, refused
+
+
+def copy_planted(source: Path, target: Path, plantings: dict[TextField, Planting]) -> Path:
+    shutil.rmtree(target, ignore_errors=True)
+    shutil.copytree(source, target)
+    plant(target, plantings)
+    return target
+
+
+def _tag_of(value: str) -> str:
+    return _OPENING.match(value)[1]
+
+
+def _problems(source: Path) -> list[str]:
+    """What loading and placing `source` reports: nothing if it is accepted."""
+    try:
+        build_edition(load_source(source))
+    except SourceError as err:
+        return [str(p) for p in err.problems]
+    return []
+
+
+_LOADERS = ("edition.load", "edition.load.record", "edition.load.annotations")
+
+
+@contextmanager
+def _parsing_once() -> Iterator[None]:
+    """While the block runs, a file parsed before, unchanged and without a problem, is not
+    parsed again (the loader does not change what it parses): each try changes one file, and
+    parsing is most of a load."""
+    import importlib
+    modules = [importlib.import_module(name) for name in _LOADERS]
+    original = yamlfile.load_yaml
+    parsed: dict[tuple[str, bytes], Any] = {}
+
+    def load_yaml(path: Path, display: str, problems) -> Any:
+        try:
+            key = (display, path.read_bytes())
+        except OSError:
+            return original(path, display, problems)
+        if key not in parsed:
+            clean = not problems
+            tree = original(path, display, problems)
+            if not clean or problems:
+                return tree
+            parsed[key] = tree
+        return parsed[key]
+
+    for module in modules:
+        module.load_yaml = load_yaml
+    try:
+        yield
+    finally:
+        for module in modules:
+            module.load_yaml = original
 
 
 # --- the payloads ---------------------------------------------------------------------------

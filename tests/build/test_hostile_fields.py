@@ -33,14 +33,8 @@ def planted(tmp_path_factory):
     root = copy_project(tmp_path_factory.mktemp("hostile-fields"))
     fields = hostile.text_fields(REPO / "source")
     scratch = tmp_path_factory.mktemp("scratch") / "source"
-    accepted, refused = {}, {}
-    for n, field in enumerate(fields):
-        planting, problems = hostile.try_field(REPO / "source", scratch, field,
-                                               hostile.payload(f"F{n:02d}"))
-        if planting:
-            accepted[field] = planting
-        else:
-            refused[field] = problems
+    accepted, refused = hostile.classify(REPO / "source", scratch, fields, {
+        field: hostile.payload(f"F{n:02d}") for n, field in enumerate(fields)})
     hostile.plant(root / "source", accepted)
     assert main(["--root", str(root), "build"]) == 0
     return root, fields, accepted, refused
