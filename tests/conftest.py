@@ -7,8 +7,10 @@ import re
 import shutil
 import zipfile
 from pathlib import Path
+from typing import Callable
 
 import pytest
+from filelock import FileLock
 
 from edition.cli import main
 
@@ -32,12 +34,31 @@ def copy_project(target: Path) -> Path:
 ENGINE = os.environ.get("EDITION_ENGINE", "mkdocs")
 
 
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder `make` fills, once per test run: with pytest-xdist, the first worker to ask
+    makes it and the others wait for it and share it (xdist's recipe for session fixtures)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:
+        folder = tmp_path_factory.mktemp(name)
+        make(folder)
+        return folder
+    folder = tmp_path_factory.getbasetemp().parent / name  # the workers' common parent
+    with FileLock(f"{folder}.lock"):
+        made = folder.with_name(f"{name}.made")
+        if not made.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            make(folder)
+            made.touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def built(tmp_path_factory) -> Path:
     """The root of a project copy whose site/ has been built by `edition build`."""
-    root = copy_project(tmp_path_factory.mktemp("edition"))
-    assert main(["--root", str(root), "build", "--engine", ENGINE]) == 0
-    return root
+    def make(root: Path) -> None:
+        copy_project(root)
+        assert main(["--root", str(root), "build", "--engine", ENGINE]) == 0
+    return made_once(tmp_path_factory, "edition", make)
 
 
 @pytest.fixture(scope="session")
@@ -52,12 +73,13 @@ SITE_URL = "https://example.org/insurrection/"
 def site_with_url(tmp_path_factory) -> Path:
     """The session's one build with `site_url: https://example.org/insurrection/`, as the
     edition is published: its site/ (the metadata and the exports' tests share it)."""
-    root = copy_project(tmp_path_factory.mktemp("with-url"))
-    config = root / "mkdocs.yml"
-    config.write_text(re.sub(r"^site_url: .*$", f"site_url: {SITE_URL}",
-                             config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
-    assert main(["--root", str(root), "build", "--engine", ENGINE]) == 0
-    return root / "site"
+    def make(root: Path) -> None:
+        copy_project(root)
+        config = root / "mkdocs.yml"
+        config.write_text(re.sub(r"^site_url: .*$", f"site_url: {SITE_URL}",
+                                 config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+        assert main(["--root", str(root), "build", "--engine", ENGINE]) == 0
+    return made_once(tmp_path_factory, "with-url", make) / "site"
 
 
 @pytest.fixture(scope="session")
@@ -102,15 +124,17 @@ RENAMED_OLD, RENAMED_NEW = "the-government-is-saved", "the-government-survives"
 def renamed(tmp_path_factory):
     """A project copy whose section the-government-is-saved is renamed, moved in the ledger
     as the README says, recorded and built."""
-    root = copy_project(tmp_path_factory.mktemp("renamed"))
-    for name in ("source/structure.yml", "mkdocs.yml"):
-        path = root / name
-        path.write_text(path.read_text(encoding="utf-8").replace(RENAMED_OLD, RENAMED_NEW), encoding="utf-8")
-    assert main(["--root", str(root), "anchors", "--move", f"sections/{RENAMED_OLD}.html",
-                 "--to", f"sections/{RENAMED_NEW}.html", "--reason", "the section was renamed"]) == 0
-    assert main(["--root", str(root), "anchors", "--record"]) == 0
-    assert main(["--root", str(root), "build"]) == 0
-    return root
+    def make(root: Path) -> None:
+        copy_project(root)
+        for name in ("source/structure.yml", "mkdocs.yml"):
+            path = root / name
+            path.write_text(path.read_text(encoding="utf-8").replace(RENAMED_OLD, RENAMED_NEW),
+                            encoding="utf-8")
+        assert main(["--root", str(root), "anchors", "--move", f"sections/{RENAMED_OLD}.html",
+                     "--to", f"sections/{RENAMED_NEW}.html", "--reason", "the section was renamed"]) == 0
+        assert main(["--root", str(root), "anchors", "--record"]) == 0
+        assert main(["--root", str(root), "build"]) == 0
+    return made_once(tmp_path_factory, "renamed", make)
 
 
 # --- markers: unit, build, browser -----------------------------------------------------------
@@ -144,3 +168,24 @@ def pytest_collection_modifyitems(config, items) -> None:
             item.add_marker(pytest.mark.build)
         else:
             item.add_marker(pytest.mark.unit)
+
+
+# --- two workers (pytest-xdist) ---------------------------------------------------------------
+# What one worker runs, test after test: the browser tests (one Chromium at a time, as the
+# timing tests expect) and a file whose module fixture is costly; any other test goes to
+# whichever worker is free.
+ONE_WORKER = {
+    "tests/browser/": "Chromium",
+    "tests/build/test_hostile_fields.py": "its planted build",
+    "tests/build/test_serve.py": "its server",
+}
+
+
+def pytest_xdist_make_scheduler(config, log):
+    from xdist.scheduler import LoadScopeScheduling
+
+    class Scheduling(LoadScopeScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            return next((unit for unit in ONE_WORKER if nodeid.startswith(unit)), nodeid)
+
+    return Scheduling(config, log)
