@@ -31,8 +31,9 @@ def test_every_recorded_anchor_exists_in_the_built_site(site):
         page, _, fragment = anchor.url.partition("#")
         assert (site / page).exists(), anchor.url
         if fragment:
-            ids = pages.setdefault(page, set(parse(site / page).xpath("//@id")))
-            assert fragment in ids, anchor.url
+            if page not in pages:
+                pages[page] = set(parse(site / page).xpath("//@id"))
+            assert fragment in pages[page], anchor.url
 
 
 def test_a_block_that_moves_is_reported(tmp_path):

@@ -37,8 +37,9 @@ def broken_links(root: Path, pages: list[Path]) -> list[str]:
                 broken.append(f"{page.relative_to(root)}: {url}")
                 continue
             if parts.fragment and target.suffix == ".html":
-                known = ids.setdefault(target, set(parse(target).xpath("//@id")))
-                if parts.fragment not in known:
+                if target not in ids:  # (setdefault would parse it again for every link)
+                    ids[target] = set(parse(target).xpath("//@id"))
+                if parts.fragment not in ids[target]:
                     broken.append(f"{page.relative_to(root)}: {url} (no such id)")
     return broken
 
