@@ -28,10 +28,19 @@ function documentOf(page) {
   return documents.get(page);
 }
 
+function ownDocument(element) {
+  const alone = element.ownerDocument.implementation.createHTMLDocument('');
+  return alone.body.appendChild(alone.importNode(element, true));
+}
+
 async function anchor(item, selector) {
   if (selector.type !== 'FragmentSelector') return { error: `unexpected ${selector.type}` };
-  const element = documentOf(item.page).getElementById(selector.value);
-  if (!element) return { fragment: false };
+  const found = documentOf(item.page).getElementById(selector.value);
+  if (!found) return { fragment: false };
+  // The refinement is matched in the element found, as in the page, but in a document of its
+  // own: jsdom places each range boundary from the document's root, which made a page take
+  // seconds.
+  const element = ownDocument(found);
   const refinement = selector.refinedBy;
   const matches = [];
   for await (const range of MATCHERS[refinement.type](refinement)(element)) {
