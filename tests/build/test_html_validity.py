@@ -4,13 +4,13 @@ from __future__ import annotations
 import json
 import subprocess
 
-from tools import VNU, built_pages, require
+from tools import JAVA, VNU, built_pages, require
 
 
 def test_every_page_is_valid_html(site):
     vnu = require(VNU, "java")
     pages = built_pages(site)
-    result = subprocess.run(["java", "-jar", str(vnu), "--errors-only", "--format", "json",
+    result = subprocess.run([*JAVA, "-jar", str(vnu), "--errors-only", "--format", "json",
                              *map(str, pages)], capture_output=True, text=True, check=False)
     messages = json.loads(result.stderr or '{"messages": []}')["messages"]
     errors = [f"{m['url'].split(str(site))[-1]}:{m.get('lastLine', '?')}: {m['message']}"
