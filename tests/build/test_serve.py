@@ -1,8 +1,9 @@
 """`mkdocs serve` survives bad input in source/ and recovers when it is fixed.
 
-A real `mkdocs serve` process, on a project copy: for a handful of the bad-input cases, the
-source is spoilt, the server must print the problem's line and keep serving; then the file is
-restored with a visible change, which the served page must show once the server rebuilds.
+A real `mkdocs serve` process, on a project copy: for a handful of the bad-input cases, one after
+another, the source is spoilt, the server must print the problem's line and keep serving; then
+the files are restored with a visible change, which the served page must show once the server
+rebuilds.
 """
 from __future__ import annotations
 
@@ -89,17 +90,21 @@ def _restore(root: Path, saved: dict[Path, bytes]) -> None:
         path.write_bytes(content)
 
 
-@pytest.mark.parametrize("name", SERVED_CASES)
-def test_serve_reports_bad_input_keeps_serving_and_recovers(served, name):
+def test_serve_reports_bad_input_keeps_serving_and_recovers(served):
+    """The cases one after another, each put in place of the last (a server stuck on one
+    would not report the next), then the good source back with a change the page must show."""
     root, server = served
-    change, where, message = CASES[name]
     saved = _snapshot(root)
-    since = len(server.lines)
-    change(root)
-    server.wait_for(lambda lines: any(where in line and message in line for line in lines), since)
-    server.wait_for(lambda lines: any("still serving the last good pages" in line
-                                      for line in lines), since)
-    assert "Gonzalo Sánchez de Lozada" in server.get("entities/sanchez-de-lozada.html")
+    for name in SERVED_CASES:
+        change, where, message = CASES[name]
+        since = len(server.lines)
+        _restore(root, saved)
+        change(root)
+        server.wait_for(lambda lines: any(where in line and message in line for line in lines),
+                        since)
+        server.wait_for(lambda lines: any("still serving the last good pages" in line
+                                          for line in lines), since)
+        assert "Gonzalo Sánchez de Lozada" in server.get("entities/sanchez-de-lozada.html"), name
     marker = f"president of Bolivia (recovered from {name})"
     _restore(root, saved)
     entities = root / "source" / "entities.yml"
@@ -110,5 +115,4 @@ def test_serve_reports_bad_input_keeps_serving_and_recovers(served, name):
         assert time.monotonic() < deadline and server.process.poll() is None, \
             "\n".join(server.lines[-30:])
         time.sleep(0.5)
-    _restore(root, saved)
     assert not [line for line in server.lines if "Traceback" in line]
