@@ -12,11 +12,10 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import REPO, copy_project
+from conftest import REPO
 from htmltext import transmitted_blocks
 from tools import JAVA
 
-from edition.cli import main
 from edition.export import export, file_stem
 from edition.export.epub import epub_bytes
 from edition.publish.offline import human_size, offline_zip, zip_name
@@ -191,14 +190,6 @@ def test_onepage_uses_the_sites_markdown_extensions():
     listed = re.findall(r"^  - (\w+)", config.split("markdown_extensions:")[1].split("\n\n")[0],
                         re.MULTILINE)
     assert sorted(listed) == sorted(MARKDOWN_EXTENSIONS)
-
-
-def test_a_second_build_gives_byte_identical_downloads(site, tmp_path):
-    root = copy_project(tmp_path / "again")
-    assert main(["--root", str(root), "build"]) == 0
-    first = {p.name: p.read_bytes() for p in (site / "downloads").rglob("*") if p.is_file()}
-    second = {p.name: p.read_bytes() for p in (root / "site" / "downloads").rglob("*") if p.is_file()}
-    assert len(first) >= 3 and first == second
 
 
 @pytest.fixture(scope="module", params=["", BASE_URL], ids=["without-url", "with-url"])

@@ -15,6 +15,7 @@ def files(folder: Path) -> dict[str, bytes]:
 
 
 def test_a_second_build_is_byte_identical(built, tmp_path):
+    """Every file of site/, the downloads among them, and of docs/."""
     again = copy_project(tmp_path / "again")
     assert main(["--root", str(again), "build", "--engine", ENGINE]) == 0
     for folder in ("site", "docs"):
