@@ -16,7 +16,8 @@ from conftest import REPO
 from htmltext import transmitted_blocks
 from tools import JAVA
 
-from edition.export import export, file_stem
+from edition.export import export
+from edition.paths import file_stem
 from edition.export.epub import epub_bytes
 from edition.publish.offline import human_size, offline_zip, zip_name
 from edition.export.onepage import export_onepage, one_page

@@ -16,7 +16,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
 from conftest import copy_project
-from edition.export import export, file_stem
+from edition.export import export
+from edition.paths import file_stem
 from edition.export.links import Permalinks
 from edition.export.tei import tei_bytes
 from edition.export.webannotations import page_texts

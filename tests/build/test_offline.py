@@ -10,7 +10,7 @@ import pytest
 
 from conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium
 
-from edition.export import file_stem
+from edition.paths import file_stem
 from edition.publish.offline import human_size, listing, zip_name
 from edition.load import load_source
 from edition.place import build_edition

@@ -4,7 +4,11 @@ from __future__ import annotations
 from typing import Callable
 
 from ..model import Artefact, Edition
-from ..paths import file_stem
+from .data import export_data
+from .epub import export_epub
+from .onepage import export_onepage
+from .tei import export_tei
+from .webannotations import export_web_annotations
 
 
 # Each exporter makes its artefacts from the placed edition alone, before MkDocs runs,
@@ -16,13 +20,6 @@ def export(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
     """Every artefact made from the edition, in the order the Download page lists them."""
     return tuple(artefact for exporter in EXPORTERS for artefact in exporter(edition, base_url))
 
-
-# Imported last: the exporters import Artefact and file_stem from this package.
-from .data import export_data  # noqa: E402
-from .epub import export_epub  # noqa: E402
-from .onepage import export_onepage  # noqa: E402
-from .tei import export_tei  # noqa: E402
-from .webannotations import export_web_annotations  # noqa: E402
 
 EXPORTERS: tuple[Exporter, ...] = (export_onepage, export_epub, export_data, export_tei,
                                    export_web_annotations)

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 
 from ..model import AnnotationType as T, Block, BlockKind, Edition, Person, Source
-from . import Artefact, file_stem
+from ..model import Artefact
+from ..paths import file_stem
 from .links import Permalinks
 from .records import aliases, annotation_fields, exported_spans, json_bytes, number
 

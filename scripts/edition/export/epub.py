@@ -9,7 +9,8 @@ import html
 import uuid
 
 from ..model import Edition
-from . import Artefact, file_stem
+from ..model import Artefact
+from ..paths import file_stem
 from .onepage import OnePage, SVG_NAMESPACE, contents_list, one_page
 from .onepage_style import STYLESHEET
 from .zipfiles import Entry, reproducible_zip

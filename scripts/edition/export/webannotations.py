@@ -13,7 +13,8 @@ from .. import wording
 from ..model import AnnotationType as T, Edition, Span
 from ..pages import Context, page_table, render
 from ..paths import section_path
-from . import Artefact, file_stem
+from ..model import Artefact
+from ..paths import file_stem
 from .links import Permalinks
 from .records import exported_spans, json_bytes
 

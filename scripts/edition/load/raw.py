@@ -6,9 +6,7 @@ import subprocess
 from pathlib import Path
 from typing import Any, Callable
 
-import yaml
-
-from .yamlfile import _FastLoader
+from .yamlfile import plain_data
 
 # The files whose data is a published anchor's apparatus (see place/fingerprints.py).
 FILES = ("structure.yml", "entities.yml", "events.yml", "sources.yml", "record.yml",
@@ -26,7 +24,7 @@ def read_raw(read: Callable[[str], str | None]) -> dict[str, Any]:
     for key, name in names.items():
         text = read(name)
         if text is not None:
-            raw[key] = yaml.load(text, Loader=_FastLoader)  # noqa: S506 (a safe loader)
+            raw[key] = plain_data(text)
     return raw
 
 
@@ -44,8 +42,3 @@ def from_commit(repository: Path, commit: str) -> Callable[[str], str | None]:
                                capture_output=True)
         return shown.stdout.decode("utf-8") if shown.returncode == 0 else None
     return read
-
-
-def yaml_text(text: str):
-    """One YAML text as plain data."""
-    return yaml.load(text, Loader=_FastLoader) if text else None  # noqa: S506

@@ -13,14 +13,13 @@ from ..model import (
     RecordEntry, SourceEntry, TextWitness, Version, Witnesses,
 )
 from ..problems import Problems
-from .checks import VERSION, check_unique_ids, check_when, version_key
+from .checks import ID_PATTERN, VERSION, check_id, check_unique_ids, check_when, version_key
 from .yamlfile import Fields, Seq, load_yaml
 
 SOURCES = "sources.yml"
 RECORD = "record.yml"
 VERSIONS = "versions.yml"
 WITNESSES = "witnesses.yml"
-ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # What a statement that cites no source says instead (source/README.md explains each).
 BASES = ("article", "editorial", "inference")
 RECORD_PARTS = ("context", "outcome", "counts", "justice")
@@ -39,7 +38,7 @@ def statement(f: Fields, display: str, problems: Problems) -> tuple[tuple[str, .
     """The `sources` ids and the `basis` of one statement, each checked for its form."""
     sources = f.texts("sources", required=False)
     for source_id in sources:
-        if not ID.match(source_id):
+        if not ID_PATTERN.match(source_id):
             problems.add(display, f.key_line("sources"), f"source id '{source_id}' is not "
                          "lowercase words joined by hyphens", "use an id from source/sources.yml")
     basis = f.text("basis", required=False)
@@ -242,9 +241,7 @@ def _items(f: Fields, key: str, display: str, problems: Problems) -> list[tuple[
 
 def _id(f: Fields, display: str, problems: Problems) -> str:
     value = f.text("id")
-    if value and not ID.match(value):
-        problems.add(display, f.key_line("id"), f"id '{value}' is not lowercase words joined by "
-                     "hyphens", "write it like 'voa-2003-10-14'")
+    check_id(value, display, f.key_line("id"), problems)
     return value
 
 

@@ -88,6 +88,12 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
 _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffe\uffff]")
 
 
+def plain_data(text: str) -> Any:
+    """YAML text as plain data, read by the loader's rules (dates stay text) but without its
+    checks and lines: for files load_yaml has already accepted (what the ledger fingerprints)."""
+    return yaml.load(text, Loader=_FastLoader) if text else None  # noqa: S506 (a safe loader)
+
+
 def load_yaml(path: Path, display: str, problems: Problems) -> Any:
     """Parse a YAML file into Map/Seq/scalars; None (with a problem) when it cannot."""
     text = read_text(path, display, problems)

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..load import raw as raw_source
+from ..load.yamlfile import plain_data
 from ..model import AnnotationType, Block, Edition, Source
 from ..paths import TIMELINE, entity_path, html_path, page_stem, section_path
 from ..problems import Problem, Problems, SourceError
@@ -158,7 +159,7 @@ def record_version_from(edition: Edition, path: Path, repository: Path, commit: 
     problems.raise_if_any()
     read = raw_source.from_commit(repository, commit)
     then = _read_text_ledger(read(LEDGER) or "")
-    bibliography = raw_source.yaml_text(read("bibliography.yml") or "") or {}
+    bibliography = plain_data(read("bibliography.yml") or "") or {}
     version = str((bibliography.get("edition") or {}).get("version", ""))
     now = {a.url: a.fingerprint for a in current_anchors(edition)}
     if not then or not version:

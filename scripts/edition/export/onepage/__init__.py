@@ -20,7 +20,8 @@ from lxml import etree
 from ...model import Edition
 from ...pages.metadata import download_meta_tags
 from ...pages import Context, render
-from .. import Artefact, file_stem
+from ...model import Artefact
+from ...paths import file_stem
 from ..onepage_style import STYLESHEET
 from .inpage import finish_paragraph_numbers, link_within
 from .parts import (MARKDOWN_EXTENSIONS, Heading, Part, citation, contents, contents_list,

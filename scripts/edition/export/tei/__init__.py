@@ -5,7 +5,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from ...model import Edition
-from .. import Artefact, file_stem
+from ...model import Artefact
+from ...paths import file_stem
 from ..links import Permalinks
 from .back import back
 from .body import section
