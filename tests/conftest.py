@@ -158,6 +158,8 @@ def _sources(item) -> list[str]:
 
 
 def pytest_collection_modifyitems(config, items) -> None:
+    # The long units first, so that the short tests fill in around them on the two workers.
+    items.sort(key=lambda item: not any(item.nodeid.startswith(unit) for unit in ONE_WORKER))
     for item in items:
         if any(item.get_closest_marker(kind) for kind in ("unit", "build", "browser")):
             continue  # marked by hand
