@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import html
-import os
 import io
 import re
 import zipfile
@@ -283,28 +282,3 @@ def test_the_stylesheet_keeps_text_contrast_at_least_4_5_to_1():
             colour = re.search(rf"--{name}: (#[0-9a-f]{{6}}|#[0-9a-f]{{3}})\b", block)[1]
             assert contrast(colour, background) >= 4.5, (name, colour, background)
     assert "opacity" not in STYLESHEET
-
-
-def test_ace_by_daisy_finds_nothing_serious_or_critical(any_epub, tmp_path):
-    """Ace by DAISY (npm @daisy/ace-cli, pinned in tests/tools) with Debian's Chromium, through
-    puppeteer (no browser download: PUPPETEER_SKIP_DOWNLOAD at npm ci)."""
-    import json
-    import subprocess
-    from conftest import CHROMIUM, require_chromium
-    from tools import NODE_MODULES, require
-    ace = require(NODE_MODULES / "@daisy" / "ace-cli" / "bin" / "ace.js", "node")
-    require_chromium()
-    out = tmp_path / "ace"
-    env = {**os.environ, "PUPPETEER_EXECUTABLE_PATH": str(CHROMIUM)}
-    result = subprocess.run(["node", str(ace), "--silent", "--force", "--outdir", str(out),
-                             str(any_epub)], capture_output=True, text=True, timeout=300, env=env)
-    assert result.returncode == 0, result.stdout + result.stderr
-    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
-    found = [(b["earl:test"]["earl:impact"], b["earl:test"]["dct:title"],
-              b["earl:result"].get("dct:description", ""))
-             for a in report["assertions"] for b in a["assertions"]]
-    impacts = {impact: sum(1 for f in found if f[0] == impact)
-               for impact in ("critical", "serious", "moderate", "minor")}
-    print(f"Ace: {report['earl:result']['earl:outcome']}, {impacts}")
-    assert [f for f in found if f[0] in ("serious", "critical")] == []
-    assert found == [], found  # nothing moderate or minor either, today

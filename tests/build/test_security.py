@@ -1,6 +1,6 @@
 """Text from source/ is shown as text wherever it is rendered; every page has a strict
-Content-Security-Policy, no inline event handler, and the browser reports no violation on any
-page type (over http) nor on a section opened from disk with search in use."""
+Content-Security-Policy and no inline event handler (that the browser reports no violation:
+tests/browser/test_policy_browser.py)."""
 from __future__ import annotations
 
 import re
@@ -13,7 +13,6 @@ from edition.cli import main
 
 from conftest import copy_project
 from htmltext import parse
-from served import chromium, page_types, serving
 from tools import built_pages
 
 HOSTILE = ('<script>alert(1)</script> <b>x</b> "><img src=x onerror=alert(1)> '
@@ -100,29 +99,3 @@ def test_every_page_has_a_policy_that_forbids_other_origins(site):
 def test_no_page_has_an_inline_event_handler(site):
     offenders = [f"{p.relative_to(site)}: {x}" for p in built_pages(site) for x in injected(p)]
     assert offenders == []
-
-
-@pytest.mark.parametrize("how", ["http", "file"])
-def test_the_browser_reports_no_policy_violation(site, unpacked, how):
-    """Served over http, and the offline zip's copy (which alone loads the worker shim) from file://."""
-    page_path = "sections/insurrection-in-la-paz.html"
-    with chromium() as browser, serving(site) as base:
-        url = base + page_path if how == "http" else (unpacked / page_path).as_uri()
-        page = browser.new_page()
-        console = []  # violations inside the search worker's frame reach only the console
-        page.on("console", lambda message: console.append(message.text))
-        page.add_init_script("window.__violations = [];"
-                             "document.addEventListener('securitypolicyviolation',"
-                             " e => window.__violations.push(e.violatedDirective + ' ' + e.blockedURI));")
-        page.goto(url, wait_until="load")
-        page.keyboard.press("/")
-        page.keyboard.type("Goni")
-        page.wait_for_selector(".md-search-result__item", timeout=8000)
-        styled = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
-        violations = page.evaluate("window.__violations")
-        for other in page_types(site).values() if how == "http" else ():
-            page.goto(base + other, wait_until="load")
-            violations += page.evaluate("window.__violations")
-    assert violations == []
-    assert [m for m in console if "Content Security Policy" in m] == []
-    assert styled in ("sticky", "fixed")  # the stylesheets loaded

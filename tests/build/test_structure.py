@@ -1,7 +1,6 @@
 """The editor's structure: sections, headings, captions, duplicate, dateline, closing note."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from edition.load import load_source
 from edition.model import BlockKind

@@ -10,7 +10,6 @@ import subprocess
 import pytest
 import yaml
 
-from edition.cli import main
 from edition.load import load_source
 from edition.load import raw as raw_source
 from edition.pages.citebox import STAND_IN
@@ -19,7 +18,7 @@ from edition.place.fingerprints import apparatus_fingerprints
 from edition.place.ledger import read as read_ledger_file
 from edition.problems import Problems
 
-from conftest import REPO, copy_project
+from conftest import REPO
 
 LEDGER = REPO / "source" / anchors.LEDGER
 PUBLISHED_1_0_0 = "8f7172f"  # releases/README.md: the commit that published 1.0.0

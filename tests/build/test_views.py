@@ -1,8 +1,8 @@
 """The views drawn at build time: the maps, the timeline and the sources chart.
 
 Every SVG parses; every place with coordinates, every event and every quotation is drawn
-exactly once and links where it should; in a browser, at desktop and phone widths, no label
-overlaps another label or a marker; the EPUB's SVG keeps its case-sensitive attributes."""
+exactly once and links where it should; the EPUB's SVG keeps its case-sensitive attributes
+(laid out in a browser: tests/browser/test_views_browser.py)."""
 from __future__ import annotations
 
 import io
@@ -31,7 +31,6 @@ from edition.views.map import CITY, CONTINENT, panel_of
 from edition.views.timeline import when
 
 SVG = "http://www.w3.org/2000/svg"
-WIDTHS = (1280, 390)
 
 
 @pytest.fixture(scope="module")
@@ -208,83 +207,3 @@ def test_every_link_of_the_views_resolves_in_the_built_site(site):
     svg_links = [a for page in pages for a in lxml.html.fromstring(page.read_bytes()).xpath("//svg//a")]
     assert len(svg_links) > 60
     assert broken_links(site, pages) == []
-
-
-# --- in a browser ---------------------------------------------------------------------------
-
-# The boxes of every label (.vl) and marker (.vm) of each view, as laid out on screen.
-OVERLAPS = """() => {
-  const out = [];
-  for (const svg of document.querySelectorAll('svg.ed-view')) {
-    const frame = svg.getBoundingClientRect();
-    const box = e => { const r = e.getBoundingClientRect();
-      return {l: r.left, t: r.top, r: r.right, b: r.bottom, what: e.textContent.trim() || e.tagName}; };
-    const labels = [...svg.querySelectorAll('.vl')].map(box);
-    const marks = [...svg.querySelectorAll('.vm')].map(box);
-    const meet = (a, b) => Math.min(a.r, b.r) - Math.max(a.l, b.l) > 0.5 && Math.min(a.b, b.b) - Math.max(a.t, b.t) > 0.5;
-    labels.forEach((a, i) => {
-      if (a.l < frame.left - 0.5 || a.r > frame.right + 0.5 || a.t < frame.top - 0.5 || a.b > frame.bottom + 0.5)
-        out.push(`${svg.getAttribute('aria-label')}: "${a.what}" leaves the figure`);
-      labels.slice(i + 1).forEach(b => { if (meet(a, b)) out.push(`${svg.getAttribute('aria-label')}: "${a.what}" over "${b.what}"`); });
-      marks.forEach(m => { if (meet(a, m)) out.push(`${svg.getAttribute('aria-label')}: "${a.what}" over a marker`); });
-    });
-  }
-  return {overlaps: out, labels: document.querySelectorAll('svg.ed-view .vl').length};
-}"""
-
-
-def view_pages(site) -> list[str]:
-    return (["register/places.html", "register/timeline.html", "register/sources.html"]
-            + [f"entities/{p.name}" for p in sorted((site / "entities").glob("*.html"))
-               if "ed-locator" in p.read_text(encoding="utf-8")])
-
-
-@pytest.mark.parametrize("width", WIDTHS)
-def test_no_label_overlaps_a_label_or_a_marker(site, server, browser, width):
-    pages = view_pages(site)
-    assert len(pages) == 3 + 17
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    overlaps, labels = [], 0
-    for path in pages:
-        page.goto(server + path, wait_until="load")
-        result = page.evaluate(OVERLAPS)
-        overlaps += [f"{path}: {o}" for o in result["overlaps"]]
-        labels += result["labels"]
-    context.close()
-    assert labels > 150
-    assert overlaps == [], f"{len(overlaps)} overlaps at {width} px:\n" + "\n".join(overlaps)
-
-
-def test_a_map_marker_is_reached_by_keyboard_with_a_visible_focus(server, browser):
-    from served import focus_by_tab, outline_of_focused
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(server + "register/places.html", wait_until="load")
-    assert focus_by_tab(page, 'svg a[href$="entities/cochabamba.html"]')
-    assert outline_of_focused(page)
-    page.keyboard.press("Enter")
-    page.wait_for_url("**/entities/cochabamba.html")
-    context.close()
-
-
-def test_the_epub_map_is_drawn_at_its_size(edition, browser, tmp_path):
-    """In the EPUB's XHTML each SVG has its viewBox, so it keeps its shape and shows its
-    markers (a `viewbox` SVG is 150 px high and blank where its drawing falls outside)."""
-    book = zipfile.ZipFile(io.BytesIO(epub_bytes(edition, "")))
-    for name in ("EPUB/edition.xhtml", "EPUB/style.css"):
-        (tmp_path / name.split("/")[1]).write_bytes(book.read(name))
-    page = browser.new_page(viewport={"width": 700, "height": 900})
-    page.goto((tmp_path / "edition.xhtml").as_uri())
-    drawn = page.evaluate("""() => [...document.querySelectorAll('svg')].map(svg => {
-        const r = svg.getBoundingClientRect(), v = svg.viewBox.baseVal;
-        const marks = [...svg.querySelectorAll('.vm')].map(m => m.getBoundingClientRect());
-        return {ratio: r.height / r.width, expected: v ? v.height / v.width : 0, marks: marks.length,
-                inside: marks.every(m => m.width > 0 && m.left >= r.left - 1 && m.right <= r.right + 1
-                                         && m.top >= r.top - 1 && m.bottom <= r.bottom + 1)}; })""")
-    page.close()
-    assert len(drawn) == 6  # the three maps, the timeline, the sources chart; the figures chart
-    for svg in drawn:
-        assert svg["expected"] > 0 and abs(svg["ratio"] - svg["expected"]) < 0.02, svg
-        assert svg["inside"], svg
-    assert sum(1 for svg in drawn if svg["marks"] > 0) == 5  # the figures chart has no markers

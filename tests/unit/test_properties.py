@@ -1,7 +1,6 @@
 """Property tests (hypothesis) for the span logic of place.py and the anchor ledger."""
 from __future__ import annotations
 
-from pathlib import Path
 
 from hypothesis import given, settings, strategies as st
 
