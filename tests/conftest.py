@@ -20,12 +20,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def copy_project(target: Path) -> Path:
-    """A throwaway copy of what the build reads, so tests never touch the work tree."""
+    """A throwaway copy of what the build reads, so tests never touch the work tree: source/
+    and mkdocs.yml, which tests change; scripts/ (the theme, the hooks) and releases/, which
+    nothing writes, are links to the work tree's (a test makes hundreds of these copies)."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
-    for folder in ("source", "scripts", "releases"):
-        shutil.copytree(REPO / folder, target / folder,
-                        ignore=shutil.ignore_patterns("__pycache__", "*.egg-info", "node_modules"))
+    shutil.copytree(REPO / "source", target / "source")
+    for folder in ("scripts", "releases"):
+        (target / folder).symlink_to(REPO / folder, target_is_directory=True)
     return target
 
 
