@@ -140,11 +140,12 @@ def renamed(tmp_path_factory):
 
 
 # --- markers: unit, build, browser -----------------------------------------------------------
-# Each test is marked by what it runs, read from its code and its fixtures' code: Chromium
-# (browser), an edition build (build), or neither (unit). `pytest -m unit` is the quick loop;
-# `pytest -m "not browser"` leaves Chromium out.
-_BROWSER_CALLS = ("chromium(", "sync_playwright")
-_BUILD_CALLS = ('"build"', "'build'")
+# Each test is marked browser if its code or its fixtures' code drives Chromium, else by its
+# folder: tests/unit/ unit, the rest build (a build, or a checker run on what one makes).
+# `pytest -m unit` is the quick loop; `pytest -m "not browser"` leaves Chromium out, and
+# tests/unit/test_folders.py keeps every Chromium test in tests/browser/.
+BROWSER_CALLS = ("chromium(", "sync_playwright")
+TESTS = Path(__file__).resolve().parent
 
 
 def _sources(item) -> list[str]:
@@ -166,12 +167,12 @@ def pytest_collection_modifyitems(config, items) -> None:
         if any(item.get_closest_marker(kind) for kind in ("unit", "build", "browser")):
             continue  # marked by hand
         code = "\n".join(_sources(item))
-        if any(call in code for call in _BROWSER_CALLS):
+        if any(call in code for call in BROWSER_CALLS):
             item.add_marker(pytest.mark.browser)
-        elif any(call in code for call in _BUILD_CALLS):
-            item.add_marker(pytest.mark.build)
-        else:
+        elif item.path.is_relative_to(TESTS / "unit"):
             item.add_marker(pytest.mark.unit)
+        else:
+            item.add_marker(pytest.mark.build)
 
 
 # --- two workers (pytest-xdist) ---------------------------------------------------------------

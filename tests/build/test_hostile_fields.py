@@ -172,7 +172,6 @@ def test_the_detector_sees_what_unescaped_text_would_make():
 
 # --- the Content-Security-Policy -----------------------------------------------------------------
 
-@pytest.mark.unit
 def test_the_policy_allows_only_the_shipped_inline_scripts(site):
     page = (site / "index.html").read_text(encoding="utf-8")
     shipped = set(re.findall(r"'sha256-[^']+'", finish.content_security_policy(page)))
