@@ -10,6 +10,7 @@ from pathlib import Path
 
 from edition.build import ExportStopped, Project, prepare, write_docs
 from edition.publish.finish import finish_page
+from edition.publish.mkdocs_engine import COMPILED_TEMPLATES
 from edition.problems import SourceError
 
 # Problems in source/ are printed as MkDocs prints errors, but not through MkDocs' logger: in
@@ -41,6 +42,11 @@ def on_pre_build(config) -> None:
         log.error("%d problem(s) in source/: still serving the last good pages", len(err.problems))
     except (OSError, ExportStopped) as err:
         log.error("%s: still serving the last good pages", err)
+
+
+def on_env(env, config, files):
+    env.bytecode_cache = COMPILED_TEMPLATES  # kept by a module imported once (this one is not)
+    return env
 
 
 def on_serve(server, config, builder):

