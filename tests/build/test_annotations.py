@@ -189,6 +189,7 @@ BAD = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,file,old,new,message", BAD, ids=[c[0] for c in BAD])
 def test_a_bad_annotation_gives_one_clear_line(project, capsys, name, file, old, new, message):
     edit(old, new, f"annotations/{file}")(project)

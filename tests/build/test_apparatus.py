@@ -89,6 +89,7 @@ BAD = [
 ]
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("name,relative,old,new,where,message", BAD, ids=[c[0] for c in BAD])
 def test_a_bad_apparatus_entry_gives_one_clear_line(source_copy, name, relative, old, new, where,
                                                     message):

@@ -26,7 +26,7 @@ from edition.load.yamlfile import MAX_FILE_BYTES
 
 from conftest import copy_project, made_once
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 ERROR_LINE = re.compile(r"^error: (source/[\w./-]+|mkdocs\.yml|site/?)(:\d+)?( \(.*\))?: .+ — .+$")
 ROOT = os.geteuid() == 0  # root ignores file modes: unwritable folders are simulated for it

@@ -59,6 +59,7 @@ def _entry_html(bibliography: str) -> str:
     return re.search(r'class="csl-entry">(.*?)</div>', bibliography, re.S)[1].strip()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("base_url", ["", SITE_URL])
 def test_citations_match_citeproc_js(edition, base_url, capsys):
     cited = targets(edition, base_url)

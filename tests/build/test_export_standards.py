@@ -83,6 +83,7 @@ def jing(rng: Path, *documents: Path) -> list[str]:
     return errors
 
 
+@pytest.mark.slow
 def test_tei_is_valid_against_tei_all(site, site_with_url):
     errors = jing(tei_all(), site / "data/edition.tei.xml", site_with_url / "data/edition.tei.xml")
     assert errors == [], "\n".join(errors[:20])
@@ -268,6 +269,7 @@ def anchoring_counts(items: list[dict], results: list[dict]) -> dict[str, int]:
     return counts
 
 
+@pytest.mark.slow
 def test_every_web_annotation_anchors_on_the_built_page(site):
     """Without a site URL the targets are relative IRIs, resolved from data/ (where the file
     is served) as a JSON-LD processor resolves them against the document's own URL."""
@@ -293,6 +295,7 @@ def test_web_annotations_anchor_from_downloads_too(site):
         assert (site / urlparse(target).path[len("/edition/"):]).exists(), target
 
 
+@pytest.mark.slow
 def test_with_a_site_url_every_id_and_target_is_absolute_and_anchors(site_with_url):
     collection = json.loads((site_with_url / "data/annotations.jsonld").read_bytes())
     items = collection["first"]["items"]

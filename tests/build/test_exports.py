@@ -450,6 +450,7 @@ def nested_spans(draw, text: str, block_id: str) -> list[Span]:
     return sorted(accepted, key=lambda s: (s.start, -s.end, nesting_rank(s)))
 
 
+@pytest.mark.slow
 @settings(max_examples=40, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(data=st.data())

@@ -22,7 +22,7 @@ from conftest import REPO, copy_project
 from edition.publish import finish
 from edition.cli import main
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 PROBLEM_LINE = re.compile(r"^(source/[\w./-]+)(:\d+)?: .+ — .+$")
 

@@ -4,7 +4,10 @@ from __future__ import annotations
 import json
 import subprocess
 
+import pytest
 from tools import JAVA, VNU, built_pages, require
+
+pytestmark = pytest.mark.slow
 
 
 def test_every_page_is_valid_html(site):

@@ -23,7 +23,7 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/, for conftest
 from conftest import copy_project  # noqa: E402
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 # Seconds after the start: importing, loading, exporting, rendering, MkDocs, zipping. (Before
 # ~0.2 s the interpreter itself is starting, before any of the edition's code can run.)

@@ -4,9 +4,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+from conftest import ENGINE, copy_project
 from edition.cli import main
 
-from conftest import ENGINE, copy_project
+pytestmark = pytest.mark.slow
 
 
 def files(folder: Path) -> dict[str, bytes]:

@@ -68,6 +68,7 @@ def injected(page: Path) -> list[str]:
     return found
 
 
+@pytest.mark.slow
 def test_hostile_source_text_is_shown_as_text(hostile_site):
     pages = built_pages(hostile_site)
     problems = [f"{p.relative_to(hostile_site)}: {x}" for p in pages for x in injected(p)]

@@ -22,7 +22,7 @@ import pytest
 from conftest import copy_project
 from test_bad_input import CASES
 
-pytestmark = pytest.mark.build
+pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 SERVED_CASES = ("alias bomb", "explicit python tag", "a folder in place of a file",
                 "ledger lines lost")

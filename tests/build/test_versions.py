@@ -119,6 +119,7 @@ def test_the_downloads_of_1_0_0_stay_available(site):
 OLD, NEW = "the-government-is-saved", "the-government-survives"  # conftest: renamed
 
 
+@pytest.mark.slow
 def test_a_renamed_section_is_listed_in_the_ledger_and_keeps_its_old_address(renamed):
     ledger = (renamed / "source" / anchors.LEDGER).read_text(encoding="utf-8")
     assert f"sections/{OLD}.html#p20\t" in ledger
