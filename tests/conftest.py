@@ -194,3 +194,23 @@ def pytest_xdist_make_scheduler(config, log):
             return next((unit for unit in ONE_WORKER if nodeid.startswith(unit)), nodeid)
 
     return Scheduling(config, log)
+
+
+def site_pages(edition, base_url: str = ""):
+    """The pages' trees as `edition build` makes them, for the exporters that read them."""
+    from edition.build import site_pages as make
+    from edition.pages import Context
+    return make(Context(edition, base_url))
+
+
+def exported(edition, base_url: str = ""):
+    """Every artefact of the edition, as `edition build` exports it."""
+    from edition.export import export
+    return export(edition, base_url, site_pages(edition, base_url))
+
+
+def built_artefacts(root: Path):
+    """The artefacts `edition build` makes of the project at `root` (its ledger's history
+    included, which the one-page edition's changelog shows)."""
+    from edition.build import Project, prepare
+    return prepare(Project(root)).artefacts

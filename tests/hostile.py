@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterator
 
+import lxml.html
 import yaml
 
 from edition.load import yamlfile
@@ -290,6 +291,9 @@ _FRAGMENT = re.compile(r"(?:x|y|raw|id|js|md|auto)-(F\d+)\b")
 _OPENING = re.compile(r"⟦(F\d+)")
 _URL_ATTRIBUTES = ("href", "src", "action", "formaction", "data", "{http://www.w3.org/1999/xlink}href")
 _VERBATIM = ("pre", "code", "script", "style", "template")  # text shown in another syntax
+# Attributes whose value is HTML that the site's script puts into the page (cite boxes made
+# for a paragraph or for the address a copy is read at): read as the HTML they become.
+_MARKUP_ATTRIBUTES = ("data-at-url", "data-box")
 
 
 def _normal(text: str) -> str:
@@ -312,6 +316,10 @@ def leaks(tree) -> list[str]:
         tag = _local(element.tag)
         for name, value in element.attrib.items():
             name = _local(name).lower()
+            if name in _MARKUP_ATTRIBUTES:
+                markup = lxml.html.fragment_fromstring(json.loads(value), create_parent="div")
+                found += [f"<{tag} {name}> {leak}" for leak in leaks(markup)]
+                continue
             if name.startswith("on"):
                 found.append(f"<{tag}> has an event handler {name}")
             if name in _URL_ATTRIBUTES and value.strip().lower().startswith("javascript:"):

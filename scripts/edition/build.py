@@ -14,8 +14,9 @@ from . import csl, signals
 from .export import export
 from .load import load_source
 from .load.releases import Release, load_releases
+from .i18n import messages
 from .model import Artefact, Edition
-from .pages import Context, documents, page_table, render_pages
+from .pages import Context, Page, PageSpec, documents, page_table, render_pages
 from .pages.front import DOWNLOAD
 from .pages.redirects import redirect_pages, with_aliases
 from .place import anchors, build_edition
@@ -66,13 +67,13 @@ class Prepared:
     """Everything made in memory before anything is written."""
 
     edition: Edition
-    pages: dict[str, str]  # docs/ path -> Markdown
+    pages: dict[str, str]  # docs/ path -> the file the engine reads
     artefacts: tuple[Artefact, ...]
     releases: tuple[Release, ...] = ()  # earlier versions' downloads
     redirects: dict[str, bytes] = field(default_factory=dict)  # moved pages' old addresses
 
     def docs_files(self) -> dict[str, bytes]:
-        """What docs/ must hold: the Markdown pages and the artefacts MkDocs copies as is."""
+        """What docs/ must hold: the pages and the artefacts MkDocs copies as is."""
         files = {path: text.encode("utf-8") for path, text in self.pages.items()}
         for artefact in self.artefacts:
             files[f"downloads/{artefact.name}"] = artefact.content
@@ -99,17 +100,27 @@ def prepare(project: Project) -> Prepared:
     except SourceError as err:  # shifted block ids explain hundreds of problems: say so first
         raise anchors.with_root_cause(err, source, project.ledger) from None
     history = anchors.history_of(edition, ledger, project.source)
-    ctx = Context(edition, settings.site_url, history=history)
-    with _exporting(edition, settings.site_url) as exporting:
-        pages = render_pages(ctx, tuple(s for s in specs if s.path != DOWNLOAD))
+    m = messages("en")
+    ctx = Context(edition, settings.site_url, history=history, m=m)
+    moved = anchors.moves(ledger)
+    pages = with_aliases(site_pages(ctx, specs), moved)
+    # The exporters read the pages' trees (the one-page edition is made of them) while this
+    # process writes each page for the engine.
+    with _exporting(edition, settings.site_url, pages) as exporting:
+        files = documents(edition, settings.site_url, pages, m, history)
         artefacts = exporting.result()
     releases = load_releases(project.releases)
     # The Download page lists the artefacts, so it is rendered once they are made.
-    pages += render_pages(replace(ctx, artefacts=artefacts, releases=releases),
-                          tuple(s for s in specs if s.path == DOWNLOAD))
-    moved = anchors.moves(ledger)
-    return Prepared(edition, with_aliases(documents(edition, settings.site_url, pages, history),
-                                          moved), artefacts, releases, redirect_pages(moved))
+    files |= documents(edition, settings.site_url, render_pages(
+        replace(ctx, artefacts=artefacts, releases=releases),
+        tuple(s for s in specs if s.path == DOWNLOAD)), m, history)
+    return Prepared(edition, files, artefacts, releases, redirect_pages(moved))
+
+
+def site_pages(ctx: Context, specs: tuple[PageSpec, ...] | None = None) -> tuple[Page, ...]:
+    """Every page but the Download page (which lists the exports, made from these)."""
+    specs = page_table(ctx.edition) if specs is None else specs
+    return render_pages(ctx, tuple(s for s in specs if s.path != DOWNLOAD))
 
 
 class ExportStopped(Exception):
@@ -117,10 +128,11 @@ class ExportStopped(Exception):
 
 
 @contextmanager
-def _exporting(edition: Edition, site_url: str) -> Iterator["_Export"]:
+def _exporting(edition: Edition, site_url: str, pages: tuple[Page, ...]) -> Iterator["_Export"]:
     """The exporters running in a second process while the block runs; on leaving the block,
-    however it is left (an error, Ctrl-C), that process is stopped and waited for."""
-    running = _Export(edition, site_url)
+    however it is left (an error, Ctrl-C), that process is stopped and waited for. Where a
+    process cannot be forked, they run here, when their result is asked for."""
+    running = _Export(edition, site_url, pages)
     try:
         yield running
     finally:
@@ -129,20 +141,26 @@ def _exporting(edition: Edition, site_url: str) -> Iterator["_Export"]:
 
 class _Export:
     """One process for the machine's second core, and a pipe for its one answer: forked on
-    Linux, so it starts at once with the edition's modules loaded; spawned where forking is
-    unsafe (macOS, or a process already running threads, as `mkdocs serve` does: a fork copies
-    locks other threads may hold). It ignores Ctrl-C: the main process stops it (stop())."""
+    Linux, so it starts at once with the edition's modules and the pages' trees loaded. Where
+    forking is unsafe (macOS, or a process already running threads, as `mkdocs serve` does: a
+    fork copies locks other threads may hold) the exporters run in this process instead. The
+    forked process ignores Ctrl-C: the main process stops it (stop())."""
 
-    def __init__(self, edition: Edition, site_url: str) -> None:
-        forkable = sys.platform.startswith("linux") and threading.active_count() == 1
-        context = multiprocessing.get_context("fork" if forkable else "spawn")
+    def __init__(self, edition: Edition, site_url: str, pages: tuple[Page, ...]) -> None:
+        self._process = None
+        if not (sys.platform.startswith("linux") and threading.active_count() == 1):
+            self._here = (edition, site_url, pages)
+            return
+        context = multiprocessing.get_context("fork")
         self._answer, sending = context.Pipe(duplex=False)
-        self._process = context.Process(target=_export_into, args=(sending, edition, site_url),
-                                        daemon=True)
+        self._process = context.Process(target=_export_into,
+                                        args=(sending, edition, site_url, pages), daemon=True)
         self._process.start()
         sending.close()
 
     def result(self) -> tuple[Artefact, ...]:
+        if self._process is None:
+            return export(*self._here)
         try:
             outcome, value = self._answer.recv()
         except EOFError:
@@ -154,6 +172,8 @@ class _Export:
         return value
 
     def stop(self) -> None:
+        if self._process is None:
+            return
         if self._process.is_alive():
             self._process.terminate()
             self._process.join(0.5)
@@ -163,11 +183,11 @@ class _Export:
         self._answer.close()
 
 
-def _export_into(answer, edition: Edition, site_url: str) -> None:
+def _export_into(answer, edition: Edition, site_url: str, pages: tuple[Page, ...]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     try:
-        outcome = ("ok", export(edition, site_url))
+        outcome = ("ok", export(edition, site_url, pages))
     except Exception as err:  # raised again in the main process, as if raised there
         outcome = ("error", err)
     try:

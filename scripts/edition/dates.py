@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from dataclasses import dataclass
 
 FIX = ("write ISO 8601 or EDTF: 2003-10-13, 2003-10-13T12:30, 2003-10, 2003-10-06/2003-10-08, "
        "2003-10-13~ (approximate), 2003-10-13? (uncertain)")
@@ -41,6 +42,8 @@ def _point_problem(value: str) -> str | None:
     match = _POINT.match(value)
     if not match:
         return "not a date in ISO 8601/EDTF form"
+    if int(match["year"]) == 0:
+        return "there is no year 0000 (the calendar goes from 1 BC to AD 1)"
     month, day = match["month"], match["day"]
     if month and month != "XX" and not 1 <= int(month) <= 12:
         return f"there is no month {month}"
@@ -83,41 +86,30 @@ def html_datetime(value: str) -> str | None:
     return None
 
 
-def human(value: str) -> str:
-    """A reader's rendering of a date value: '13 October 2003, 12:30'."""
-    if "/" in value:
-        return _human_interval(*value.split("/"))
+@dataclass(frozen=True)
+class Point:
+    """One date of a value, as its parts (None where the value does not give them)."""
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+    hour: int | None = None
+    minute: int | None = None
+    qualifier: str = ""  # ? uncertain, ~ approximate, % both
+
+    @property
+    def is_plain(self) -> bool:
+        """A date without time or qualifier (an interval of these reads as one phrase)."""
+        return self.hour is None and not self.qualifier
+
+
+def parse_point(value: str) -> Point | None:
+    """A single date value's parts; XX (unknown) months and days are left out."""
     match = _POINT.match(value)
     if not match:
-        return value
-    parts = [match["year"]]
-    if match["month"] and match["month"] != "XX":
-        parts.insert(0, MONTHS[int(match["month"]) - 1])
-        if match["day"] and match["day"] != "XX":
-            parts.insert(0, str(int(match["day"])))
-    text = " ".join(parts)
-    if match["hour"]:
-        text += f", {match['hour']}:{match['minute']}"
-    qualifier = {"?": " (uncertain)", "~": " (approximate)", "%": " (uncertain, approximate)"}
-    return text + qualifier.get(match["qualifier"] or "", "")
-
-
-def _human_interval(start: str, end: str) -> str:
-    """'12–13 February 2003', 'September–October 2003', '29 September 2003 onwards'."""
-    if start in ("", ".."):
-        return f"until {human(end)}" if end not in ("", "..") else "at an unknown time"
-    if end in ("", ".."):
-        return f"{human(start)} onwards"
-    first, last = _POINT.match(start), _POINT.match(end)
-    plain = first and last and not (first["hour"] or last["hour"] or first["qualifier"]
-                                    or last["qualifier"] or "XX" in start + end)
-    if plain and first["year"] == last["year"] and first["month"] and last["month"]:
-        year = first["year"]
-        if first["day"] and last["day"] and first["month"] == last["month"]:
-            return f"{int(first['day'])}–{int(last['day'])} {MONTHS[int(first['month']) - 1]} {year}"
-        if first["day"] and last["day"]:
-            return (f"{int(first['day'])} {MONTHS[int(first['month']) - 1]} – "
-                    f"{int(last['day'])} {MONTHS[int(last['month']) - 1]} {year}")
-        if not first["day"] and not last["day"]:
-            return f"{MONTHS[int(first['month']) - 1]}–{MONTHS[int(last['month']) - 1]} {year}"
-    return f"{human(start)} to {human(end)}"
+        return None
+    month = int(match["month"]) if match["month"] and match["month"] != "XX" else None
+    day = int(match["day"]) if month and match["day"] and match["day"] != "XX" else None
+    hour = int(match["hour"]) if match["hour"] else None
+    return Point(int(match["year"]), month, day, hour, int(match["minute"]) if hour is not None
+                 else None, match["qualifier"] or "")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from edition import dates
+from edition.i18n import messages
 from edition.cli import main
 from edition.load import load_source
 from edition.model import AnnotationType as T, Edition, Span
@@ -216,7 +217,7 @@ def test_every_event_but_one_is_linked_from_a_date_in_the_text(edition):
     ("2003-10-06~/2003-10-08~", "6 October 2003 (approximate) to 8 October 2003 (approximate)"),
 ])
 def test_date_intervals_read_naturally(value, reading):
-    assert dates.human(value) == reading
+    assert messages("en").date(value) == reading
 
 
 def test_section_pages_mark_dates_gaps_sic_and_figures(site):

@@ -215,8 +215,12 @@ def test_hostile_source_text_is_escaped(tmp_path):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace('title: "Más muertos a bala en El Alto"',
                                  'title: "<script>alert(1)</script> & <b>"', 1), encoding="utf-8")
+    from edition.doc import h
+    from edition.doc.html import to_html
+    from edition.pages import Context
     edition = build_edition(load_source(root))
-    page = pages_record.bibliography(edition)
+    ctx = Context(edition, page="bibliography.md")
+    page = to_html(h("div", pages_record.bibliography(ctx)))
     assert "<script>" not in page and "&lt;script&gt;" in page
-    inferred = pages_record.cited(edition, "index.md", "A guess.", (), "inference")
-    assert inferred.startswith("*Editors' inference:*")
+    inferred = to_html(h("p", pages_record.cited(ctx, "A guess.", (), "inference")))
+    assert inferred.startswith("<p><em>Editors' inference:</em> A guess.")

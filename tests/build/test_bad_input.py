@@ -594,7 +594,7 @@ def test_the_site_follows_the_umask(rebuilt):
     assert modes == {0o755, 0o644}, sorted(oct(m) for m in modes)
 
 
-def _exporter_finding_a_problem(edition, base_url):
+def _exporter_finding_a_problem(edition, base_url, pages):
     from edition.problems import Problem, SourceError
     raise SourceError([Problem("source/bibliography.yml", 3, "no such licence", "name one")])
 

@@ -7,16 +7,20 @@ import json
 import re
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from conftest import REPO
 from edition import cite, csl
+from edition.doc.html import to_html
+from edition.i18n import messages
 from edition.pages.citebox import STAND_IN, CiteBoxes
 from edition.load import load_source
 from edition.place import build_edition
 from htmltext import parse
 
 BASE = "https://example.org/insurrection/"
+EN = messages("en")
 
 
 @pytest.fixture(scope="module")
@@ -129,22 +133,39 @@ def test_without_site_url_citations_leave_the_url_out_and_say_so(edition):
     citations = cite.cite(target, edition.bibliography)
     assert "URL" not in json.loads(citations.csl_json)[0] and "url =" not in citations.bibtex
     assert "UR  -" not in citations.ris
-    box = CiteBoxes(edition.bibliography, "").section_box(section)
+    box = to_html(CiteBoxes(edition.bibliography, EN, "").section_box(section))
     assert "These citations leave the URL out" in box and "[site_url]" not in box
     # the variant cite.js shows over http(s): the URL stood in for, the path to put in
     assert f'data-cite-path="sections/{section.id}.html?v=1.1.0"' in box
-    variants = re.findall(r'<template class="cite-at-url">(.*?)</template>', box, re.S)
+    variants = _variants(box)
     # the note, the 4 entries and notes that name a URL (not MLA's and APA's in-text
     # citations) and 3 records, in the section's box and in its paragraphs' template
     assert len(variants) == 2 * (1 + 4 + 3)
     assert all(cite.URL_STAND_IN in v for n, v in enumerate(variants) if n % 8)
-    published = CiteBoxes(edition.bibliography, BASE).section_box(section)
-    assert "cite-at-url" not in published and "data-cite-path" not in published
+    published = to_html(CiteBoxes(edition.bibliography, EN, BASE).section_box(section))
+    assert "data-at-url" not in published and "data-cite-path" not in published
     assert "site_url" not in published
 
 
+def _variants(box: str) -> list[str]:
+    """The HTML of each variant cite.js puts in for a copy read over http(s), in document order
+    (a paragraph box's within its section's template)."""
+    found = []
+    for element in lxml.html.fragment_fromstring(box, create_parent="div").iter():
+        if element.get("data-at-url"):
+            found.append(json.loads(element.get("data-at-url")))
+        if element.get("data-box"):
+            found += _variants(json.loads(element.get("data-box")))
+    return found
+
+
+def _template(element) -> str:
+    """The paragraph box template a section's box carries (cite.js fills in the number)."""
+    return json.loads(element.get("data-box"))
+
+
 def test_the_original_article_has_its_own_record_to_copy_and_export(edition):
-    box = CiteBoxes(edition.bibliography, BASE).edition_box()
+    box = to_html(CiteBoxes(edition.bibliography, EN, BASE).edition_box())
     for key in ("bibtex", "ris", "csl_json"):
         assert f'id="cite-edition-original-{key}"' in box
     (item,) = json.loads(cite.cite(cite.original_target(), edition.bibliography).csl_json)
@@ -154,13 +175,14 @@ def test_the_original_article_has_its_own_record_to_copy_and_export(edition):
 
 
 def test_each_paragraph_box_is_its_sections_template_with_the_number_put_in(edition):
-    boxes = CiteBoxes(edition.bibliography, BASE)
+    boxes = CiteBoxes(edition.bibliography, EN, BASE)
     for section in edition.sections:
-        template = re.search(r'<template class="cite-template"[^>]*>(.*)</template>',
-                             boxes.section_box(section), re.S)[1]
+        (holder,) = lxml.html.fragment_fromstring(to_html(boxes.section_box(
+            section))).find_class("cite-template")
+        template = _template(holder)
         for block in (b for b in section.blocks if b.number):
             assert template.replace(str(STAND_IN), str(block.number)) == \
-                boxes.paragraph_box(block, section)
+                to_html(boxes.paragraph_box(block, section))
 
 
 # --- the built site ------------------------------------------------------------------------
@@ -170,8 +192,8 @@ def test_every_paragraph_is_cited_from_its_margin_number_and_its_sections_templa
         tree = parse(page)
         section_box = tree.xpath("//details[contains(@class,'cite')]")
         assert section_box and section_box[0].find("summary").text == "Cite this section"
-        (template,) = tree.xpath("//template[contains(@class,'cite-template')]")
-        assert template.get("data-section") == page.stem
+        (template,) = tree.find_class("cite-template")
+        assert template.get("data-section") == page.stem and _template(template)
         paragraphs = tree.xpath("//div[@class='para']/p[contains(@class,'tb')]")
         assert paragraphs
         for paragraph in paragraphs:  # the controls are beside the text, not in it
@@ -183,14 +205,13 @@ def test_every_paragraph_is_cited_from_its_margin_number_and_its_sections_templa
 
 def test_the_whole_article_cites_the_edition_or_the_article_not_a_section(site):
     tree = parse(site / "article.html")
-    (box,) = tree.xpath("//details[contains(concat(' ', @class, ' '), ' cite ')]"
-                        "[not(ancestor::template)]")
+    (box,) = tree.xpath("//details[contains(concat(' ', @class, ' '), ' cite ')]")
     assert box.find("summary").text == "Cite this edition or the article"
     text = box.text_content()
     assert "Cite this edition:" in text and "Or cite the original article" in text
     assert "Cite this section" not in tree.text_content()
     assert tree.findtext(".//title") == "Bolivia - Insurrection in La Paz"
-    sections = {t.get("data-section") for t in tree.xpath("//template[@class='cite-template']")}
+    sections = {t.get("data-section") for t in tree.find_class("cite-template")}
     assert len(sections) == len({p.get("data-section") for p in tree.xpath("//div[@class='para']")})
 
 

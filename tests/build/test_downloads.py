@@ -11,17 +11,19 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import REPO
+from conftest import REPO, built_artefacts, exported, site_pages
 from htmltext import transmitted_blocks
 from tools import JAVA
 
-from edition.export import export
+from edition.i18n import messages
 from edition.paths import file_stem
 from edition.export.epub import epub_bytes
 from edition.publish.offline import human_size, offline_zip, zip_name
 from edition.export.onepage import export_onepage, one_page
 from edition.load import load_source
 from edition.place import build_edition
+
+EN = messages("en")
 
 BASE_URL = "https://example.org/insurrection/"
 OPF = "{http://www.idpf.org/2007/opf}"
@@ -39,7 +41,7 @@ def transmitted_lines() -> list[str]:
 
 
 def onepage_html(edition, base_url: str) -> str:
-    (artefact,) = export_onepage(edition, base_url)
+    (artefact,) = export_onepage(edition, base_url, site_pages(edition, base_url))
     return artefact.content.decode("utf-8")
 
 
@@ -52,7 +54,7 @@ def test_onepage_holds_every_block_of_the_text_in_order(edition, tmp_path):
 
 
 def test_onepage_body_is_well_formed_xml_and_its_ids_are_unique(edition):
-    main = lxml.etree.fromstring(one_page(edition, "").body_xhtml)  # raises if not well-formed
+    main = lxml.etree.fromstring(one_page(edition, "", site_pages(edition)).body_xhtml)  # raises if not well-formed
     ids = [el.get("id") for el in main.iter() if el.get("id")]
     assert len(ids) == len(set(ids))
 
@@ -104,7 +106,7 @@ def test_onepage_prints_without_chrome_with_permalinks_and_page_breaks(edition):
 @pytest.fixture(scope="module")
 def epub(edition, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("epub") / "edition.epub"
-    path.write_bytes(epub_bytes(edition, ""))
+    path.write_bytes(epub_bytes(edition, "", site_pages(edition)))
     return path
 
 
@@ -153,22 +155,22 @@ def test_epub_nav_points_at_ids_in_the_text_and_the_text_is_whole(epub, tmp_path
 
 # --- the Download page and reproducibility ---------------------------------------------------
 
-def test_download_page_lists_every_artefact_with_its_size(site, edition):
+def test_download_page_lists_every_artefact_with_its_size(built, site, edition):
     page = (site / "download.html").read_text(encoding="utf-8")
-    artefacts = export(edition, "")
+    artefacts = built_artefacts(built)
     assert {a.name for a in artefacts} >= {f"{file_stem(edition)}.html", f"{file_stem(edition)}.epub"}
     for artefact in artefacts:
         assert f'href="downloads/{artefact.name}"' in page
         assert (site / "downloads" / artefact.name).read_bytes() == artefact.content
-        assert human_size(len(artefact.content)) in page
-        assert html.escape(artefact.media_type) in page
+        assert human_size(len(artefact.content), EN) in page
+        assert html.escape(artefact.media_type, quote=False) in page
     size = (site / "downloads" / zip_name(edition)).stat().st_size
-    assert f'href="downloads/{zip_name(edition)}">' in page and f"· {human_size(size)}</span>" in page
+    assert f'href="downloads/{zip_name(edition)}">' in page and f"· {human_size(size, EN)}</span>" in page
     assert 'href="download.html"' in (site / "index.html").read_text(encoding="utf-8")
 
 
 def test_the_same_edition_exports_the_same_bytes(edition):
-    first, second = export(edition, BASE_URL), export(edition, BASE_URL)
+    first, second = exported(edition, BASE_URL), exported(edition, BASE_URL)
     assert [a.content for a in first] == [a.content for a in second]
 
 
@@ -181,21 +183,14 @@ def test_the_same_site_zips_to_the_same_bytes(site, edition):
 
 
 def test_human_size_rounds_to_kilobytes():
-    assert [human_size(n) for n in (10, 1536, 1_056_451)] == ["1 KB", "2 KB", "1,032 KB"]
+    assert [human_size(n, EN) for n in (10, 1536, 1_056_451)] == ["1 KB", "2 KB", "1,032 KB"]
 
-
-def test_onepage_uses_the_sites_markdown_extensions():
-    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
-    from edition.export.onepage import MARKDOWN_EXTENSIONS
-    listed = re.findall(r"^  - (\w+)", config.split("markdown_extensions:")[1].split("\n\n")[0],
-                        re.MULTILINE)
-    assert sorted(listed) == sorted(MARKDOWN_EXTENSIONS)
 
 
 @pytest.fixture(scope="module", params=["", BASE_URL], ids=["without-url", "with-url"])
 def any_epub(request, edition, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("epub-variant") / "edition.epub"
-    path.write_bytes(epub_bytes(edition, request.param))
+    path.write_bytes(epub_bytes(edition, request.param, site_pages(edition, request.param)))
     return path
 
 

@@ -10,6 +10,8 @@ import lxml.html
 import pytest
 
 
+from edition.doc.html import to_html
+from edition.i18n import messages
 from edition.paths import file_stem
 from edition.publish.offline import human_size, listing, zip_name
 from edition.load import load_source
@@ -57,8 +59,10 @@ def test_the_zip_holds_the_site_but_not_itself_nor_source_maps(site, edition, un
     left_out = {"404.html", "sitemap.xml", "sitemap.xml.gz"}
     assert inside == {p for p in published
                       if not p.endswith((".map", "-offline.zip")) and p not in left_out}
-    size = human_size((site / "downloads" / zip_name(edition)).stat().st_size)
+    m = messages("en")
+    size = human_size((site / "downloads" / zip_name(edition)).stat().st_size, m)
     inside_page = (unpacked / "download.html").read_text(encoding="utf-8")
     published_page = (site / "download.html").read_text(encoding="utf-8")
-    assert listing(edition) in inside_page and size not in inside_page
-    assert listing(edition, size) in published_page and listing(edition) not in published_page
+    unsized, sized = to_html(listing(edition, m)), to_html(listing(edition, m, size))
+    assert unsized in inside_page and size not in inside_page
+    assert sized in published_page and unsized not in published_page

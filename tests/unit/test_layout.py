@@ -7,7 +7,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "scripts" / "edition"
 # Lowest first: a module may import its own layer and the layers below it, never above.
 LAYERS = (
-    ("model", "problems", "dates", "paths", "csl", "cite", "wording", "signals"),  # shared
+    ("model", "problems", "dates", "paths", "csl", "cite", "i18n", "doc", "wording", "signals"),  # shared
     ("load",), ("place",), ("views",), ("pages",), ("export",), ("publish",),
     ("build", "hooks", "cli", "__main__"),
 )

@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Callable
 
 from ..model import Artefact, Edition
+from ..pages import Page
 from .data import export_data
 from .epub import export_epub
 from .onepage import export_onepage
@@ -11,14 +12,15 @@ from .tei import export_tei
 from .webannotations import export_web_annotations
 
 
-# Each exporter makes its artefacts from the placed edition alone, before MkDocs runs,
-# so the Download page can list them with their sizes and MkDocs serves them too.
-Exporter = Callable[[Edition, str], tuple[Artefact, ...]]
+# Each exporter makes its artefacts from the placed edition (and the one-page edition from the
+# pages' trees), before the engine runs, so the Download page can list them with their sizes.
+Exporter = Callable[[Edition, str, tuple[Page, ...]], tuple[Artefact, ...]]
 
 
-def export(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
+def export(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> tuple[Artefact, ...]:
     """Every artefact made from the edition, in the order the Download page lists them."""
-    return tuple(artefact for exporter in EXPORTERS for artefact in exporter(edition, base_url))
+    return tuple(artefact for exporter in EXPORTERS
+                 for artefact in exporter(edition, base_url, pages))
 
 
 EXPORTERS: tuple[Exporter, ...] = (export_onepage, export_epub, export_data, export_tei,

@@ -23,7 +23,7 @@ SOURCE_COLUMNS = ("id", "author", "publisher", "title", "date", "url", "read", "
                   "anchor")
 
 
-def export_data(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
+def export_data(edition: Edition, base_url: str, pages=()) -> tuple[Artefact, ...]:
     """edition.json, its schema, entities.csv and mentions.csv, each also under data/."""
     stem = file_stem(edition)
     links = Permalinks(edition, base_url)

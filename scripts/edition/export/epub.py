@@ -8,10 +8,12 @@ from __future__ import annotations
 import html
 import uuid
 
-from ..model import Edition
-from ..model import Artefact
+from ..doc.html import SVG_NAMESPACE, to_xhtml
+from ..i18n import N_
+from ..model import Artefact, Edition
+from ..pages import Page
 from ..paths import file_stem
-from .onepage import OnePage, SVG_NAMESPACE, contents_list, one_page
+from .onepage import OnePage, contents_list, one_page
 from .onepage_style import STYLESHEET
 from .zipfiles import Entry, reproducible_zip
 
@@ -31,16 +33,16 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def export_epub(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
+def export_epub(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> tuple[Artefact, ...]:
     return (Artefact(
-        name=f"{file_stem(edition)}.epub", title="EPUB for e-readers",
-        description="The one-page edition as an EPUB 3 book: the article with its apparatus, "
-                    "registers, editorial method and citation.",
-        media_type=MEDIA_TYPE, content=epub_bytes(edition, base_url)),)
+        name=f"{file_stem(edition)}.epub", title=N_("EPUB for e-readers"),
+        description=N_("The one-page edition as an EPUB 3 book: the article with its apparatus, "
+                       "registers, editorial method and citation."),
+        media_type=MEDIA_TYPE, content=epub_bytes(edition, base_url, pages)),)
 
 
-def epub_bytes(edition: Edition, base_url: str) -> bytes:
-    page = one_page(edition, base_url)
+def epub_bytes(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> bytes:
+    page = one_page(edition, base_url, pages)
     files = {
         "META-INF/container.xml": CONTAINER,
         "EPUB/package.opf": package_document(edition, base_url, page),
@@ -136,4 +138,4 @@ def content_document(page: OnePage) -> str:
 
 def nav_document(page: OnePage) -> str:
     return _xhtml(page, "Contents", f'<nav epub:type="toc" role="doc-toc" id="toc">\n<h1>Contents</h1>\n'
-                                    f"{contents_list(page.contents, 'edition.xhtml')}\n</nav>")
+                                    f"{to_xhtml(contents_list(page.contents, 'edition.xhtml'))}\n</nav>")

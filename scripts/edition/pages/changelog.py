@@ -5,108 +5,124 @@ from __future__ import annotations
 
 import json
 
-from .. import dates
+from ..doc import Nodes, h
+from ..doc.tree import Element
+from ..i18n import N_, Messages
 from ..model import AnnotationType as T, Edition
 from ..paths import TIMELINE, entity_path, html_path, relative, section_path
 from ..place.history import AnchorHistory
 from ..place.record import PAGE_ANCHORS, anchor_targets
 from .context import Context
-from .inline import escape_text
 from .page import Page
-from .record import BIBLIOGRAPHY, CHANGELOG, FIGURES, RECORD
+from .record import BIBLIOGRAPHY, CHANGELOG, FIGURES, RECORD, block_label
 
-TITLE, DESCRIPTION = "Changelog", "Every version of the edition and every change, by anchor."
-_PAGE_LABELS = {"home": "Home", "article": "The whole article", "method": "Editorial method",
-                "bibliography": "Sources consulted", "record": "What happened next",
-                "changelog": "Changelog", "figures": "Figures", "timeline": "Timeline",
-                "sources-and-quotations": "Sources and quotations", "download": "Download",
-                "edition": "The edition"}
+TITLE, DESCRIPTION = N_("Changelog"), N_("Every version of the edition and every change, by "
+                                         "anchor.")
+_PAGE_LABELS = {"home": N_("Home"), "article": N_("The whole article"),
+                "method": N_("Editorial method"), "bibliography": N_("Sources consulted"),
+                "record": N_("What happened next"), "changelog": N_("Changelog"),
+                "figures": N_("Figures"), "timeline": N_("Timeline"),
+                "sources-and-quotations": N_("Sources and quotations"),
+                "download": N_("Download"), "edition": N_("The edition")}
 
 
 def page(ctx: Context) -> Page:
-    return Page(CHANGELOG, TITLE, DESCRIPTION, changelog(ctx))
+    return Page(CHANGELOG, ctx.m._(TITLE), ctx.m._(DESCRIPTION),
+                h("div", {"class": "ed-page"}, changelog(ctx)))
 
 
 def version_anchor(version: str) -> str:
     return "v" + version.replace(".", "-")
 
 
-def changelog(ctx: Context) -> str:
+def changelog(ctx: Context) -> list[Nodes]:
+    m = ctx.m
     edition, history = ctx.edition, ctx.history
-    lines = ["# Changelog\n",
-             "Each version lists what changed, by the anchor it changed. Anchors are permanent: "
-             "a corrected paragraph keeps its number and its link. Below the editors' list, "
-             "each version gives what the anchor ledger (`source/published-anchors.txt`) shows: "
-             "the anchors whose text or apparatus changed (their fingerprints differ from the "
-             "version before) and the anchors it added. A link that names a version "
-             "(`?v=1.0.0`, as the citations of this edition do) says on arrival whether what it "
-             "points at has changed since.\n"]
+    out: list[Nodes] = [h("h1", m._("Changelog")), h("p", m._(
+        "Each version lists what changed, by the anchor it changed. Anchors are permanent: a "
+        "corrected paragraph keeps its number and its link. Below the editors' list, each "
+        "version gives what the anchor ledger (source/published-anchors.txt) shows: the anchors "
+        "whose text or apparatus changed (their fingerprints differ from the version before) and "
+        "the anchors it added. A link that names a version (?v=1.0.0, as the citations of this "
+        "edition do) says on arrival whether what it points at has changed since."))]
     for version in reversed(edition.source.versions):
-        lines += [f"## {escape_text(version.version)} ({escape_text(dates.human(version.date))}) "
-                  f"{{ #{version_anchor(version.version)} }}\n", f"{escape_text(version.summary)}\n"]
-        lines += [f"- {_anchor_link(edition, CHANGELOG, change.anchor)}: {escape_text(change.what)}"
-                  for change in version.changes]
-        lines += ["", *_ledger_lines(edition, history, version.version)]
-    return "\n".join(lines)
+        out += [h("h2", {"id": version_anchor(version.version)}, m._(
+                    "{version} ({date})", version=version.version, date=m.date(version.date))),
+                h("p", version.summary),
+                h("ul", [h("li", _anchor_link(ctx, change.anchor), f": {change.what}")
+                         for change in version.changes]),
+                *_ledger_lines(ctx, history, version.version)]
+    return out
 
 
-def _ledger_lines(edition: Edition, history: AnchorHistory, version: str) -> list[str]:
+def _ledger_lines(ctx: Context, history: AnchorHistory, version: str) -> list[Element]:
+    m = ctx.m
     if not history.known(version):
-        return ["*By the ledger:* the fingerprints of this version were not recorded, so what "
-                "it changed is known only from the list above.\n"]
+        return [h("p", h("em", m._("By the ledger:")), " ", m._(
+            "the fingerprints of this version were not recorded, so what it changed is known "
+            "only from the list above."))]
     if not history.previous(version):
-        return [f"*By the ledger:* first publication, with {len(history.prints(version))} "
-                "anchors.\n"]
+        return [h("p", h("em", m._("By the ledger:")), " ", m._(
+            "first publication, with {count} anchors.", count=len(history.prints(version))))]
     changed, added = history.changed(version), history.added(version)
-    lines = []
+    out = []
     if changed:
-        lines.append(f"*By the ledger, the text or apparatus changed at:* "
-                     f"{_url_links(edition, changed)}.\n")
+        out.append(h("p", h("em", m._("By the ledger, the text or apparatus changed at:")), " ",
+                      _url_links(ctx, changed), "."))
     if added:
-        lines.append(f"*By the ledger, anchors added:* {_url_links(edition, added)}.\n")
-    return lines or ["*By the ledger:* no anchor changed and none was added.\n"]
+        out.append(h("p", h("em", m._("By the ledger, anchors added:")), " ",
+                      _url_links(ctx, added), "."))
+    return out or [h("p", h("em", m._("By the ledger:")), " ",
+                     m._("no anchor changed and none was added."))]
 
 
-def _url_links(edition: Edition, urls: list[str]) -> str:
+def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:
     """Links to the anchors, each once, named as the editors' list names them: a block's two
     addresses (its section, the whole article) are one paragraph."""
+    edition = ctx.edition
     known = anchor_targets(edition.source, edition.blocks, list(edition.spans))
     seen, links = set(), []
     for url in urls:
         page, _, fragment = url.partition("#")
         name = fragment or page.rsplit("/", 1)[-1].removesuffix(".html")
         if page.startswith("changelog.html") and fragment:
-            name, link = url, f"[version {escape_text(fragment[1:].replace('-', '.'))}]" \
-                              f"({relative(CHANGELOG, 'changelog.md#' + fragment)})"
+            name = url
+            link = h("a", {"href": ctx.link(f"{CHANGELOG}#{fragment}")},
+                     ctx.m._("version {version}", version=fragment[1:].replace("-", ".")))
         elif name in known and (page.startswith(("sections/", "entities/", "article.html"))
                                 or fragment):
-            link = _anchor_link(edition, CHANGELOG, name)
+            link = _anchor_link(ctx, name)
         else:
             name = url
             target = page.removesuffix(".html") + ".md" + (f"#{fragment}" if fragment else "")
-            link = f"[{escape_text(url)}]({relative(CHANGELOG, target)})"
+            link = h("a", {"href": ctx.link(target)}, url)
         if name not in seen:
             seen.add(name)
             links.append(link)
-    return ", ".join(links)
+    out: list[Nodes] = []
+    for n, link in enumerate(links):
+        out += [", " if n else None, link]
+    return out
 
 
-def _anchor_link(edition: Edition, page: str, anchor: str) -> str:
+def _anchor_link(ctx: Context, anchor: str) -> Element:
+    edition, m = ctx.edition, ctx.m
     src = edition.source
     target, label = "", anchor
     if anchor in PAGE_ANCHORS:
-        target, label = PAGE_ANCHORS[anchor], _PAGE_LABELS.get(anchor, anchor)
+        target = PAGE_ANCHORS[anchor]
+        label = m._(_PAGE_LABELS[anchor]) if anchor in _PAGE_LABELS else anchor
     elif any(b.id == anchor for b in edition.blocks):
-        block = edition.block(anchor)
-        target = f"{section_path(block.section)}#{anchor}"
-        label = f"¶ {block.number}" if block.number else edition.section_of(anchor).title
+        target = f"{section_path(edition.block(anchor).section)}#{anchor}"
+        label = block_label(edition, anchor, m)
     elif any(s.id == anchor for s in edition.sections):
         target, label = section_path(anchor), next(s.title for s in edition.sections if s.id == anchor)
     elif any(e.id == anchor for e in edition.entities):
         target, label = entity_path(anchor), edition.entity(anchor).name
     elif any(e.id == anchor for e in edition.events):
         target = f"{TIMELINE}#{anchor}"
-        label = "the timeline, " + next(e.title for e in edition.events if e.id == anchor)
+        label = m._("the timeline, {event}", event=next(e.title for e in edition.events
+                                                         if e.id == anchor))
     elif any(e.id == anchor for e in src.record.entries):
         target = f"{RECORD}#{anchor}"
     elif any(c.id == anchor for c in src.record.comparisons):
@@ -116,14 +132,14 @@ def _anchor_link(edition: Edition, page: str, anchor: str) -> str:
     else:
         lacuna = next(s for s in edition.spans_of(T.LACUNA) if s.annotation.id == anchor)
         target = f"{section_path(edition.block(lacuna.block).section)}#{anchor}"
-    return f"[{escape_text(label)}]({relative(page, target)})"
+    return h("a", {"href": ctx.link(target)}, label)
 
 
 # --- the footer's version line, on every page -----------------------------------------------
 
-def version_line(edition: Edition) -> str:
+def version_line(edition: Edition, m: Messages) -> str:
     ed = edition.bibliography.edition
-    return f"Version {ed.version}, {dates.human(ed.date)}"
+    return m._("Version {version}, {date}", version=ed.version, date=m.date(ed.date))
 
 
 def since_data(history: AnchorHistory, page: str) -> str:

@@ -3,65 +3,75 @@
 from __future__ import annotations
 
 from .. import dates
+from ..doc import Nodes, fill, h
+from ..doc.tree import Element
+from ..i18n import Messages, N_
 from ..model import AnnotationType as T, Comparison, Count, Edition, Span
-from ..paths import relative
-from .inline import attribute, escape_text
-from .record import BIBLIOGRAPHY, FIGURES, RECORD, TIMINGS, _paragraph_link, _source_link, cited
+from .context import Context
+from .record import BIBLIOGRAPHY, FIGURES, RECORD, TIMINGS, cited, paragraph_link, source_link
 
-
-# --- Figures against the record -----------------------------------------------------------
 
 def comparisons_of(edition: Edition, span: Span) -> list[Comparison]:
     return [c for c in edition.source.record.comparisons
             if any((f.block, f.text) == (span.block, span.text) for f in c.figures)]
 
 
-def figure_note(edition: Edition, page: str, span: Span) -> str:
-    """A figure's own note (Markdown): its note with references, then how other counts compare."""
+def figure_note(ctx: Context, span: Span) -> list[Nodes]:
+    """A figure's own note: its note with references, then how other counts compare."""
+    m = ctx.m
     a = span.annotation
-    text = cited(edition, page, escape_text(a.note), a.sources, a.basis) if a.note else ""
-    for comparison in comparisons_of(edition, span):
+    text: list[Nodes] = cited(ctx, a.note, a.sources, a.basis) if a.note else []
+    for comparison in comparisons_of(ctx.edition, span):
         same = [c for c in comparison.counts if c.timing == "same-days"]
         later = [c for c in comparison.counts if c.timing == "later"]
-        summary = "; ".join(f"{escape_text(TIMINGS[t])}: {_span_of(cs)}"
+        summary = "; ".join(f"{m._(TIMINGS[t])}: {_span_of(cs, m)}"
                             for t, cs in (("same-days", same), ("later", later)) if cs)
-        link = f"[{escape_text(comparison.title)}]({relative(page, f'{FIGURES}#{comparison.id}')})"
-        text += f" Other counts ({summary}): see {link}."
-    return text.strip()
+        link = h("a", {"href": ctx.link(f"{FIGURES}#{comparison.id}")}, comparison.title)
+        text += [" " if text else None,
+                 *fill(m._("Other counts ({summary}): see {comparison}."), summary=summary,
+                       comparison=link)]
+    return text
 
 
-def _span_of(counts: list[Count]) -> str:
+def _span_of(counts: list[Count], m: Messages) -> str:
     values = [c.value for c in counts] + [c.to for c in counts if c.to is not None]
     low, high = min(values), max(values)
-    return f"{low:g}" if low == high else f"{low:g}–{high:g}"
+    return m.number(low) if low == high else f"{m.number(low)}–{m.number(high)}"
 
 
-def figures_against_record(edition: Edition, page: str) -> str:
+def figures_against_record(ctx: Context) -> list[Nodes]:
     """The Figures page's second part: each comparison as a table, its chart and its note."""
-    comparisons = edition.source.record.comparisons
+    m = ctx.m
+    comparisons = ctx.edition.source.record.comparisons
     if not comparisons:
-        return ""
-    lines = ["## The casualty figures against the record { #against-the-record }\n",
-             "Each of the article's casualty figures beside the counts published on the same "
-             "days (12–15 October 2003) and the later counts, with their sources. The counts "
-             "are not all of the same thing: each row says what it counts. Sources are listed "
-             f"on [Sources consulted]({relative(page, BIBLIOGRAPHY)}); the outcome is told in "
-             f"[What happened next]({relative(page, RECORD)}).\n",
-             chart(edition)]
+        return []
+    out: list[Nodes] = [
+        h("h2", {"id": "against-the-record"}, m._("The casualty figures against the record")),
+        h("p", fill(m._("Each of the article's casualty figures beside the counts published on "
+                        "the same days (12–15 October 2003) and the later counts, with their "
+                        "sources. The counts are not all of the same thing: each row says what "
+                        "it counts. Sources are listed on {sources}; the outcome is told in "
+                        "{record}."),
+                    sources=h("a", {"href": ctx.link(BIBLIOGRAPHY)}, m._("Sources consulted")),
+                    record=h("a", {"href": ctx.link(RECORD)}, m._("What happened next")))),
+        chart(ctx)]
     for comparison in comparisons:
-        figures = ", ".join(f"{_paragraph_link(edition, page, f.block)} “{escape_text(f.text)}”"
-                            for f in comparison.figures)
-        lines += [f"### {escape_text(comparison.title)} {{ #{comparison.id} }}\n",
-                  f"The article: {figures}.\n",
-                  "| Count | What it counts | Date | Published | Source |",
-                  "|---|---|---|---|---|"]
-        for count in sorted(comparison.counts, key=_count_order):
-            # escape_text escapes '|' as the tables extension reads it: nothing more to do
-            lines.append(f"| {escape_text(count_value(count))} | {escape_text(count.counts)} | "
-                         f"{_date(count.when)} | {TIMINGS.get(count.timing, count.timing)} | "
-                         f"{_source_link(edition, page, count.source)} |")
-        lines += ["", f"*Editors' note:* {escape_text(comparison.note)}\n"]
-    return "\n".join(lines) + "\n"
+        figures: list[Nodes] = []
+        for n, f in enumerate(comparison.figures):
+            figures += [", " if n else None, paragraph_link(ctx, f.block), f" “{f.text}”"]
+        rows = [h("tr", h("td", count_value(count, m)), h("td", count.counts),
+                  h("td", m.date(str(count.when))), h("td", m._(TIMINGS.get(count.timing, ""))),
+                  h("td", source_link(ctx, count.source)))
+                for count in sorted(comparison.counts, key=_count_order)]
+        out += [h("h3", {"id": comparison.id}, comparison.title),
+                h("p", fill(m._("The article: {figures}."), figures=figures)),
+                h("table", h("thead", h("tr", [h("th", m._(label)) for label in COLUMNS])),
+                  h("tbody", rows)),
+                h("p", h("em", m._("Editors' note:")), " ", comparison.note)]
+    return out
+
+
+COLUMNS = (N_("Count"), N_("What it counts"), N_("Date"), N_("Published"), N_("Source"))
 
 
 def _count_order(count: Count) -> tuple[int, str]:
@@ -70,17 +80,15 @@ def _count_order(count: Count) -> tuple[int, str]:
     return (0 if count.timing == "same-days" else 1, when)
 
 
-def count_value(count: Count) -> str:
+COUNT_QUALIFIERS = {"exact": N_("{value}"), "more-than": N_("more than {value}"),
+                    "at-least": N_("at least {value}"), "about": N_("about {value}")}
+
+
+def count_value(count: Count, m: Messages) -> str:
     if count.qualifier == "range" and count.to is not None:
-        return f"{count.value:g}–{count.to:g}"
-    words = {"exact": "", "more-than": "more than ", "at-least": "at least ", "about": "about "}
-    return f"{words.get(count.qualifier, '')}{count.value:g}"
-
-
-def _date(value: str) -> str:
-    return "n.d." if value == "n.d." else escape_text(dates.human(str(value)))
-
-
+        return f"{m.number(count.value)}–{m.number(count.to)}"
+    return m._(COUNT_QUALIFIERS.get(count.qualifier, COUNT_QUALIFIERS["exact"]),
+               value=m.number(count.value))
 
 
 # The chart: one row per comparison of the dead; the article's figure as a red bar, each other
@@ -88,58 +96,66 @@ def _date(value: str) -> str:
 CHART_WIDTH, LEFT, ROW, TOP, RIGHT = 680, 300, 34, 16, 24
 
 
-def chart(edition: Edition) -> str:
+def chart(ctx: Context) -> Element | None:
+    m, edition = ctx.m, ctx.edition
     comparisons = [c for c in edition.source.record.comparisons if _unit(edition, c) == "dead"]
     if not comparisons:
-        return ""
+        return None
     maximum = max([c.to or c.value for cmp in comparisons for c in cmp.counts] +
                   [_article_value(edition, cmp) for cmp in comparisons])
     scale = 10 * (int(maximum // 10) + 1)
     height = TOP + ROW * len(comparisons) + 28
 
-    def x(value: float) -> float:
-        return LEFT + (CHART_WIDTH - LEFT - RIGHT) * value / scale
+    def x(value: float) -> str:
+        return f"{LEFT + (CHART_WIDTH - LEFT - RIGHT) * value / scale:.1f}"
 
-    marks = []
+    marks: list[Nodes] = []
     for row, comparison in enumerate(comparisons):
         y = TOP + ROW * row + ROW / 2
-        marks.append(f'<text x="{LEFT - 10}" y="{y + 4:.1f}" text-anchor="end" font-size="12" '
-                     f'fill="currentColor">{attribute(comparison.title)}</text>'
-                     f'<line x1="{LEFT}" y1="{y:.1f}" x2="{CHART_WIDTH - RIGHT}" y2="{y:.1f}" '
-                     f'stroke="currentColor" stroke-opacity="0.25"/>')
+        marks.append(h("text", {"x": LEFT - 10, "y": f"{y + 4:.1f}", "text-anchor": "end",
+                                "font-size": "12", "fill": "currentColor"}, comparison.title))
+        marks.append(h("line", {"x1": LEFT, "y1": f"{y:.1f}", "x2": CHART_WIDTH - RIGHT,
+                                "y2": f"{y:.1f}", "stroke": "currentColor",
+                                "stroke-opacity": "0.25"}))
         for count in comparison.counts:
             filled = count.timing == "same-days"
-            label = attribute(f"{count_value(count)}: {count.counts}")
-            marks.append(f'<circle cx="{x(count.value):.1f}" cy="{y:.1f}" r="4.5" '
-                         f'fill="{"currentColor" if filled else "none"}" fill-opacity="0.7" '
-                         f'stroke="currentColor" stroke-width="1.5"><title>{label}</title></circle>')
+            marks.append(h("circle", {"cx": x(count.value), "cy": f"{y:.1f}", "r": "4.5",
+                                      "fill": "currentColor" if filled else "none",
+                                      "fill-opacity": "0.7", "stroke": "currentColor",
+                                      "stroke-width": "1.5"},
+                           h("title", f"{count_value(count, m)}: {count.counts}")))
         article = _article_value(edition, comparison)
-        marks.append(f'<rect x="{x(article) - 2:.1f}" y="{y - 10:.1f}" width="4" height="20" '
-                     f'fill="#c0392b"><title>The article: {article:g}</title></rect>')
+        marks.append(h("rect", {"x": f"{float(x(article)) - 2:.1f}", "y": f"{y - 10:.1f}",
+                                "width": "4", "height": "20", "fill": "#c0392b"},
+                       h("title", m._("The article: {value}", value=m.number(article)))))
     axis = TOP + ROW * len(comparisons)
-    ticks = "".join(f'<line x1="{x(v):.1f}" y1="{axis}" x2="{x(v):.1f}" y2="{axis + 4}" '
-                    f'stroke="currentColor"/><text x="{x(v):.1f}" y="{axis + 16}" '
-                    f'text-anchor="middle" font-size="11" fill="currentColor">{v}</text>'
-                    for v in range(0, scale + 1, 10))
-    return (f'<figure class="ed counts-chart" tabindex="0"><svg viewBox="0 0 {CHART_WIDTH} {height}" '
-            f'role="img" aria-labelledby="counts-title"><title id="counts-title">The article\'s '
-            f"counts of the dead (red bars) beside the counts of the same days (filled dots) and "
-            f"the later counts (open dots)</title>{''.join(marks)}{ticks}</svg>"
-            f"<figcaption>The article's counts of the dead (red bars) beside the counts of the "
-            f"same days (filled dots) and the later counts (open dots), on a scale of people "
-            f"killed. The tables below give every count, what it counts and its source; the "
-            f"wounded are in the tables only.</figcaption></figure>\n")
+    for v in range(0, scale + 1, 10):
+        marks.append(h("line", {"x1": x(v), "y1": axis, "x2": x(v), "y2": axis + 4,
+                                "stroke": "currentColor"}))
+        marks.append(h("text", {"x": x(v), "y": axis + 16, "text-anchor": "middle",
+                                "font-size": "11", "fill": "currentColor"}, m.number(v)))
+    caption = m._("The article's counts of the dead (red bars) beside the counts of the same "
+                  "days (filled dots) and the later counts (open dots)")
+    return h("figure", {"class": "ed counts-chart", "tabindex": "0"},
+             h("svg", {"viewBox": f"0 0 {CHART_WIDTH} {height}", "role": "img",
+                       "aria-labelledby": "counts-title"},
+               h("title", {"id": "counts-title"}, caption), marks),
+             h("figcaption", m._("{caption}, on a scale of people killed. The tables below give "
+                                 "every count, what it counts and its source; the wounded are in "
+                                 "the tables only.", caption=caption)))
+
+
+def _figure_of(edition: Edition, comparison: Comparison) -> Span | None:
+    return next((span for span in edition.spans_of(T.FIGURE)
+                 if any((f.block, f.text) == (span.block, span.text) for f in comparison.figures)),
+                None)
 
 
 def _unit(edition: Edition, comparison: Comparison) -> str:
-    for span in edition.spans_of(T.FIGURE):
-        if any((f.block, f.text) == (span.block, span.text) for f in comparison.figures):
-            return span.annotation.unit
-    return ""
+    span = _figure_of(edition, comparison)
+    return span.annotation.unit if span else ""
 
 
 def _article_value(edition: Edition, comparison: Comparison) -> float:
-    for span in edition.spans_of(T.FIGURE):
-        if any((f.block, f.text) == (span.block, span.text) for f in comparison.figures):
-            return span.annotation.value or 0.0
-    return 0.0
+    span = _figure_of(edition, comparison)
+    return (span.annotation.value or 0.0) if span else 0.0

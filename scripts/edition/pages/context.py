@@ -1,14 +1,17 @@
-"""What every page family renders with: the edition, the page being rendered, and its links."""
+"""What every page family renders with: the edition, the page being rendered, its language and
+its links."""
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
-from ..model import Artefact, Edition
-from ..paths import entity_path, relative, section_path
+from ..doc import Nodes, h
+from ..doc.tree import Element
+from ..i18n import Messages, messages
 from ..load.releases import Release
+from ..model import Artefact, Edition
+from ..paths import entity_path, html_path, relative, section_path
 from ..place.history import AnchorHistory
 from .citebox import CiteBoxes
-from .inline import escape_text
 
 
 @dataclass(frozen=True)
@@ -23,17 +26,19 @@ class Context:
     citations: bool = True  # False: cite boxes without their citations (see CiteBoxes)
     history: AnchorHistory = AnchorHistory()  # the versions' fingerprints (the ledger's)
     releases: tuple[Release, ...] = ()  # earlier versions' downloads, on the Download page
+    m: Messages = field(default_factory=lambda: messages("en"))  # the page's language
 
     def at(self, page: str) -> "Context":
         return replace(self, page=page)
 
     @property
     def cite_boxes(self) -> CiteBoxes:
-        return CiteBoxes(self.edition.bibliography, self.base_url, self.citations)
+        return CiteBoxes(self.edition.bibliography, self.m, self.base_url, self.citations)
 
     def link(self, to_page: str) -> str:
-        """A relative link from this page to another page (with its #fragment, if any)."""
-        return relative(self.page, to_page)
+        """A relative link from this page to another page's address (with its #fragment, if
+        any), as the built site has it (.html)."""
+        return html_path_with_fragment(relative(self.page, to_page))
 
     def block_page(self, block_id: str) -> str:
         return section_path(self.edition.block(block_id).section)
@@ -43,22 +48,27 @@ class Context:
 
     def block_label(self, block_id: str) -> str:
         block = self.edition.block(block_id)
-        return f"¶ {block.number}" if block.number else self.edition.section_of(block_id).title
+        return self.m._("¶ {number}", number=block.number) if block.number else \
+            self.edition.section_of(block_id).title
 
-    def paragraph_ref(self, block_id: str) -> str:
-        """A Markdown link to a block, labelled "¶ n" (or its section's title)."""
-        return f"[{escape_text(self.block_label(block_id))}]({self.block_link(block_id)})"
+    def paragraph_ref(self, block_id: str) -> Element:
+        """A link to a block, labelled "¶ n" (or its section's title)."""
+        return h("a", {"href": self.block_link(block_id)}, self.block_label(block_id))
 
-    def entity_link(self, entity_id: str) -> str:
+    def entity_link(self, entity_id: str) -> Element:
         entity = self.edition.entity(entity_id)
-        return f"[{escape_text(entity.name)}]({self.link(entity_path(entity_id))})"
+        return h("a", {"href": self.link(entity_path(entity_id))}, entity.name)
 
 
-def not_searched(markdown_lines: list[str]) -> str:
+def html_path_with_fragment(link: str) -> str:
+    page, sep, fragment = link.partition("#")
+    return html_path(page) + sep + fragment
+
+
+def not_searched(items: list[Nodes]) -> Element:
     """A list that quotes the text (keywords in context, quotations with their sources): the
     search finds those words in the text itself, so the list is kept out of its index."""
-    body = "\n".join(markdown_lines)
-    return f'<div class="kwic" data-search-exclude markdown>\n\n{body}\n\n</div>\n'
+    return h("div", {"class": "kwic", "data-search-exclude": ""}, h("ul", [h("li", i) for i in items]))
 
 
 def shorten(text: str, limit: int) -> str:

@@ -1,12 +1,12 @@
 """The front and back pages: home, editorial method, and the Download page."""
 from __future__ import annotations
 
-import html
-
+from ..doc import Nodes, fill, h
+from ..doc.tree import Element
+from ..i18n import N_, Messages
 from ..model import AnnotationType as T, Edition
 from ..paths import file_stem, section_path
 from .context import Context, shorten
-from .inline import attribute, escape_text
 from .page import Page
 from .record import note_on_text, references
 from .text import note_text
@@ -14,136 +14,173 @@ from .text import note_text
 DOWNLOAD = "download.md"
 # The offline zip is made after MkDocs, from the built site (publish/offline.py), so the
 # Download page names it here and the published page gets its size afterwards.
-OFFLINE_TITLE = "Offline site"
+OFFLINE_TITLE = N_("Offline site")
 OFFLINE_MEDIA_TYPE = "application/zip"
-OFFLINE_DESCRIPTION = ("The whole site in one zip: unpack it and open index.html in a browser; "
-                       "every page, the registers and the full-text search work with no network "
-                       "at all.")
+OFFLINE_DESCRIPTION = N_("The whole site in one zip: unpack it and open index.html in a browser; "
+                         "every page, the registers and the full-text search work with no "
+                         "network at all.")
 
 
 def home(ctx: Context, registers: tuple[tuple[str, str], ...]) -> Page:
     """The home page; `registers` are the (path, title) of the pages it lists as registers."""
+    m = ctx.m
     ed = ctx.edition.bibliography.edition
     art = ctx.edition.bibliography.article
-    lines = [f"# {escape_text(art.title)}\n",
-             f'<p class="subtitle">A digital edition · version {ed.version}</p>\n',
-             f"{escape_text(art.description)}\n",
-             "This edition reproduces the transmitted text exactly, character for character, "
-             "and sets out every editorial decision beside it. Each section and paragraph has "
-             "a permanent anchor for citation; people, organisations, places, dates, "
-             "quotations and their sources are annotated and gathered in registers.\n",
-             "## Contents { #contents }\n"]
+    contents = []
     for section in ctx.edition.sections:
         first = next((b for b in section.blocks if b.number), None)
-        span = f" (¶ {first.number}–{section.blocks[-1].number})" if first else ""
-        lines.append(f"- [{escape_text(section.title)}]({section_path(section.id)}){span}: "
-                     f"{escape_text(section.summary)}")
-    lines += ["- [The whole article on one page](article.md)", "",
-              "## Registers { #registers }\n"]
+        span = m._(" (¶ {first}–{last})", first=first.number, last=section.blocks[-1].number) \
+            if first else ""
+        contents.append(h("li", h("a", {"href": ctx.link(section_path(section.id))},
+                                  section.title), span, ": ", section.summary))
+    contents.append(h("li", h("a", {"href": ctx.link("article.md")},
+                              m._("The whole article on one page"))))
     rows = [registers[i:i + 3] for i in range(0, len(registers), 3)]
-    lines += ["- " + " · ".join(f"[{escape_text(title)}]({path})" for path, title in row)
-              for row in rows]
-    lines += ["", "## Download { #download }\n",
-              f"[Download]({DOWNLOAD}) the edition to read offline, print or take to an "
-              "e-reader: the whole site as a zip, one self-contained page, an EPUB.\n",
-              "## How to cite { #how-to-cite }\n",
-              ctx.cite_boxes.edition_box(),
-              "Cite a paragraph by its number: each paragraph's number is its permanent link "
-              "(for example `sections/massacre-in-el-alto.html#p4`); its *cite* control "
-              "gives ready-made citations.\n",
-              "## Editorial method { #editorial-method }\n",
-              f"{escape_text(art.attribution)}: {escape_text(art.attribution_evidence)}\n",
-              f"{escape_text(art.original_note)}\n",
-              "The [editorial method](method.md) lists every decision the editors made.\n"]
-    return Page(ctx.page, ed.title, art.description, "\n".join(lines))
+    register_items = []
+    for row in rows:
+        links: list[Nodes] = []
+        for n, (path, title) in enumerate(row):
+            links += [" · " if n else None, h("a", {"href": ctx.link(path)}, m._(title))]
+        register_items.append(h("li", links))
+    parts: list[Nodes] = [
+        h("h1", art.title),
+        h("p", {"class": "subtitle"}, m._("A digital edition · version {version}",
+                                          version=ed.version)),
+        h("p", art.description),
+        h("p", m._("This edition reproduces the transmitted text exactly, character for "
+                   "character, and sets out every editorial decision beside it. Each section "
+                   "and paragraph has a permanent anchor for citation; people, organisations, "
+                   "places, dates, quotations and their sources are annotated and gathered in "
+                   "registers.")),
+        h("h2", {"id": "contents"}, m._("Contents")), h("ul", contents),
+        h("h2", {"id": "registers"}, m._("Registers")), h("ul", register_items),
+        h("h2", {"id": "download"}, m._("Download")),
+        h("p", fill(m._("{download} the edition to read offline, print or take to an e-reader: "
+                        "the whole site as a zip, one self-contained page, an EPUB."),
+                    download=h("a", {"href": ctx.link(DOWNLOAD)}, m._("Download")))),
+        h("h2", {"id": "how-to-cite"}, m._("How to cite")),
+        ctx.cite_boxes.edition_box(),
+        h("p", fill(m._("Cite a paragraph by its number: each paragraph's number is its "
+                        "permanent link (for example {example}); its {cite} control gives "
+                        "ready-made citations."),
+                    example=h("code", "sections/massacre-in-el-alto.html#p4"),
+                    cite=h("em", m._("cite")))),
+        h("h2", {"id": "editorial-method"}, m._("Editorial method")),
+        h("p", m._("{attribution}: {evidence}", attribution=art.attribution,
+                   evidence=art.attribution_evidence)),
+        h("p", art.original_note),
+        h("p", fill(m._("The {method} lists every decision the editors made."),
+                    method=h("a", {"href": ctx.link("method.md")}, m._("editorial method"))))]
+    return Page(ctx.page, ed.title, art.description, h("div", {"class": "ed-page"}, parts))
+
+
+METHOD_SECTIONS = ((T.LACUNA, N_("Lacunae"), "lacunae"), (T.SIC, N_("Sic"), "sic"),
+                   (T.NOTE, N_("Notes"), "notes"))
+BLOCK_KIND_NAMES = {"title": N_("Title"), "heading": N_("Heading"), "text": N_("Text"),
+                    "caption": N_("Caption"), "duplicate": N_("Duplicate"),
+                    "dateline": N_("Dateline"), "note": N_("Note")}
 
 
 def method(ctx: Context) -> Page:
+    m = ctx.m
     structure = ctx.edition.source.structure
-    lines = ["# Editorial method\n",
-             "The transmitted text is reproduced exactly as received: nothing is corrected, "
-             "added or removed inside it. Everything the editors add is marked as editorial "
-             "and explained here. Paragraphs are numbered in the order of the transmitted "
-             "text; the numbers never change.\n",
-             "## Structure { #structure }\n",
-             f'<div id="opening" markdown>\n\n**Opening** (editor’s title): '
-             f"{escape_text(structure.opening_reason)}\n\n</div>\n"]
+    parts: list[Nodes] = [
+        h("h1", m._("Editorial method")),
+        h("p", m._("The transmitted text is reproduced exactly as received: nothing is "
+                   "corrected, added or removed inside it. Everything the editors add is marked "
+                   "as editorial and explained here. Paragraphs are numbered in the order of the "
+                   "transmitted text; the numbers never change.")),
+        h("h2", {"id": "structure"}, m._("Structure")),
+        h("div", {"id": "opening"}, h("p", h("strong", m._("Opening")), " ",
+                                           m._("(editor’s title):"), " ",
+                                           structure.opening_reason))]
     for block in ctx.edition.blocks:
         if not block.decision:
             continue
         d = block.decision
-        lines.append(f'<div id="{block.id}" markdown>\n\n**{escape_text(d.kind.value.title())}**'
-                     f" — [“{escape_text(shorten(block.text, 70))}”]({ctx.block_link(block.id)}): "
-                     f"{escape_text(d.reason)}"
-                     f"{references(ctx.edition, ctx.page, d.sources)}\n\n</div>\n")
-    for kind, heading, anchor in ((T.LACUNA, "Lacunae", "lacunae"), (T.SIC, "Sic", "sic"),
-                                  (T.NOTE, "Notes", "notes")):
+        parts.append(h("div", {"id": block.id}, h(
+            "p", h("strong", m._(BLOCK_KIND_NAMES[d.kind.value])), " — ",
+            h("a", {"href": ctx.block_link(block.id)}, f"“{shorten(block.text, 70)}”"), ": ",
+            d.reason, references(ctx, d.sources))))
+    for kind, heading, anchor in METHOD_SECTIONS:
         spans = ctx.edition.spans_of(kind)
-        lines.append(f"## {heading} ({len(spans)}) {{ #{anchor} }}\n")
-        for s in spans:
-            lines.append(f"- {ctx.paragraph_ref(s.block)}: {note_text(ctx, s)}")
-        lines.append("")
+        parts.append(h("h2", {"id": anchor}, m._("{heading} ({count})", heading=m._(heading),
+                                                count=len(spans))))
+        parts.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", note_text(ctx, s))
+                              for s in spans]))
     excluded = ctx.edition.spans_of(T.NOT_MENTION)
-    lines.append(f"## Names that are not mentions ({len(excluded)}) {{ #not-mentions }}\n")
-    for s in excluded:
-        lines.append(f"- {ctx.paragraph_ref(s.block)}: "
-                     f"“{escape_text(s.text)}” is not a mention of "
-                     f"{ctx.entity_link(s.annotation.entity)}: "
-                     f"{escape_text(s.annotation.reason)}"
-                     + (f" {escape_text(s.annotation.note)}" if s.annotation.note else ""))
-    lines.append("\n" + note_on_text(ctx.edition, ctx.page))
-    return Page(ctx.page, "Editorial method", "Every editorial decision of this edition.",
-                "\n".join(lines) + "\n")
+    parts.append(h("h2", {"id": "not-mentions"}, m._("Names that are not mentions ({count})",
+                                                     count=len(excluded))))
+    parts.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", fill(
+        m._("“{text}” is not a mention of {entity}: {reason}"), text=s.text,
+        entity=ctx.entity_link(s.annotation.entity), reason=s.annotation.reason),
+        f" {s.annotation.note}" if s.annotation.note else None) for s in excluded]))
+    parts += note_on_text(ctx)
+    return Page(ctx.page, m._("Editorial method"), m._("Every editorial decision of this edition."),
+                h("div", {"class": "ed-page"}, parts))
 
 
 def download(ctx: Context) -> Page:
     """Every artefact with its file name, size and media type, and the offline site."""
+    m = ctx.m
     version = ctx.edition.bibliography.edition.version
-    lines = ["# Download\n",
-             f"Every file is made from the same source as this site and carries the "
-             f"edition's version ({version}) in its name.\n"]
+    parts: list[Nodes] = [h("h1", m._("Download")), h("p", m._(
+        "Every file is made from the same source as this site and carries the edition's "
+        "version ({version}) in its name.", version=version))]
     for artefact in ctx.artefacts:
-        lines += [f"## {escape_text(artefact.title)}\n",
-                  f"[{escape_text(artefact.name)}](downloads/{artefact.name}) · "
-                  f"{human_size(len(artefact.content))} · "
-                  f"<code>{attribute(artefact.media_type)}</code>\n",
-                  f"{escape_text(artefact.description)}\n"]
-    lines += [f"## {OFFLINE_TITLE}\n",
-              f"{offline_listing(ctx.edition)} · <code>{OFFLINE_MEDIA_TYPE}</code>\n",
-              f"{escape_text(OFFLINE_DESCRIPTION)}\n"]
-    lines += _earlier_versions(ctx)
-    return Page(ctx.page, "Download", "The edition as files to keep, print or read offline.",
-                "\n".join(lines))
+        parts += [h("h2", {"id": _slug(m._(artefact.title))}, m._(artefact.title)),
+                  h("p", h("a", {"href": f"downloads/{artefact.name}"}, artefact.name), " · ",
+                    human_size(len(artefact.content), m), " · ", h("code", artefact.media_type)),
+                  h("p", m._(artefact.description))]
+    parts += [h("h2", {"id": _slug(m._(OFFLINE_TITLE))}, m._(OFFLINE_TITLE)),
+              h("p", offline_listing(ctx.edition, m), " · ", h("code", OFFLINE_MEDIA_TYPE)),
+              h("p", m._(OFFLINE_DESCRIPTION))]
+    parts += _earlier_versions(ctx)
+    return Page(ctx.page, m._("Download"), m._("The edition as files to keep, print or read "
+                                               "offline."), h("div", {"class": "ed-page"}, parts))
 
 
-def _earlier_versions(ctx: Context) -> list[str]:
+def _slug(title: str) -> str:
+    """The id the toc extension gives a heading that has none (its default slugify)."""
+    import re
+    import unicodedata
+    value = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode("ascii")
+    value = re.sub(r"[^\w\s-]", "", value).strip().lower()
+    return re.sub(r"[-\s]+", "-", value)
+
+
+def _earlier_versions(ctx: Context) -> list[Nodes]:
     """The downloads of every earlier version, as that version published them."""
+    m = ctx.m
     if not ctx.releases:
         return []
-    lines = ["## Earlier versions { #earlier-versions }\n",
-             "The downloads of each earlier version, exactly as it published them (what each "
-             f"version changed is in the [Changelog]({ctx.link('changelog.md')})).\n"]
+    out: list[Nodes] = [
+        h("h2", {"id": "earlier-versions"}, m._("Earlier versions")),
+        h("p", fill(m._("The downloads of each earlier version, exactly as it published them "
+                        "(what each version changed is in the {changelog})."),
+                    changelog=h("a", {"href": ctx.link("changelog.md")}, m._("Changelog"))))]
     for release in reversed(ctx.releases):
-        lines.append(f"### Version {escape_text(release.version)} "
-                     f"{{ #version-{release.version.replace('.', '-')} }}\n")
-        lines += [f"- [{escape_text(name)}](downloads/{release.version}/{name}) · "
-                  f"{human_size(len(content))}" for name, content in release.files]
-        lines.append("")
-    return lines
+        out.append(h("h3", {"id": f"version-{release.version.replace('.', '-')}"},
+                     m._("Version {version}", version=release.version)))
+        out.append(h("ul", [h("li", h("a", {"href": f"downloads/{release.version}/{name}"}, name),
+                              " · ", human_size(len(content), m))
+                            for name, content in release.files]))
+    return out
 
 
 def zip_name(edition: Edition) -> str:
     return f"{file_stem(edition)}-offline.zip"
 
 
-def offline_listing(edition: Edition, size: str = "") -> str:
+def offline_listing(edition: Edition, m: Messages, size: str = "") -> Element:
     """The zip's line on the Download page: before zipping unlinked and "this download"."""
-    name = html.escape(zip_name(edition))
+    name = zip_name(edition)
     if not size:
-        return f'<span class="offline-zip">{name} · this download</span>'
-    return f'<span class="offline-zip"><a href="downloads/{name}">{name}</a> · {size}</span>'
+        return h("span", {"class": "offline-zip"}, name, " · ", m._("this download"))
+    return h("span", {"class": "offline-zip"}, h("a", {"href": f"downloads/{name}"}, name),
+             f" · {size}")
 
 
-def human_size(size: int) -> str:
+def human_size(size: int, m: Messages) -> str:
     """A size as the Download page shows it, in kilobytes of 1024 bytes."""
-    return f"{max(1, round(size / 1024)):,} KB"
+    return m._("{size} KB", size=m.number(max(1, round(size / 1024))))

@@ -1,6 +1,8 @@
 """Each page's machine-readable metadata: Highwire, Dublin Core, OpenGraph and schema.org JSON-LD."""
 from __future__ import annotations
 
+from ..i18n import messages
+
 import html
 import json
 from dataclasses import dataclass
@@ -101,7 +103,7 @@ def _dublin_core(edition: Edition, title: str, url: str, home: bool) -> tuple[Me
     tags += [("DC.contributor", person.name) for person in ed.editors]
     if not home:
         # The home page has no DC.source: Zotero would take it as the book's publication title.
-        source = f"“{art.title}”, {dates.human(art.date)} ({art.attribution.lower()}; " \
+        source = f"“{art.title}”, {messages('en').date(art.date)} ({art.attribution.lower()}; " \
                  f"translated from {LANGUAGES.get(art.original_language, art.original_language)})"
         tags += [("DC.source", source), ("DC.relation.ispartof", ed.title)]
     if url:

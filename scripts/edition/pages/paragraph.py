@@ -11,49 +11,48 @@ notes as sidenotes beside it.
 from __future__ import annotations
 
 from .. import wording
+from ..doc import Nodes, h
+from ..doc.tree import Element
 from ..model import Block, Span
-from ..paths import html_path
 from ..wording import KIND_LABELS
 from .context import Context, shorten
-from .inline import escape_text, html_text, words_markdown
+from .inline import statements_nodes
 
 
-def paragraph(ctx: Context, block: Block, section_id: str, text: str,
-              sidenotes: tuple[tuple[int, Span], ...] = ()) -> str:
-    """The paragraph's Markdown: `text` is its rendered text (inline.render_block_text)."""
-    parts = [f'<div class="para" data-section="{section_id}" markdown>', number(block)]
-    if block.kind in KIND_LABELS:
-        parts.append(kind_label(ctx, block))
-    parts.append(f"\n{text}\n{{ #{block.id} .tb .{block.kind.value} }}\n")
-    if sidenotes:
-        parts.append(_sidenotes(ctx, block, sidenotes))
-    parts.append("</div>\n")
-    return "\n".join(parts)
+def paragraph(ctx: Context, block: Block, section_id: str, text: list[Nodes],
+              sidenotes: tuple[tuple[int, Span], ...] = ()) -> Element:
+    """The paragraph: `text` is its rendered text (inline.render_block_text)."""
+    return h("div", {"class": "para", "data-section": section_id},
+             number(ctx, block),
+             kind_label(ctx, block) if block.kind in KIND_LABELS else None,
+             h("p", {"id": block.id, "class": f"tb {block.kind.value}"}, text),
+             _sidenotes(ctx, block, sidenotes) if sidenotes else None)
 
 
-def number(block: Block) -> str:
+def number(ctx: Context, block: Block) -> Element:
     """The paragraph's number in the margin, its permanent link. It is not a word of the text:
     data-search-exclude keeps it out of search."""
-    return (f'<div class="ed margin" data-search-exclude=""><a class="pn" href="#{block.id}" '
-            f'title="Paragraph {block.number}: permanent link">{block.number}</a></div>')
+    return h("div", {"class": "ed margin", "data-search-exclude": ""},
+             h("a", {"class": "pn", "href": f"#{block.id}", "title": ctx.m._(
+                 "Paragraph {number}: permanent link", number=block.number)}, str(block.number)))
 
 
-def kind_label(ctx: Context, block: Block) -> str:
-    why = html_path(ctx.link("method.md")) + "#" + block.id
-    return (f'<div class="ed kind-label" data-search-exclude="">'
-            f'{html_text(KIND_LABELS[block.kind])} (<a href="{why}">why</a>)</div>')
+def kind_label(ctx: Context, block: Block) -> Element:
+    why = ctx.link("method.md") + "#" + block.id
+    return h("div", {"class": "ed kind-label", "data-search-exclude": ""},
+             ctx.m._(KIND_LABELS[block.kind]), " (", h("a", {"href": why}, ctx.m._("why")), ")")
 
 
-def _sidenotes(ctx: Context, block: Block, notes: tuple[tuple[int, Span], ...]) -> str:
+def _sidenotes(ctx: Context, block: Block, notes: tuple[tuple[int, Span], ...]) -> Element:
     """The paragraph's notes for the margin of a wide screen: the same words as the apparatus
     below, which the calls link to and screen readers read; here they are only shown (no links,
     hidden from the accessibility tree, so nothing is read twice)."""
-    items = "\n\n".join(f'<span class="sn-n">{n}</span> {sidenote_text(ctx, span)}'
-                        for n, span in notes)
-    return (f'<aside class="ed sidenotes" aria-hidden="true" data-search-exclude="" '
-            f'data-for="{block.id}" markdown>\n\n{items}\n\n</aside>')
+    return h("aside", {"class": "ed sidenotes", "aria-hidden": "true", "data-search-exclude": "",
+                       "data-for": block.id},
+             [h("p", h("span", {"class": "sn-n"}, str(n)), " ", sidenote_text(ctx, span))
+              for n, span in notes])
 
 
-def sidenote_text(ctx: Context, span: Span) -> str:
-    said = " ".join(words_markdown(s.words) for s in wording.statements(ctx.edition, span))
-    return f"*{escape_text(shorten(span.text, 40))}*: {said}"
+def sidenote_text(ctx: Context, span: Span) -> list[Nodes]:
+    said = statements_nodes(wording.statements(ctx.edition, span, ctx.m))
+    return [h("em", shorten(span.text, 40)), ": ", *said]

@@ -9,7 +9,9 @@ import html
 import posixpath
 from pathlib import Path
 
+from ..doc import h
 from ..paths import page_stem
+from .page import Page
 
 _TEMPLATE = Path(__file__).resolve().parents[2] / "theme" / "partials" / "redirect.html"
 
@@ -32,20 +34,17 @@ def redirect_pages(moved: dict[str, str]) -> dict[str, bytes]:
     return pages
 
 
-def with_aliases(pages: dict[str, str], moved: dict[str, str]) -> dict[str, str]:
-    """The pages' Markdown, each fragment moved within a served page given its old id too,
-    just before the element that has the new one."""
-    result = dict(pages)
+def with_aliases(pages: tuple[Page, ...], moved: dict[str, str]) -> tuple[Page, ...]:
+    """The pages, each fragment moved within a served page given its old id too, on an empty
+    element just before the element that has the new one."""
+    by_path = {page.path: page for page in pages}
     for old, new in sorted(moved.items()):
         page, _, old_id = old.partition("#")
         new_page, _, new_id = new.partition("#")
         path = page.removesuffix(".html") + ".md"
-        if not old_id or page != new_page or path not in result:
+        if not old_id or page != new_page or path not in by_path:
             continue
-        lines = result[path].split("\n")
-        at = next((n for n, line in enumerate(lines) if f"#{new_id} " in line
-                   or f"#{new_id}}}" in line), None)
-        if at is not None:
-            lines[at:at] = [f'<div id="{html.escape(old_id)}"></div>', ""]
-            result[path] = "\n".join(lines)
-    return result
+        target = next((el for el in by_path[path].body.iter() if el.get("id") == new_id), None)
+        if target is not None:
+            target.addprevious(h("div", {"id": old_id}))
+    return pages

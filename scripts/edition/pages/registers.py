@@ -3,110 +3,126 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .. import dates
+from .. import dates, wording
+from ..doc import Nodes, h
+from ..doc.tree import Element
+from ..i18n import N_
 from ..model import AnnotationType as T, Span
 from ..paths import TIMELINE
-from .context import Context, shorten
-from .inline import attribute, escape_text, figure_value
 from ..views import places_map, sources_view, timeline_view
-from .page import Page
 from .comparisons import figure_note, figures_against_record
+from .context import Context, shorten
+from .page import Page
 from .record import cited
 from .text import TYPE_HEADINGS, attribution, note_id_of, note_text
 
 SOURCES = "register/sources.md"
 FIGURES = "register/figures.md"
+REGISTER_DESCRIPTIONS = {"person": N_("People named in the article."),
+                         "organisation": N_("Organisations and groups named in the article."),
+                         "place": N_("Places named in the article.")}
 
 
 def mentions_of(ctx: Context, entity_id: str) -> list[Span]:
     return [s for s in ctx.edition.spans_of(T.MENTION) if s.annotation.entity == entity_id]
 
 
+def _page(ctx: Context, title: str, description: str, parts: list[Nodes], **flags) -> Page:
+    return Page(ctx.page, title, description, h("div", {"class": "ed-page"}, parts), **flags)
+
+
 def register(ctx: Context, title: str, entity_type: str) -> Page:
+    m = ctx.m
     types = ("organisation", "group") if entity_type == "organisation" else (entity_type,)
-    lines = [f"# {title}\n"]
+    parts: list[Nodes] = [h("h1", m._(title))]
     if entity_type == "place":
-        lines.append(places_map(ctx.edition, ctx.page))
+        parts.append(places_map(ctx.edition, ctx.page, m))
     for kind_type, heading in TYPE_HEADINGS:
         if kind_type not in types:
             continue
         items = sorted((e for e in ctx.edition.entities if e.type == kind_type),
                        key=lambda e: e.name)
         if len(types) > 1:
-            lines.append(f"## {heading} {{ #{kind_type} }}\n")
+            parts.append(h("h2", {"id": kind_type}, m._(heading)))
+        entries = []
         for e in items:
             count = len(mentions_of(ctx, e.id))
-            lines.append(f"- **{ctx.entity_link(e.id)}** ({escape_text(e.kind)}; "
-                         f"{count} mention{'s' if count != 1 else ''}): "
-                         + cited(ctx.edition, ctx.page, escape_text(e.description), e.sources,
-                                 e.basis))
-        lines.append("")
-    return Page(ctx.page, title, f"{title} named in the article.", "\n".join(lines),
-                searchable=False)
+            entries.append(h("li", h("strong", ctx.entity_link(e.id)), " (", e.kind, "; ",
+                             m.ngettext("{count} mention", "{count} mentions", count), "): ",
+                             cited(ctx, e.description, e.sources, e.basis)))
+        parts.append(h("ul", entries))
+    return _page(ctx, m._(title), m._(REGISTER_DESCRIPTIONS[entity_type]), parts,
+                 searchable=False)
 
 
 def sources(ctx: Context) -> Page:
+    m = ctx.m
     quotes = ctx.edition.spans_of(T.QUOTATION)
-    lines = ["# Sources and quotations\n",
-             sources_view(ctx.edition, ctx.page, lambda span: note_id_of(ctx, span))]
+    parts: list[Nodes] = [h("h1", m._("Sources and quotations")),
+                          sources_view(ctx.edition, ctx.page, lambda span: note_id_of(ctx, span),
+                                       m)]
     by_source: dict[str, list[Span]] = defaultdict(list)
     for s in quotes:
         by_source[s.annotation.source].append(s)
     for source_id in sorted(k for k in by_source if k):
         entity = ctx.edition.entity(source_id)
-        lines.append(f"## {escape_text(entity.name)} {{ #{source_id} }}\n")
-        lines.append(cited(ctx.edition, ctx.page, escape_text(entity.description),
-                           entity.sources, entity.basis) + "\n")
-        lines += _quote_list(ctx, by_source[source_id]) + [""]
+        parts += [h("h2", {"id": source_id}, entity.name),
+                  h("p", cited(ctx, entity.description, entity.sources, entity.basis)),
+                  _quote_list(ctx, by_source[source_id])]
     lost = [s for s in by_source.get("", []) if s.annotation.lacuna]
-    lines.append("## Sources whose names were lost { #lost }\n")
-    lines.append("The transmitted text lost the names of several of its sources; the gap is "
-                 "marked ⟨…⟩ in the text.\n")
-    lines += _quote_list(ctx, lost) + [""]
-    lines.append("### Lacunae { #lacunae }\n")
-    for s in ctx.edition.spans_of(T.LACUNA):
-        gap = f"{ctx.link(ctx.block_page(s.block))}#{s.annotation.id}"
-        lines.append(f"- [{escape_text(ctx.block_label(s.block))}]({gap}): {note_text(ctx, s)}")
-    lines.append("")
+    parts += [h("h2", {"id": "lost"}, m._("Sources whose names were lost")),
+              h("p", m._("The transmitted text lost the names of several of its sources; the "
+                         "gap is marked ⟨…⟩ in the text.")),
+              _quote_list(ctx, lost),
+              h("h3", {"id": "lacunae"}, m._("Lacunae")),
+              h("ul", [h("li", h("a", {"href": f"{ctx.link(ctx.block_page(s.block))}"
+                                                f"#{s.annotation.id}"}, ctx.block_label(s.block)),
+                         ": ", note_text(ctx, s)) for s in ctx.edition.spans_of(T.LACUNA)])]
     other = [s for s in by_source.get("", []) if not s.annotation.lacuna]
-    lines.append("## Other quotations { #other }\n")
-    lines += _quote_list(ctx, other) + [""]
-    return Page(ctx.page, "Sources and quotations", "Every quotation, who said it and who "
-                "reported it.", "\n".join(lines), searchable=False)
+    parts += [h("h2", {"id": "other"}, m._("Other quotations")), _quote_list(ctx, other)]
+    return _page(ctx, m._("Sources and quotations"),
+                 m._("Every quotation, who said it and who reported it."), parts, searchable=False)
 
 
-def _quote_list(ctx: Context, spans: list[Span]) -> list[str]:
-    return [f"- {ctx.paragraph_ref(s.block)} "
-            f"({escape_text(s.annotation.kind)}): {escape_text(shorten(s.text, 110))} — "
-            f"{attribution(ctx, s)}" for s in spans]
+def _quote_list(ctx: Context, spans: list[Span]) -> Element | None:
+    if not spans:
+        return None
+    return h("ul", [h("li", ctx.paragraph_ref(s.block), f" ({s.annotation.kind}): ",
+                      shorten(s.text, 110), " — ", attribution(ctx, s)) for s in spans])
 
 
 def timeline(ctx: Context) -> Page:
-    lines = ["# Timeline\n", timeline_view(ctx.edition)]
+    m = ctx.m
+    parts: list[Nodes] = [h("h1", m._("Timeline")), timeline_view(ctx.edition, m)]
     by_event: dict[str, list[Span]] = defaultdict(list)
     for s in ctx.edition.spans_of(T.DATE):
         by_event[s.annotation.event].append(s)
     for event in sorted(ctx.edition.events, key=lambda e: (dates.sort_key(e.when), e.id)):
         refs = by_event.get(event.id, [])
-        links = ", ".join(ctx.paragraph_ref(b) for b in dict.fromkeys(s.block for s in refs))
-        lines.append(f"## {escape_text(dates.human(event.when))}: {escape_text(event.title)} "
-                     f"{{ #{event.id} }}\n")
-        lines.append(f"<code>{attribute(event.when)}</code> · " + cited(
-            ctx.edition, ctx.page, escape_text(event.description), event.sources,
-            event.basis) + "\n")
-        if links:
-            lines.append(f"Mentioned in {links}.\n")
-    return Page(TIMELINE, "Timeline", "The events of the article in date order.",
-                "\n".join(lines))
+        parts.append(h("h2", {"id": event.id}, m._("{date}: {title}", date=m.date(event.when),
+                                                  title=event.title)))
+        parts.append(h("p", h("code", event.when), " · ",
+                       cited(ctx, event.description, event.sources, event.basis)))
+        if refs:
+            links: list[Nodes] = []
+            for n, b in enumerate(dict.fromkeys(s.block for s in refs)):
+                links += [", " if n else None, ctx.paragraph_ref(b)]
+            parts.append(h("p", m._("Mentioned in"), " ", links, "."))
+    return Page(TIMELINE, m._("Timeline"), m._("The events of the article in date order."),
+                h("div", {"class": "ed-page"}, parts))
+
+
+FIGURE_COLUMNS = (N_("¶"), N_("In the text"), N_("Value"), N_("Counts"), N_("Note"))
 
 
 def figures(ctx: Context) -> Page:
-    lines = ["# Figures\n", "| ¶ | In the text | Value | Counts | Note |", "|---|---|---|---|---|"]
-    for s in ctx.edition.spans_of(T.FIGURE):
-        a = s.annotation
-        value = figure_value(a)
-        lines.append(f"| {ctx.paragraph_ref(s.block)} | "
-                     f"{escape_text(s.text)} | {escape_text(value)} | {escape_text(a.counts)} | "
-                     + figure_note(ctx.edition, ctx.page, s) + " |")
-    body = "\n".join(lines) + "\n\n" + figures_against_record(ctx.edition, ctx.page)
-    return Page(ctx.page, "Figures", "The article's numeric claims.", body, searchable=False)
+    m = ctx.m
+    rows = [h("tr", h("td", ctx.paragraph_ref(s.block)), h("td", s.text),
+              h("td", wording.figure_value(s.annotation, m)), h("td", s.annotation.counts),
+              h("td", figure_note(ctx, s))) for s in ctx.edition.spans_of(T.FIGURE)]
+    parts: list[Nodes] = [h("h1", m._("Figures")),
+                          h("table", h("thead", h("tr", [h("th", m._(c)) for c in FIGURE_COLUMNS])),
+                            h("tbody", rows)),
+                          *figures_against_record(ctx)]
+    return _page(ctx, m._("Figures"), m._("The article's numeric claims."), parts,
+                 searchable=False)

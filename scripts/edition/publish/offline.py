@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from ..doc.html import to_html
+from ..i18n import messages
 from ..model import Edition
 from ..pages.front import human_size, offline_listing as listing, zip_name
 from ..paths import file_stem
@@ -29,6 +31,7 @@ LEFT_OUT_FILES = ("404.html", "sitemap.xml", "sitemap.xml.gz")
 # only its pages load it, just before Material's bundle creates the worker.
 WORKER_SHIM = "assets/vendor/iframe-worker-shim.js"
 _BUNDLE_SCRIPT = re.compile(r'<script src="([^"]*)assets/javascripts/bundle\.')
+_LISTING = re.compile(r'<span class="offline-zip">.*?</span>')
 
 
 def offline_zip(site: Path, top: str, leave_out: str = "") -> bytes:
@@ -66,13 +69,14 @@ def write_offline_zip(edition: Edition, site: Path) -> Path:
     target = site / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
-    _link_with_size(site / DOWNLOAD_PAGE, edition, human_size(len(content)))
+    m = messages(edition.bibliography.article.language)
+    _link_with_size(site / DOWNLOAD_PAGE, to_html(listing(edition, m, human_size(len(content), m))))
     return target
 
 
-def _link_with_size(page: Path, edition: Edition, size: str) -> None:
+def _link_with_size(page: Path, linked: str) -> None:
     text = page.read_text(encoding="utf-8")
-    if text.count(listing(edition)) != 1:
+    if len(_LISTING.findall(text)) != 1:
         raise ThemeChanged(f"{page.name}: the offline zip's line is not there exactly once — "
                            "the engine changed the Download page's markup (publish/offline.py)")
-    page.write_text(text.replace(listing(edition), listing(edition, size)), encoding="utf-8")
+    page.write_text(_LISTING.sub(lambda _: linked, text), encoding="utf-8")

@@ -5,10 +5,11 @@ The build cannot know the reader's font, so each label is drawn at the width est
 """
 from __future__ import annotations
 
-import html
 import math
 import unicodedata
 from dataclasses import dataclass
+
+from ..doc.tree import Element, h
 
 # Advance widths of Helvetica (its AFM, 1/1000 em) for ASCII; other letters use their base
 # letter (é → e) or the average. Common system sans-serif faces are within ~10% of these.
@@ -89,21 +90,22 @@ def lines_box(x: float, y: float, widths: list[float], size: float, anchor: str)
 
 
 def svg_text(x: float, y: float, lines: tuple[str, ...], size: float, anchor: str = "start",
-             css: str = "vl") -> str:
+             css: str = "vl") -> Element:
     """A label of one or more lines, each drawn at its estimated width."""
-    anchor_attribute = "" if anchor == "start" else f' text-anchor="{anchor}"'
-    fit = ' lengthAdjust="spacingAndGlyphs"'
+    anchor_attribute = None if anchor == "start" else anchor
     if len(lines) == 1:
-        return (f'<text class="{css}" x="{x:g}" y="{y:g}"{anchor_attribute} '
-                f'textLength="{text_width(lines[0], size):g}"{fit}>{html.escape(lines[0])}</text>')
+        return h("text", {"class": css, "x": f"{x:g}", "y": f"{y:g}",
+                          "text-anchor": anchor_attribute, **_fitted(lines[0], size)}, lines[0])
     # Each line but the last ends with its space, so the text reads "a b" and not "ab" (the
     # accessible name of a link is its text).
-    step = f' dy="{LINE * size:g}"'
     lines = tuple(f"{line} " for line in lines[:-1]) + lines[-1:]
-    spans = "".join(
-        f'<tspan x="{x:g}"{step if n else ""} textLength="{text_width(line, size):g}"{fit}>'
-        f"{html.escape(line)}</tspan>" for n, line in enumerate(lines))
-    return f'<text class="{css}" y="{y:g}"{anchor_attribute}>{spans}</text>'
+    spans = [h("tspan", {"x": f"{x:g}", "dy": f"{LINE * size:g}" if n else None,
+                         **_fitted(line, size)}, line) for n, line in enumerate(lines)]
+    return h("text", {"class": css, "y": f"{y:g}", "text-anchor": anchor_attribute}, spans)
+
+
+def _fitted(text: str, size: float) -> dict[str, str]:
+    return {"textLength": f"{text_width(text, size):g}", "lengthAdjust": "spacingAndGlyphs"}
 
 
 @dataclass(frozen=True)
@@ -132,12 +134,13 @@ class Label:
     box: Box
     leader: tuple[tuple[float, float], tuple[float, float]] | None
 
-    def svg(self, lines: tuple[str, ...], size: float, css: str = "vl") -> str:
-        leader = ""
-        if self.leader:
-            (x1, y1), (x2, y2) = self.leader
-            leader = f'<path class="vk" d="M{x1:g} {y1:g}L{x2:g} {y2:g}"/>'
-        return leader + svg_text(self.x, self.y, lines, size, self.anchor, css)
+    def svg(self, lines: tuple[str, ...], size: float, css: str = "vl") -> list[Element]:
+        """The label's text, after its leader line if it has one."""
+        text = svg_text(self.x, self.y, lines, size, self.anchor, css)
+        if not self.leader:
+            return [text]
+        (x1, y1), (x2, y2) = self.leader
+        return [h("path", {"class": "vk", "d": f"M{x1:g} {y1:g}L{x2:g} {y2:g}"}), text]
 
 
 # Candidate directions, most preferred first: beside, above and below, then the diagonals.

@@ -7,11 +7,12 @@ bar; an approximate or uncertain date (EDTF ~ ? %) is drawn hollow and dashed, a
 """
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from .. import dates
+from ..doc.tree import Element, h
+from ..i18n import Messages, N_
 from ..model import Edition, Event
 from .labels import ASCENT, DESCENT, LINE, svg_text, text_width
 
@@ -73,30 +74,30 @@ def _bound(point: str, end: bool) -> datetime:
     return start + timedelta(days=1)
 
 
-def timeline_view(edition: Edition) -> str:
+def timeline_view(edition: Edition, m: Messages) -> Element | None:
     """The figure: the SVG, and a caption that says how to read it."""
     events = sorted(edition.events, key=lambda e: (dates.sort_key(e.when), e.id))
     if not events:
-        return ""
+        return None
     scale = _Scale(events)
     rows, y = [], HEAD
     for event in events:
-        svg, height = _row(event, scale, y)
-        rows.append(svg)
+        row, height = _row(event, scale, y, m)
+        rows.append(row)
         y += height + PAD
     height = round(y + 2)
-    svg = (f'<svg class="ed-view" viewBox="0 0 {WIDTH} {height}" role="group" '
-           f'aria-label="Timeline of the events, September–October 2003" font-size="{SIZE}">'
-           f"{scale.background(height)}{''.join(rows)}</svg>")
-    return (f'<figure class="ed ed-timeline" id="timeline-chart" data-search-exclude>{svg}'
-            f"<figcaption>{html.escape(CAPTION)}</figcaption></figure>\n")
+    svg = h("svg", {"class": "ed-view", "viewBox": f"0 0 {WIDTH} {height}", "role": "group",
+                    "aria-label": m._("Timeline of the events, September–October 2003"),
+                    "font-size": SIZE}, scale.background(height, m), rows)
+    return h("figure", {"class": "ed ed-timeline", "id": "timeline-chart",
+                        "data-search-exclude": ""}, svg, h("figcaption", m._(CAPTION)))
 
 
-CAPTION = ("September and October 2003 to scale, one row per event in date order; each row "
-           "links to its entry below. Dots: events on a day (or at an hour); bars: periods; "
-           "hollow and dashed: approximate dates; an arrow: still going on at the article's "
-           "date. The line is the article's date, 14 October 2003; shaded: after it. The band "
-           "at the left holds earlier events, not to scale.")
+CAPTION = N_("September and October 2003 to scale, one row per event in date order; each row "
+             "links to its entry below. Dots: events on a day (or at an hour); bars: periods; "
+             "hollow and dashed: approximate dates; an arrow: still going on at the article's "
+             "date. The line is the article's date, 14 October 2003; shaded: after it. The band "
+             "at the left holds earlier events, not to scale.")
 
 
 class _Scale:
@@ -124,48 +125,52 @@ class _Scale:
     def in_band(self, moment: datetime) -> bool:
         return moment < AXIS_START or moment > AXIS_END
 
-    def background(self, height: int) -> str:
+    def background(self, height: int, m: Messages) -> list[Element]:
+        """The bands, the shading after the article, the grid, months, Mondays and the line."""
         parts = []
         if self.earlier:
-            parts.append(f'<rect class="band" x="0" y="{HEAD - 6}" width="{BAND}" '
-                         f'height="{height - HEAD + 6}"/>')
-            parts.append(svg_text(BAND / 2, 12, ("earlier",), HEAD_SIZE, "middle", "vl bl"))
+            parts += [_band(0, BAND, height),
+                      svg_text(BAND / 2, 12, (m._("earlier"),), HEAD_SIZE, "middle", "vl bl")]
         if self.later:
-            parts.append(f'<rect class="band" x="{self.right + BREAK}" y="{HEAD - 6}" '
-                         f'width="{BAND}" height="{height - HEAD + 6}"/>')
-            parts.append(svg_text(self.right + BREAK + BAND / 2, 12, ("later",), HEAD_SIZE,
-                                  "middle", "vl bl"))
+            parts += [_band(self.right + BREAK, BAND, height),
+                      svg_text(self.right + BREAK + BAND / 2, 12, (m._("later"),), HEAD_SIZE,
+                               "middle", "vl bl")]
         after = self.x(ARTICLE + timedelta(days=1))
-        parts.append(f'<rect class="band" x="{after:.1f}" y="{HEAD - 6}" '
-                     f'width="{self.right - after:.1f}" height="{height - HEAD + 6}"/>')
+        parts.append(_band(f"{after:.1f}", f"{self.right - after:.1f}", height))
         grid = []
         day = AXIS_START
         while day < AXIS_END:
             x = self.x(day)
             if day.weekday() == 0:  # Mondays: a grid line and the day's number
                 grid.append(f"M{x:.1f} {HEAD - 20}V{height}")
-                parts.append(svg_text(round(x, 1), 30, (str(day.day),), HEAD_SIZE, "middle", "vl bl"))
+                parts.append(svg_text(round(x, 1), 30, (m.number(day.day),), HEAD_SIZE, "middle",
+                                      "vl bl"))
             if day.day == 1:
                 grid.append(f"M{x:.1f} 0V{height}")
                 month_end = self.x((day + timedelta(days=32)).replace(day=1))
                 parts.append(svg_text(round((x + month_end) / 2, 1), 12,
-                                      (day.strftime("%B %Y"),), HEAD_SIZE, "middle", "vl bl"))
+                                      (m.date(f"{day:%Y-%m}"),), HEAD_SIZE, "middle", "vl bl"))
             day += timedelta(days=1)
-        parts.insert(0, f'<path class="grid" d="{"".join(grid)}"/>')
+        parts.insert(0, h("path", {"class": "grid", "d": "".join(grid)}))
         line = self.x(ARTICLE + timedelta(hours=12))
-        parts.append(f'<path class="today" d="M{line:.1f} {HEAD - 12}V{height}"/>')
-        parts.append(svg_text(round(line + 3, 1), HEAD - 8, ("article",), HEAD_SIZE, "start",
-                              "vl bl"))
-        return "".join(parts)
+        parts.append(h("path", {"class": "today", "d": f"M{line:.1f} {HEAD - 12}V{height}"}))
+        parts.append(svg_text(round(line + 3, 1), HEAD - 8, (m._("article"),), HEAD_SIZE,
+                              "start", "vl bl"))
+        return parts
 
 
-def _row(event: Event, scale: _Scale, top: float) -> tuple[str, float]:
+def _band(x: float | str, width: float | str, height: int) -> Element:
+    return h("rect", {"class": "band", "x": x, "y": HEAD - 6, "width": width,
+                      "height": height - HEAD + 6})
+
+
+def _row(event: Event, scale: _Scale, top: float, m: Messages) -> tuple[Element, float]:
     """One event's row: its mark and its label, in a link to its entry; and the row's height."""
     w = when(event.when)
     if w is None:  # no date known: the label alone, where the axis starts
-        label = svg_text(scale.left, round(top + ASCENT * SIZE, 1), (f"{event.title} (date unknown)",),
-                         SIZE, "start")
-        return (f'<a href="#{event.id}" aria-label="{html.escape(event.title)}">{label}</a>',
+        label = svg_text(scale.left, round(top + ASCENT * SIZE, 1),
+                         (m._("{title} (date unknown)", title=event.title),), SIZE, "start")
+        return (h("a", {"href": f"#{event.id}", "aria-label": event.title}, label),
                 (ASCENT + DESCENT) * SIZE)
     if scale.in_band(w.start):  # a slot in the band, whatever its length
         a = b = scale.x(w.start)
@@ -176,12 +181,21 @@ def _row(event: Event, scale: _Scale, top: float) -> tuple[str, float]:
     dot = a == b
     left_edge = a - DOT if dot else a
     right_edge = b + DOT if dot else b + (7 if w.open_end else 0)
+    later = w.start >= ARTICLE + timedelta(days=1)
     title = event.title
     if scale.in_band(w.start):
-        title = f"{dates.human(event.when)}: {title}"
-    later = w.start >= ARTICLE + timedelta(days=1)
+        title = m._("{date}: {title}", date=m.date(event.when), title=title)
     if later:
-        title += " (after the article)"
+        title = m._("{title} (after the article)", title=title)
+    label, mark_y, height = _label(title, top, left_edge, right_edge)
+    name = m._("{date}: {title}", date=m.date(event.when), title=event.title)
+    return (h("a", {"href": f"#{event.id}", "aria-label": name},
+              _mark(w, a, b, mark_y, dot, later), label), height)
+
+
+def _label(title: str, top: float, left_edge: float,
+           right_edge: float) -> tuple[Element, float, float]:
+    """A row's label, the height of its mark's middle, and the row's height."""
     # Beside the mark on the side with more room, or above it when that takes fewer lines
     # (a bar across the axis leaves no room beside it).
     room_right, room_left = WIDTH - 3 - (right_edge + 5), left_edge - 5 - 3
@@ -195,29 +209,23 @@ def _row(event: Event, scale: _Scale, top: float) -> tuple[str, float]:
     first = top + ASCENT * SIZE
     text_height = (len(lines) - 1) * LINE * SIZE + (ASCENT + DESCENT) * SIZE
     if above:
-        mark_y = top + text_height + 1 + BAR / 2
         label = svg_text(round(left_edge, 1), round(first, 1), lines, SIZE, "start")
-        height = text_height + 1 + BAR
-    else:
-        mark_y = first - cap / 2
-        x = right_edge + 5 if side == "right" else left_edge - 5
-        label = svg_text(round(x, 1), round(first, 1), lines, SIZE,
-                         "start" if side == "right" else "end")
-        height = max(text_height, BAR)
-    mark = _mark(w, a, b, mark_y, dot, later)
-    name = f"{dates.human(event.when)}: {event.title}"
-    return (f'<a href="#{event.id}" aria-label="{html.escape(name)}">{mark}{label}</a>', height)
+        return label, top + text_height + 1 + BAR / 2, text_height + 1 + BAR
+    x = right_edge + 5 if side == "right" else left_edge - 5
+    label = svg_text(round(x, 1), round(first, 1), lines, SIZE,
+                     "start" if side == "right" else "end")
+    return label, first - cap / 2, max(text_height, BAR)
 
 
-def _mark(w: When, a: float, b: float, y: float, dot: bool, later: bool) -> str:
+def _mark(w: When, a: float, b: float, y: float, dot: bool, later: bool) -> list[Element]:
     css = "vm" + (" approx" if w.approximate else "") + (" later" if later else "")
     if dot:
-        return f'<circle class="{css}" cx="{a:.1f}" cy="{y:.1f}" r="{DOT}"/>'
-    bar = (f'<rect class="{css}" x="{a:.1f}" y="{y - BAR / 2:.1f}" width="{max(b - a, 2):.1f}" '
-           f'height="{BAR}" rx="2"/>')
+        return [h("circle", {"class": css, "cx": f"{a:.1f}", "cy": f"{y:.1f}", "r": DOT})]
+    bar = [h("rect", {"class": css, "x": f"{a:.1f}", "y": f"{y - BAR / 2:.1f}",
+                      "width": f"{max(b - a, 2):.1f}", "height": BAR, "rx": 2})]
     if w.open_end:  # still going on: an arrowhead past the article's date
-        bar += (f'<path class="{css}" d="M{b:.1f} {y - BAR / 2 - 1.5:.1f}l7 {BAR / 2 + 1.5:g}'
-                f'-7 {BAR / 2 + 1.5:g}z"/>')
+        bar.append(h("path", {"class": css, "d": f"M{b:.1f} {y - BAR / 2 - 1.5:.1f}"
+                                                 f"l7 {BAR / 2 + 1.5:g}-7 {BAR / 2 + 1.5:g}z"}))
     return bar
 
 

@@ -12,10 +12,10 @@
   /* --- the paragraph cite box --------------------------------------------------------- */
   // Paragraph `number`'s box, made from its section's template (the paragraph panel shows it).
   function paragraphBox(section, number) {
-    var template = document.querySelector('template.cite-template[data-section="' + section + '"]');
+    var template = document.querySelector('.cite-template[data-section="' + section + '"]');
     if (!template) { return null; }
     var box = document.createElement("div");
-    box.innerHTML = template.innerHTML.split(template.getAttribute("data-stand-in")).join(number);
+    box.innerHTML = JSON.parse(template.getAttribute("data-box")).split(template.getAttribute("data-stand-in")).join(number);
     fillHere(box);
     return box.firstElementChild;
   }
@@ -28,11 +28,10 @@
     root.querySelectorAll("[data-cite-path]").forEach(function (body) {
       var url = new URL(body.getAttribute("data-cite-path"), SITE).href.replace(/&/g, "&amp;");
       var standIn = body.getAttribute("data-url-stand-in");
-      body.querySelectorAll("template.cite-at-url").forEach(function (variant) {
+      body.querySelectorAll("[data-at-url]").forEach(function (shown) {
         var holder = document.createElement("div");
-        holder.innerHTML = variant.innerHTML.split(standIn).join(url);
-        variant.previousElementSibling.replaceWith(holder.firstElementChild);
-        variant.remove();
+        holder.innerHTML = JSON.parse(shown.getAttribute("data-at-url")).split(standIn).join(url);
+        shown.replaceWith(holder.firstElementChild);
       });
     });
   }

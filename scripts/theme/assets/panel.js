@@ -87,7 +87,7 @@
     paragraph.querySelectorAll("sup.nref").forEach(function (call) {
       var words = note(call), before = call.previousElementSibling;
       if (!words) { return; }
-      var numbered = [call.textContent.trim() + ". "].concat(words);
+      var numbered = [call.querySelector("a").getAttribute("data-n") + ". "].concat(words);
       (before && before.matches(".quotation") ? quotations : notes).push(numbered);
     });
     part(body, "Quotations", quotations);

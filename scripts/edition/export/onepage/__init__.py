@@ -1,11 +1,11 @@
 """The one-page edition: article, apparatus, registers, method and citation in one HTML file.
 
-The pages are the site's own Markdown (pages/), converted with the site's Markdown
-extensions and stitched into one document. Links between pages become links inside the
-document: the article keeps its permanent ids (#p12), every other part's ids get the part's
-prefix (#people-…, #method-p47), entity pages become their register entries (#entity-…).
-A link to something the document does not hold becomes an absolute permalink when the
-site's URL is known, and plain text otherwise: nothing in the file points at another file.
+It is made of the site's own pages (their document trees, pages/), stitched into one document:
+the site's controls are left out, the article keeps its permanent ids (#p12), every other
+part's ids get the part's prefix (#people-…, #method-p47), entity pages become their register
+entries (#entity-…). A link to something the document does not hold becomes an absolute
+permalink when the site's URL is known, and plain text otherwise: nothing in the file points
+at another file.
 """
 from __future__ import annotations
 
@@ -15,23 +15,20 @@ import hashlib
 import html
 from dataclasses import dataclass
 
-from lxml import etree
-
-from ...model import Edition
+from ...doc import h
+from ...doc.html import to_html, to_xhtml
+from ...i18n import N_, messages
+from ...model import Artefact, Edition
+from ...pages import Page
 from ...pages.metadata import download_meta_tags
-from ...pages import Context, render
-from ...model import Artefact
 from ...paths import file_stem
 from ..onepage_style import STYLESHEET
 from .inpage import finish_paragraph_numbers, link_within
-from .parts import (MARKDOWN_EXTENSIONS, Heading, Part, citation, contents, contents_list,
-                    front, markdown_converter, part_element, parts)
-from .semantics import note_semantics, svg_attribute_case, title_mentions
+from .parts import Heading, Part, citation, contents, contents_list, front, part_element, parts
+from .semantics import note_semantics, title_mentions
 
-__all__ = ["MARKDOWN_EXTENSIONS", "Heading", "OnePage", "Part", "SVG_NAMESPACE", "contents",
-           "contents_list", "export_onepage", "html_document", "one_page", "parts"]
-
-SVG_NAMESPACE = "http://www.w3.org/2000/svg"
+__all__ = ["Heading", "OnePage", "Part", "contents", "contents_list", "export_onepage",
+           "html_document", "one_page", "parts"]
 
 
 @dataclass(frozen=True)
@@ -47,36 +44,30 @@ class OnePage:
 
 
 @functools.lru_cache(maxsize=2)  # the HTML and the EPUB exporters wrap the same content
-def one_page(edition: Edition, base_url: str) -> OnePage:
-    """Render the parts, convert them to HTML and make every link point inside the page."""
-    # Without the site's controls (copy and cite buttons, cite boxes): the file has no script,
-    # and its citation part replaces the boxes.
-    ctx = Context(edition, base_url, interactive=False)
-    main = etree.Element("main")
-    main.append(front(edition))
-    converter = markdown_converter()
-    for part in parts(edition):
-        main.append(part_element(part, render(part.spec, ctx).body, converter))
-    main.append(citation(edition, base_url))
+def one_page(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> OnePage:
+    """The parts from the pages' trees, every link pointing inside the page."""
+    m = messages(edition.bibliography.article.language)
+    by_path = {page.path: page for page in pages}
+    main = h("main", front(edition, m),
+             [part_element(part, by_path[part.page]) for part in parts(edition)],
+             citation(edition, base_url, m))
     link_within(main, edition, base_url)
     finish_paragraph_numbers(main, edition, base_url)
     title_mentions(main)
     note_semantics(main)
-    svg_attribute_case(main)
     art = edition.bibliography.article
-    xhtml = etree.tostring(main, encoding="unicode", method="xml")
-    return OnePage(title=art.title, language=art.language,
-                   body_html=etree.tostring(main, encoding="unicode", method="html"),
-                   body_xhtml=xhtml.replace("<svg ", f'<svg xmlns="{SVG_NAMESPACE}" '),
-                   contents=contents(edition), meta_tags=download_meta_tags(edition, base_url))
+    return OnePage(title=art.title, language=art.language, body_html=to_html(main),
+                   body_xhtml=to_xhtml(main), contents=contents(edition, m),
+                   meta_tags=download_meta_tags(edition, base_url))
 
 
-def export_onepage(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
-    page = one_page(edition, base_url)
+def export_onepage(edition: Edition, base_url: str,
+                   pages: tuple[Page, ...]) -> tuple[Artefact, ...]:
+    page = one_page(edition, base_url, pages)
     return (Artefact(
-        name=f"{file_stem(edition)}.html", title="One-page edition",
-        description="The whole article with its apparatus, registers, editorial method and "
-                    "citation in one self-contained HTML file, for saving and printing.",
+        name=f"{file_stem(edition)}.html", title=N_("One-page edition"),
+        description=N_("The whole article with its apparatus, registers, editorial method and "
+                       "citation in one self-contained HTML file, for saving and printing."),
         media_type="text/html", content=html_document(page).encode("utf-8")),)
 
 

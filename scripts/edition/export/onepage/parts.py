@@ -1,24 +1,26 @@
-"""The one-page edition's parts: the site's pages of the page table that it holds, converted
-from their Markdown, their ids prefixed; the front matter with the contents; the citation."""
+"""The one-page edition's parts: the site's pages of the page table that it holds, their trees
+copied without the site's controls, their ids prefixed; the front matter with the contents;
+the citation."""
 from __future__ import annotations
 
-import html
-import importlib
+import copy
 import re
 from dataclasses import dataclass
 
-import markdown
-from lxml import etree, html as lxml_html
-
 from ... import cite, csl
+from ...doc import Nodes, h
+from ...doc.tree import Element, from_markup
+from ...i18n import Messages
 from ...model import Edition
-from ...pages import PageSpec, page_table
+from ...pages import Page, PageSpec, page_table
 
-MARKDOWN_EXTENSIONS = ("attr_list", "md_in_html", "tables", "toc")
-FRONT_MATTER = re.compile(r"\A---\n.*?\n---\n", re.DOTALL)
-HEADING_LINE = re.compile(r"^(#+) ", re.MULTILINE)
 ARTICLE_PART_ID = "article"
 CITATION_ID = "how-to-cite"
+# What the site's pages hold for readers of the site only: its controls (the annotations
+# switch, the cite boxes, the title block under the article's title) and the templates its
+# scripts fill in. The one page has none of its scripts.
+SITE_ONLY = ("ed-controls", "cite", "cite-template", "title-block")
+HEADINGS = ("h1", "h2", "h3", "h4", "h5")
 
 
 @dataclass(frozen=True)
@@ -27,7 +29,7 @@ class Part:
 
     page: str  # the site page it comes from, e.g. register/people.md
     prefix: str  # the prefix of its ids; "" keeps the ids (the article's permalinks)
-    title: str
+    title: str  # a message id
     spec: PageSpec
 
 
@@ -46,62 +48,70 @@ class Heading:
     children: tuple["Heading", ...] = ()
 
 
-def contents(edition: Edition) -> tuple[Heading, ...]:
+def contents(edition: Edition, m: Messages) -> tuple[Heading, ...]:
     """The parts in order, the article's sections under the article."""
     sections = tuple(Heading(s.blocks[0].id, s.title) for s in edition.sections)
-    return ((Heading(ARTICLE_PART_ID, "The article", sections),)
-            + tuple(Heading(part.prefix, part.title) for part in parts(edition) if part.prefix)
-            + (Heading(CITATION_ID, "How to cite"),))
+    return ((Heading(ARTICLE_PART_ID, m._("The article"), sections),)
+            + tuple(Heading(part.prefix, m._(part.title)) for part in parts(edition)
+                    if part.prefix)
+            + (Heading(CITATION_ID, m._("How to cite")),))
 
 
-def contents_list(headings: tuple[Heading, ...], href_prefix: str = "") -> str:
+def contents_list(headings: tuple[Heading, ...], href_prefix: str = "") -> Element:
     """The table of contents as nested ordered lists of links (valid HTML and XHTML)."""
-    items = "".join(
-        f'<li><a href="{href_prefix}#{h.id}">{html.escape(h.title)}</a>'
-        + (contents_list(h.children, href_prefix) if h.children else "") + "</li>"
-        for h in headings)
-    return f"<ol>{items}</ol>"
+    return h("ol", [h("li", h("a", {"href": f"{href_prefix}#{heading.id}"}, heading.title),
+                      contents_list(heading.children, href_prefix) if heading.children else None)
+                    for heading in headings])
 
 
-def markdown_converter() -> markdown.Markdown:
-    """A Markdown converter with the site's extensions, made from their modules: by name,
-    Python-Markdown would first scan every installed package's entry points (~0.1 s)."""
-    return markdown.Markdown(extensions=[
-        importlib.import_module(f"markdown.extensions.{name}").makeExtension()
-        for name in MARKDOWN_EXTENSIONS])
-
-
-def _convert(converter: markdown.Markdown, markdown_text: str) -> etree._Element:
-    """Markdown → a <div> of HTML elements."""
-    converted = converter.reset().convert(FRONT_MATTER.sub("", markdown_text))
-    return lxml_html.fragment_fromstring(converted, create_parent="div")
-
-
-def front(edition: Edition) -> etree._Element:
+def front(edition: Edition, m: Messages) -> Element:
     ed = edition.bibliography.edition
     art = edition.bibliography.article
-    return lxml_html.fragment_fromstring(
-        f'<header class="front"><p class="edition-title">{html.escape(ed.title)}</p>'
-        f'<p class="subtitle">A digital edition · version {html.escape(ed.version)} · '
-        f"{html.escape(ed.date)}</p><p>{html.escape(art.description)}</p>"
-        f'<p class="licence">{html.escape(ed.licence)}: {html.escape(ed.text_licence_note)}</p>'
-        f'<nav aria-label="Contents"><p class="contents-title">Contents</p>'
-        f"{contents_list(contents(edition))}</nav></header>")
+    return h("header", {"class": "front"},
+             h("p", {"class": "edition-title"}, ed.title),
+             h("p", {"class": "subtitle"}, m._("A digital edition · version {version} · {date}",
+                                               version=ed.version, date=ed.date)),
+             h("p", art.description),
+             h("p", {"class": "licence"}, f"{ed.licence}: {ed.text_licence_note}"),
+             h("nav", {"aria-label": m._("Contents")},
+               h("p", {"class": "contents-title"}, m._("Contents")),
+               contents_list(contents(edition, m))))
 
 
-def part_element(part: Part, markdown_text: str, converter: markdown.Markdown) -> etree._Element:
-    if part.prefix:
-        markdown_text = HEADING_LINE.sub(r"#\1 ", markdown_text)  # a part's h1 becomes an h2
-    content = _convert(converter, markdown_text)
+def part_element(part: Part, page: Page) -> Element:
+    """The page's tree as a <section> of the one page: without the site's controls, its
+    headings one level down (a part's h1 is the document's h2), its ids prefixed."""
+    content = copy.deepcopy(page.body)
+    for element in list(content.iter()):
+        classes = set((element.get("class") or "").split())
+        if classes & set(SITE_ONLY):
+            _remove(element)
     content.tag = "section"
+    content.attrib.clear()
     content.set("class", "part")
     content.set("id", part.prefix or ARTICLE_PART_ID)
     if part.prefix:
+        for element in content.iter(*HEADINGS):
+            element.tag = f"h{int(element.tag[1]) + 1}"
         _prefix_ids(content, part.prefix)
     return content
 
 
-def _prefix_ids(part: etree._Element, prefix: str) -> None:
+def _remove(element: Element) -> None:
+    """Remove an element but keep the text that follows it."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    if element.tail:
+        previous = element.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + element.tail
+        else:
+            parent.text = (parent.text or "") + element.tail
+    parent.remove(element)
+
+
+def _prefix_ids(part: Element, prefix: str) -> None:
     for element in part.iter():
         for attribute in ("id", "aria-labelledby"):
             value = element.get(attribute)
@@ -113,7 +123,7 @@ def _prefix_ids(part: etree._Element, prefix: str) -> None:
     _mark_register_entries(part)
 
 
-def _mark_register_entries(part: etree._Element) -> None:
+def _mark_register_entries(part: Element) -> None:
     """An entity's register entry gets the id its entity page's links will point at."""
     for item in part.iter("li"):
         strong = item.find("strong")
@@ -128,17 +138,16 @@ def entity_of(href: str) -> str:
     return match[1] if match else ""
 
 
-def citation(edition: Edition, base_url: str) -> etree._Element:
+def citation(edition: Edition, base_url: str, m: Messages) -> Element:
     """The CSL citations of this edition and of the original article, one list per target."""
     bibliography = edition.bibliography
-    lists = []
-    for what, target in (("this edition", cite.edition_target(base_url)),
-                         ("the original article (2003)", cite.original_target())):
-        entries = "".join(f"<li>{label}: {entry}</li>"
-                          for label, entry in _entries(target, bibliography, base_url))
-        lists.append(f"<p>Cite {what}:</p><ul>{entries}</ul>")
-    return lxml_html.fragment_fromstring(
-        f'<section class="part" id="{CITATION_ID}"><h2>How to cite</h2>{"".join(lists)}</section>')
+    lists: list[Nodes] = []
+    for what, target in ((m._("Cite this edition:"), cite.edition_target(base_url)),
+                         (m._("Cite the original article (2003):"), cite.original_target())):
+        lists += [h("p", what),
+                  h("ul", [h("li", f"{label}: ", from_markup(entry))
+                           for label, entry in _entries(target, bibliography, base_url)])]
+    return h("section", {"class": "part", "id": CITATION_ID}, h("h2", m._("How to cite")), lists)
 
 
 def _entries(target: cite.Target, bibliography, base_url: str) -> list[tuple[str, str]]:

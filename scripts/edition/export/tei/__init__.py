@@ -15,7 +15,7 @@ from .header import header
 from .standoff import QuotationSources, stand_off
 
 
-def export_tei(edition: Edition, base_url: str) -> tuple[Artefact, ...]:
+def export_tei(edition: Edition, base_url: str, pages=()) -> tuple[Artefact, ...]:
     return (Artefact(f"{file_stem(edition)}.tei.xml", "TEI P5 XML",
                      "The text with its structure and annotations encoded in TEI P5, for "
                      "digital-humanities tools.", "application/tei+xml",

@@ -2,6 +2,8 @@
 and the article's casualty figures set against the record, in the words of the site's pages."""
 from __future__ import annotations
 
+from ...i18n import messages
+
 import xml.etree.ElementTree as ET
 
 from ... import dates
@@ -56,7 +58,7 @@ def _bibl(entry: SourceEntry, links: Permalinks) -> ET.Element:
     if date(bibl, str(entry.date)) is None:
         sub(bibl, "date", text="n.d.")
     sub(bibl, "ref", {"target": entry.url}, entry.url)
-    sub(bibl, "date", {"type": "accessed", **when(entry.read)}, f"read {dates.human(entry.read)}")
+    sub(bibl, "date", {"type": "accessed", **when(entry.read)}, f"read {messages('en').date(entry.read)}")
     sub(bibl, "textLang", {"mainLang": entry.language})
     if links.base_url:
         sub(bibl, "idno", {"type": "URI"}, links.source_entry(entry.id))
@@ -79,8 +81,8 @@ def record(edition: Edition, links: Permalinks) -> ET.Element:
         if not items:
             continue
         part_div = sub(div, "div", {"type": "part", "n": part})
-        sub(part_div, "head", text=heading)
-        sub(part_div, "p", text=intro)
+        sub(part_div, "head", text=messages('en')._(heading))
+        sub(part_div, "p", text=messages('en')._(intro))
         for entry in items:
             part_div.append(_record_entry(entry, links))
     return div
@@ -90,7 +92,7 @@ def _record_entry(entry: RecordEntry, links: Permalinks) -> ET.Element:
     div = el("div", {"type": "entry", "xml:id": record_id(entry.id),
                      "corresp": " ".join(f"#{b}" for b in entry.paragraphs)})
     head = sub(div, "head")
-    sub(head, "date", when(entry.when), dates.human(entry.when)).tail = f": {entry.title}"
+    sub(head, "date", when(entry.when), messages('en').date(entry.when)).tail = f": {entry.title}"
     _permalink(div, links, f"record.html#{entry.id}")
     sub(div, "p", statement(entry.sources), entry.text)
     return div
@@ -140,7 +142,7 @@ def _count_row(edition: Edition, count: Count) -> ET.Element:
     when_cell = sub(row, "cell")
     if date(when_cell, str(count.when)) is None:
         when_cell.text = "n.d."
-    sub(row, "cell", text=pages.TIMINGS.get(count.timing, count.timing))
+    sub(row, "cell", text=messages('en')._(pages.TIMINGS[count.timing]) if count.timing in pages.TIMINGS else count.timing)
     source = edition.source.source_entry(count.source)
     sub(sub(row, "cell"), "ref", {"target": f"#{bibl_id(source.id)}"}, source.label)
     return row
@@ -148,7 +150,7 @@ def _count_row(edition: Edition, count: Count) -> ET.Element:
 
 def count_number(count: Count) -> ET.Element:
     """The count as num: its value, or for a range its bounds (att.ranging), in words."""
-    words = comparisons.count_value(count)  # the words of the Figures page's table
+    words = comparisons.count_value(count, messages('en'))  # the Figures page's words
     if count.qualifier == "range" and count.to is not None:
         return el("num", {"type": "range", "atLeast": f"{number(count.value)}",
                           "atMost": f"{number(count.to)}"}, words)

@@ -1,6 +1,8 @@
 """The TEI's text: one div per section, each block with its inline markup and notes."""
 from __future__ import annotations
 
+from ...i18n import messages
+
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -31,7 +33,7 @@ def section(edition: Edition, section: Section, sources: QuotationSources) -> ET
     div = el("div", {"type": "section", "n": section.id})
     if section.editorial_title:
         sub(div, "note", {"type": "editorial", "resp": EDITORS},
-             wording.supplied_title(section.title))
+             wording.supplied_title(section.title, messages('en')))
     if section.summary:
         sub(sub(div, "argument", {"resp": EDITORS}), "p", text=section.summary)
     for n, block in enumerate(section.blocks):
@@ -120,7 +122,7 @@ def _markup(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
     """The span's element, then one note per thing the editors say about it (wording.py)."""
     markup = _MARKUP[span.type](span, edition, sources)
     notes = tuple(_saidnote(span, said)
-                  for said in wording.statements(edition, span))
+                  for said in wording.statements(edition, span, messages('en')))
     return _Markup(markup.outer, markup.content, markup.after + notes)
 
 

@@ -1,6 +1,8 @@
 """What every part of the TEI export shares: element helpers, dating attributes, pointers."""
 from __future__ import annotations
 
+from ...i18n import messages
+
 import re
 import xml.etree.ElementTree as ET
 from typing import Iterable
@@ -73,7 +75,7 @@ def date(parent: ET.Element, value: str) -> ET.Element | None:
     """A date element for a value in words, or None for an undated item ("n.d.")."""
     if value == "n.d.":
         return None
-    return sub(parent, "date", when(value), dates.human(value))
+    return sub(parent, "date", when(value), messages('en').date(value))
 
 
 def el(tag: str, attributes: dict[str, str] | None = None, text: str = "") -> ET.Element:

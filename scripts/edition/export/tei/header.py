@@ -1,6 +1,8 @@
 """The TEI header: the edition, the article it transmits, the editorial method."""
 from __future__ import annotations
 
+from ...i18n import messages
+
 import xml.etree.ElementTree as ET
 
 from ... import dates, wording
@@ -67,7 +69,7 @@ def _file_desc(edition: Edition, links: Permalinks) -> ET.Element:
     sub(publication, "publisher", text=ed.publisher)
     if ed.contact:  # the colophon's contact
         sub(sub(publication, "address"), "addrLine", text=ed.contact)
-    sub(publication, "date", {"when": ed.date}, dates.human(ed.date))
+    sub(publication, "date", {"when": ed.date}, messages('en').date(ed.date))
     if links.base_url:
         sub(publication, "idno", {"type": "URI"}, links.base_url)
     availability = sub(publication, "availability")
@@ -85,7 +87,7 @@ def _source_desc(edition: Edition) -> ET.Element:
     source_desc = el("sourceDesc")
     bibl = sub(source_desc, "bibl")
     sub(bibl, "title", {"level": "a"}, art.title)
-    sub(bibl, "date", {"when": art.date}, dates.human(art.date))
+    sub(bibl, "date", {"when": art.date}, messages('en').date(art.date))
     sub(bibl, "publisher", text=art.publisher)
     sub(bibl, "note", {"type": "publication"}, art.publication)
     if art.publication_evidence:
@@ -111,7 +113,7 @@ def _encoding_desc() -> ET.Element:
     class_decl = sub(encoding, "classDecl")
     _taxonomy(class_decl, "block-kinds", "The kinds of block the editors distinguish besides "
               "the title, the headings and the paragraphs of the text.",
-              {category: wording.KIND_LABELS[kind] for kind, category in BLOCK_KINDS.items()})
+              {category: messages('en')._(wording.KIND_LABELS[kind]) for kind, category in BLOCK_KINDS.items()})
     _taxonomy(class_decl, "quotation-kinds", "The kinds of quotation.",
               {f"quotation-{kind}": text for kind, text in QUOTATION_KINDS.items()})
     _taxonomy(class_decl, "statement-bases", "What a statement that cites no source rests on.",

@@ -1,6 +1,8 @@
 """The TEI's standOff: the register of entities, the events, the reports quoted from."""
 from __future__ import annotations
 
+from ...i18n import messages
+
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
@@ -97,5 +99,5 @@ class QuotationSources:
                 sub(sub(bibl, "publisher"), "ref", {"target": f"#{lacuna}"},
                      "name lost in transmission")
             if date:
-                sub(bibl, "date", when(date), dates.human(date))
+                sub(bibl, "date", when(date), messages('en').date(date))
         return list_bibl
