@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import inspect
+import json
 import os
 import re
 import shutil
@@ -10,12 +11,16 @@ from pathlib import Path
 from typing import Callable
 
 import pytest
+import yaml
 from filelock import FileLock
 
 from edition.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
 CHROMIUM = Path("/usr/bin/chromium")
+# The real edition's current version and its date, as the tests about its citations expect them.
+_EDITION = yaml.safe_load((REPO / "source" / "bibliography.yml").read_text(encoding="utf-8"))
+VERSION, RELEASED = _EDITION["edition"]["version"], _EDITION["edition"]["date"]
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
@@ -29,6 +34,44 @@ def copy_project(target: Path) -> Path:
     for folder in ("scripts", "releases"):
         (target / folder).symlink_to(REPO / folder, target_is_directory=True)
     return target
+
+
+# A small invented edition (tests/fixture/README.md): the tests of rendering and of the loader
+# read it, so that a correction to the real data breaks only the tests about the real data.
+FIXTURE = Path(__file__).parent / "fixture"
+
+
+def fixture_project(target: Path) -> Path:
+    """A throwaway project made from the fixture, as copy_project makes one from the
+    repository: the fixture's source/ copied; the repository's mkdocs.yml with the fixture's
+    title and sections in place of the real ones (nothing else differs); scripts/ a link to
+    the work tree's; releases/ empty (the fixture has published no earlier version)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copytree(FIXTURE / "source", target / "source")
+    (target / "mkdocs.yml").write_text(_fixture_config(), encoding="utf-8")
+    (target / "scripts").symlink_to(REPO / "scripts", target_is_directory=True)
+    (target / "releases").mkdir()
+    return target
+
+
+def _fixture_config() -> str:
+    """The repository's mkdocs.yml, naming the fixture's article and listing its sections."""
+    source = FIXTURE / "source"
+    structure = yaml.safe_load((source / "structure.yml").read_text(encoding="utf-8"))
+    article = yaml.safe_load((source / "bibliography.yml").read_text(encoding="utf-8"))["article"]
+    sections = [structure["opening"]["id"]] + [d["id"] for d in structure["decisions"]
+                                               if d["kind"] == "heading"]
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    for key, value in (("site_name", article["title"]),
+                       ("site_description", article["description"])):
+        line = f"{key}: {json.dumps(value, ensure_ascii=False)}"
+        config, found = re.subn(rf"(?m)^{key}: .*$", lambda _: line, config)
+        assert found == 1, f"mkdocs.yml has no {key}"
+    config, found = re.subn(r"(?m)^( +)- sections/.*\.md\n(?:\1- sections/.*\.md\n)*",
+                            lambda m: "".join(f"{m[1]}- sections/{s}.md\n" for s in sections),
+                            config)
+    assert found == 1, "mkdocs.yml's nav lists no sections"
+    return config
 
 
 # The engine the session's site is built with: EDITION_ENGINE=zensical runs the same checks
@@ -66,6 +109,16 @@ def built(tmp_path_factory) -> Path:
 @pytest.fixture(scope="session")
 def site(built: Path) -> Path:
     return built / "site"
+
+
+@pytest.fixture(scope="session")
+def fixture_built(tmp_path_factory) -> Path:
+    """The root of a project made from the fixture (fixture_project) whose site/ has been
+    built by `edition build`, once per session."""
+    def make(root: Path) -> None:
+        fixture_project(root)
+        assert main(["--root", str(root), "build", "--engine", ENGINE]) == 0
+    return made_once(tmp_path_factory, "fixture", make)
 
 
 SITE_URL = "https://example.org/insurrection/"

@@ -1,11 +1,13 @@
-"""Hostile text for every text field the loader reads: which fields there are (found by
-watching the loader, not listed by hand), the payloads, and planting them in a project copy."""
+"""Hostile text for every text field of source/: which fields there are (from the declared
+records, model/ and kinds/, not listed by hand), the payloads, and planting them in a copy."""
 from __future__ import annotations
 
 import functools
 import json
 import re
 import shutil
+import types
+import typing
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,8 +16,13 @@ from typing import Any, Iterator
 import lxml.html
 import yaml
 
-from edition.load import yamlfile
-from edition.load import load_source
+from edition.kinds import KINDS
+from edition.load import load_source, yamlfile
+from edition.load.validate import model_at
+from edition.model import (Bibliography, Declared, Entity, Event, GlossaryTerm, Record,
+                           ReviewEntry, SourceEntry, Structure, Translated, Translation,
+                           Version, Witnesses)
+from edition.model.declared import yaml_key as yamlfile_key
 from edition.place import build_edition
 from edition.problems import SourceError
 
@@ -41,42 +48,88 @@ class _Read:
     present: bool
 
 
-@contextmanager
-def _watching() -> Iterator[list[_Read]]:
-    """Every text field the loader asks a Fields for while the block runs."""
-    reads: list[_Read] = []
-    originals = yamlfile.Fields.text, yamlfile.Fields.texts
-
-    def text(self, key, *args, **kwargs):
-        if self.ok:
-            reads.append(_Read(TextField(self.display, self.what, key), self.line,
-                               key in self.mapping))
-        return originals[0](self, key, *args, **kwargs)
-
-    def texts(self, key, *args, **kwargs):
-        if self.ok:
-            reads.append(_Read(TextField(self.display, self.what, key, True), self.line,
-                               key in self.mapping))
-        return originals[1](self, key, *args, **kwargs)
-
-    yamlfile.Fields.text, yamlfile.Fields.texts = text, texts
-    try:
-        yield reads
-    finally:
-        yamlfile.Fields.text, yamlfile.Fields.texts = originals
+# Each file of source/ and the record its entries are (a list of them, or one).
+FILES = {"bibliography.yml": (Bibliography, False), "structure.yml": (Structure, False),
+         "entities.yml": (Entity, True), "events.yml": (Event, True),
+         "sources.yml": (SourceEntry, True), "record.yml": (Record, False),
+         "witnesses.yml": (Witnesses, False), "versions.yml": (Version, True),
+         "glossary.yml": (GlossaryTerm, True), "translations/es.yml": (Translation, False),
+         "review.yml": (ReviewEntry, True)}
 
 
-def _generic(what: str) -> str:
-    """'an annotation in p12' → 'an annotation': one field kind for every block."""
-    return what.split(" in ")[0] if what.startswith("an annotation in ") else what
+def _is_text(annotation: Any, metadata: list[Any]) -> bool:
+    """A field written as text: free text, or an id, a date, an address checked as it is read."""
+    if typing.get_origin(annotation) is typing.Annotated:
+        annotation = typing.get_args(annotation)[0]
+    return annotation is str
+
+
+def _text_kind(annotation: Any, metadata: list[Any] = ()) -> str:
+    """'text', 'texts' (a list of them), or '' for a field that is not text."""
+    origin, args = typing.get_origin(annotation), typing.get_args(annotation)
+    if _is_text(annotation, list(metadata)):
+        return "text"
+    if origin in (typing.Union, types.UnionType):
+        kinds = {_text_kind(a) for a in args if a is not type(None)}
+        return kinds.pop() if len(kinds) == 1 else ""
+    if origin is tuple and args and args[-1] is Ellipsis:
+        return "texts" if _text_kind(args[0]) == "text" else ""
+    return ""
+
+
+def _records(model: type) -> list[tuple[str, type]]:
+    """The record fields of a record: (YAML key, the record type inside)."""
+    found = []
+    for name, info in model.model_fields.items():
+        inner = model_at(model, (model.key(name),))
+        if isinstance(inner, type) and issubclass(inner, Declared):
+            found.append((model.key(name), inner))
+    return found
+
+
+def _declared(model: type, node: Any, display: str) -> Iterator[_Read]:
+    """The text fields of `model` at the mapping `node`, then of the records inside it."""
+    if not isinstance(node, yamlfile.Map):
+        return
+    for name, info in model.model_fields.items():
+        key, kind = model.key(name), _text_kind(info.annotation, info.metadata)
+        if kind and name not in ("where",):
+            yield _Read(TextField(display, model.WHAT, key, kind == "texts"), node.line,
+                        key in node)
+    if issubclass(model, Translated):
+        for key in (yamlfile_key(n) for n in model.translated_fields() + model.OPTIONAL_TRANSLATED):
+            spanish = node.get("es")
+            yield _Read(TextField(display, f"{model.WHAT} in Spanish", key),
+                        spanish.line if isinstance(spanish, yamlfile.Map) else node.line,
+                        isinstance(spanish, yamlfile.Map) and key in spanish)
+    for key, inner in _records(model):
+        value = node.get(key)
+        for item in value if isinstance(value, list) else [value]:
+            yield from _declared(inner, item, display)
+
+
+def _reads_in(source: Path) -> Iterator[_Read]:
+    for name, (model, many) in FILES.items():
+        display = f"source/{name}"
+        if not (source / name).exists():
+            continue
+        tree = yamlfile.load_yaml(source / name, display, _Ignore())
+        for node in tree if many else [tree]:
+            yield from _declared(model, node, display)
+    for kind in KINDS:
+        display = f"source/annotations/{kind.file}"
+        if not (source / "annotations" / kind.file).exists():
+            continue
+        tree = yamlfile.load_yaml(source / "annotations" / kind.file, display, _Ignore())
+        for items in tree.values():
+            for item in items:
+                yield from _declared(kind.model, item, display)
 
 
 @functools.lru_cache(maxsize=4)
 def _reads(source: Path) -> tuple[_Read, ...]:
-    with _watching() as reads:
-        load_source(source)
-    return tuple(_Read(TextField(r.field.file, _generic(r.field.what), r.field.key,
-                            r.field.list_of_texts), r.line, r.present) for r in reads)
+    """Every text field the declared records of source/ have, where each mapping is."""
+    return tuple(_reads_in(source))
 
 
 def text_fields(source: Path) -> list[TextField]:
@@ -140,10 +193,13 @@ def plant(source: Path, plantings: dict[TextField, Planting]) -> None:
         path = source / display.removeprefix("source/")
         tree = yamlfile.load_yaml(path, display, _Ignore())
         by_line = _mappings(tree, {})
+        spanish = {id(node["es"]) for node in by_line.values() if isinstance(node.get("es"), dict)}
         for field, planting in fields:
             for line in planting.lines:
-                by_line[line][field.key] = ([planting.value] if field.list_of_texts
-                                            else planting.value)
+                target = by_line[line]
+                if field.what.endswith(" in Spanish") and id(target) not in spanish:
+                    target = target.setdefault("es", {})  # a record with no 'es:' yet
+                target[field.key] = [planting.value] if field.list_of_texts else planting.value
         path.write_text(yaml.dump(_plain(tree), Dumper=_DUMPER, allow_unicode=True,
                                   sort_keys=False, width=10_000), encoding="utf-8")
 
@@ -224,7 +280,7 @@ def _problems(source: Path) -> list[str]:
     return []
 
 
-_LOADERS = ("edition.load", "edition.load.record", "edition.load.annotations")
+_LOADERS = ("edition.load",)
 
 
 @contextmanager
@@ -261,10 +317,10 @@ def _parsing_once() -> Iterator[None]:
 
 # --- the payloads ---------------------------------------------------------------------------
 
-def payload(tag: str) -> str:
+def payload(tag: str, reordered: bool = False) -> str:
     """Hostile text naming `tag` (the field it is planted in) in whatever it would inject, so a
     leak names its field. Its ends, ⟦tag … tag⟧, show where it starts and ends in the output."""
-    return " ".join([
+    parts = [
         f"⟦{tag}",
         f'<script>alert("{tag}")</script>',  # a script element
         f'"><img src="x-{tag}" onerror="alert(1)">',  # breaking out of a double-quoted attribute
@@ -278,7 +334,10 @@ def payload(tag: str) -> str:
         "*em* __strong__ `code` &amp; &lt;i&gt; a|b \\ ]]> --> </textarea> </title> </script>",
         "\n\n    indented\nSetext\n===\n\n- item\n> quote\n\n",  # line breaks: new blocks?
         f"{tag}⟧",
-    ])
+    ]
+    if reordered:  # the same parts in another order: not a copy of another field's payload
+        parts = parts[:1] + parts[-2:0:-1] + parts[-1:]
+    return " ".join(parts)
 
 
 PAYLOAD_ELEMENTS = ("script", "img", "b", "iframe", "svg", "textarea", "style", "em", "strong",
@@ -328,7 +387,7 @@ def leaks(tree) -> list[str]:
             if fragment and "⟦" not in value:
                 found.append(f"<{tag} {name}={value[:50]!r}> is made of payload {fragment[1]}")
             for marker in _OPENING.findall(value):
-                if _normal(payload(marker)) not in _normal(value):
+                if not _whole(marker, value):
                     found.append(f"<{tag} {name}> holds payload {marker} altered: {value[:90]!r}")
         if tag == "a" and "example.com" in element.get("href", ""):
             found.append(f"a payload's link became a link: {element.get('href')}")
@@ -341,12 +400,18 @@ def leaks(tree) -> list[str]:
         verbatim = any(_local(a.tag) in _VERBATIM for a in element.iterancestors()
                        if isinstance(a.tag, str)) or tag in _VERBATIM
         for marker in _OPENING.findall(element.text or "") if not verbatim else ():
-            if _shortened(_normal(_text(element)), _normal(payload(marker))):
+            if any(_shortened(_normal(_text(element)), _normal(payload(marker, order)))
+                   for order in (False, True)):
                 continue  # a label cut to fit (a map, a chart, a list): its text, shortened
-            if _normal(payload(marker)) not in _normal(_text(element)):
+            if not _whole(marker, _text(element)):
                 found.append(f"<{tag}> holds payload {marker} altered: "
                              f"{_normal(_text(element))[:120]!r}")
     return found
+
+
+def _whole(marker: str, text: str) -> bool:
+    """A field's payload, in either of its orders, is in `text` whole."""
+    return any(_normal(payload(marker, order)) in _normal(text) for order in (False, True))
 
 
 def _shortened(shown: str, whole: str) -> bool:
@@ -375,7 +440,7 @@ def json_ld_leaks(tree) -> list[str]:
             continue
         for value in _strings(data):
             for marker in _OPENING.findall(value):
-                if _normal(payload(marker)) not in _normal(value):
+                if not _whole(marker, value):
                     found.append(f"JSON-LD holds payload {marker} altered: {value[:90]!r}")
     return found
 

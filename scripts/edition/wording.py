@@ -1,11 +1,9 @@
-"""One wording per annotation: what the editors say about a span, in words, for every output.
-
-The site, the TEI notes and the Web Annotation bodies all put an annotation into words with
-this module, so the same figure reads "more than 50 dead" everywhere. The words are the
-catalogue's (i18n), in the language of the `Messages` given. A wording is a tuple of parts:
-plain text, and the few things an output may mark up (an entity it can link, a date it can
-encode, a lacuna it can point at, a word set off in italics or bold). `plain` gives the words
-alone; each output renders the parts in its own markup.
+"""Words the editors say, as parts an output can mark up: plain text, and the few things an
+output may mark (an entity it can link, a date it can encode, a lacuna it can point at, a word
+set off in italics or bold). `words` fills a catalogue message's {placeholders} with parts;
+`plain` gives the words alone; each output renders the parts in its own markup. What each kind
+of annotation says is its kind's (kinds/), so the same figure reads "more than 50 dead" on the
+site, in the TEI and in the Web Annotations.
 """
 from __future__ import annotations
 
@@ -13,7 +11,6 @@ import re
 from dataclasses import dataclass
 
 from .i18n import Messages, N_
-from .model import Annotation, AnnotationType as T, BlockKind, Edition, Span
 
 
 @dataclass(frozen=True)
@@ -60,22 +57,30 @@ class LacunaRef:
     text: str
 
 
-Part = Text | Emphasis | Name | Label | When | LacunaRef
+@dataclass(frozen=True)
+class BlockRef:
+    """A block of the article (by its id) that a statement rests on: "¶ 4"."""
+
+    block: str
+    text: str
+
+
+Part = Text | Emphasis | Name | Label | When | LacunaRef | BlockRef
 Words = tuple[Part, ...]
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
 
 @dataclass(frozen=True)
 class Statement:
-    """One thing said about a span. `role`: 'gloss' (what the annotation states, by its type),
+    """One thing said about a span. `role`: 'gloss' (what the annotation states, by its kind),
     'note' (the editors' free note) or 'conjecture' (a lacuna's conjectured source)."""
 
     role: str
     words: Words
 
 
-def plain(words: Words) -> str:
-    return "".join(part.text for part in words)
+def plain(parts: Words) -> str:
+    return "".join(part.text for part in parts)
 
 
 def words(message: str, **parts: Part | str) -> Words:
@@ -93,117 +98,55 @@ def words(message: str, **parts: Part | str) -> Words:
     return tuple(out)
 
 
-# --- figures ------------------------------------------------------------------------------
-
-QUALIFIERS = {"exact": N_("{amount}"), "more-than": N_("more than {amount}"),
-              "about": N_("about {amount}"), "at-least": N_("at least {amount}"),
-              "fewer-than": N_("fewer than {amount}"), "up-to": N_("up to {amount}")}
-# Units named before the number: "rank 3", not "3 rank".
-UNITS_BEFORE = ("rank",)
+def capitalised(parts: Words) -> Words:
+    first = parts[0]
+    if isinstance(first, Text):
+        return (Text(first.text[:1].upper() + first.text[1:]),) + parts[1:]
+    return parts
 
 
-def figure_value(a: Annotation, m: Messages) -> str:
-    """A figure as a reader says it: 'more than 50 dead', '48 hours', 'at least 2,000 people'."""
-    number = m.number(a.value)
-    amount = m._("{unit} {number}", unit=a.unit, number=number) if a.unit in UNITS_BEFORE \
-        else (m._("{number} {unit}", number=number, unit=a.unit) if a.unit else number)
-    return m._(QUALIFIERS.get(a.qualifier, QUALIFIERS["exact"]), amount=amount)
+def grounded(said: Words, record, edition, m: Messages) -> Words:
+    """A statement as every output gives it: labelled when it is the editors' inference, then
+    their further inference, then the article's paragraphs it rests on (its sources' passages
+    are given beside it, each output in its own way)."""
+    return inference_label(record, m) + said + grounds(record, edition, m)
 
 
-def figure_gloss(a: Annotation, m: Messages) -> str:
-    """The figure and what it counts: 'more than 50 dead: people killed by the army …'."""
-    value = figure_value(a, m)
-    return m._("{figure}: {counts}", figure=value, counts=a.counts) if a.counts else value
+def inference_label(record, m: Messages) -> Words:
+    """What goes before a statement that is the editors' inference."""
+    return (Emphasis(m._("Editors' inference:")), Text(" ")) if record.basis == "inference" \
+        else ()
 
 
-# --- dates --------------------------------------------------------------------------------
-
-def date_label(value: str, m: Messages) -> str:
-    """A date in words with its value: '13 October 2003 (2003-10-13)'."""
-    return m._("{date} ({value})", date=m.date(value), value=value)
-
-
-# --- quotations ---------------------------------------------------------------------------
-
-# How a quotation's attribution names who spoke, by the quotation's kind.
-QUOTATION_VERBS = {"report": N_("from {speaker}"), "speech": N_("said by {speaker}"),
-                   "slogan": N_("slogan of {speaker}"),
-                   "document": N_("from a resolution of {speaker}"),
-                   "term": N_("term in quotation marks, used by {speaker}")}
-
-
-def attribution(edition: Edition, a: Annotation, m: Messages) -> Words:
-    """Who said it, who reported it, when, and whether the source's name was lost:
-    'Said by Roberto de la Cruz; report dated 13 October 2003; the reporting source's name
-    was lost (lacuna).'"""
-    clauses: list[Words] = []
-    said = m._(QUOTATION_VERBS.get(a.kind, QUOTATION_VERBS["speech"]))
-    if a.speaker:
-        clauses.append(words(said, speaker=_name(edition, a.speaker)))
-    elif a.speaker_label:
-        clauses.append(words(said, speaker=Label(a.speaker_label)))
-    if a.source:
-        clauses.append(words(m._("reported by {source}"), source=_name(edition, a.source)))
-    if a.reported:
-        clauses.append(words(m._("report dated {date}"),
-                             date=When(a.reported, m.date(a.reported))))
-    if a.lacuna:
-        clauses.append(words(m._("the reporting source's name was lost ({lacuna})"),
-                             lacuna=LacunaRef(a.lacuna, m._("lacuna"))))
+def grounds(record, edition, m: Messages) -> Words:
+    """What goes after a statement: the editors' further inference, the article's paragraphs."""
     out: list[Part] = []
-    for n, clause in enumerate(clauses or [(Text(m._("speaker and source not stated")),)]):
-        out += ([Text("; ")] if n else []) + list(clause)
-    return _capitalised(tuple(out)) + (Text("."),)
-
-
-# --- sic, lacunae -------------------------------------------------------------------------
-
-def sic_gloss(a: Annotation, m: Messages) -> Words:
-    return words(m._("{sic} in the transmitted text; read {reading}."),
-                 sic=Emphasis(m._("sic")), reading=Emphasis(a.reading, strong=True))
-
-
-def lacuna_gloss(a: Annotation, m: Messages) -> Words:
-    return words(m._("{lacuna}: lost in transmission: {lost}."),
-                 lacuna=Emphasis(m._("lacuna"), strong=True), lost=a.lost)
-
-
-def conjecture(edition: Edition, a: Annotation, m: Messages) -> Words:
-    return words(m._("{conjecture}: {entity}. {evidence}"), conjecture=Emphasis(m._("Conjecture")),
-                 entity=_name(edition, a.conjecture_entity), evidence=a.conjecture_evidence)
-
-
-# --- every annotation ---------------------------------------------------------------------
-
-def statements(edition: Edition, span: Span, m: Messages) -> tuple[Statement, ...]:
-    """Everything the editors say in words about a span, in the order every output gives it.
-    Mentions and dates say nothing in words beyond their note: their entity and value are
-    links and attributes."""
-    a = span.annotation
-    gloss: Words = ()
-    if span.type is T.QUOTATION:
-        gloss = attribution(edition, a, m)
-    elif span.type is T.SIC:
-        gloss = sic_gloss(a, m)
-    elif span.type is T.LACUNA:
-        gloss = lacuna_gloss(a, m)
-    elif span.type is T.FIGURE:
-        gloss = (Text(figure_gloss(a, m)),)
-    said = [Statement("gloss", gloss)] if gloss else []
-    if a.note:
-        said.append(Statement("note", (Text(a.note),)))
-    if span.type is T.LACUNA and a.conjecture_entity:
-        said.append(Statement("conjecture", conjecture(edition, a, m)))
-    return tuple(said)
+    if record.inference:
+        out += [Text(" "), Emphasis(m._("Editors' inference:")), Text(" "), Text(record.inference)]
+    if record.basis == "article" and record.paragraphs:
+        before, _, after = m._("(The article: {paragraphs}.)").partition("{paragraphs}")
+        out += [Text(" "), Text(before)]
+        for n, block_id in enumerate(record.paragraphs):
+            out += [Text(", ")] * bool(n) + [BlockRef(block_id, block_label(edition, block_id, m))]
+        out.append(Text(after))
+    return tuple(out)
 
 
 # --- blocks and sections ------------------------------------------------------------------
 
+def block_label(edition, block_id: str, m: Messages) -> str:
+    """How the apparatus names a block: "¶ 4", or its section's title for a heading."""
+    block = edition.block(block_id)
+    return m._("¶ {number}", number=block.number) if block.number else \
+        edition.section_of(block_id).title
+
+
+# How the pages name the kinds of block that are not running text (by BlockKind's value).
 KIND_LABELS = {
-    BlockKind.CAPTION: N_("Caption of a photograph that was not transmitted"),
-    BlockKind.DUPLICATE: N_("Transmitted twice: a second copy of the opening paragraph"),
-    BlockKind.DATELINE: N_("Dateline"),
-    BlockKind.NOTE: N_("Closing note of the transmitted text"),
+    "caption": N_("Caption of a photograph that was not transmitted"),
+    "duplicate": N_("Transmitted twice: a second copy of the opening paragraph"),
+    "dateline": N_("Dateline"),
+    "note": N_("Closing note of the transmitted text"),
 }
 
 
@@ -212,12 +155,26 @@ def supplied_title(title: str, m: Messages) -> str:
     return m._("Section title supplied by the editor: “{title}”", title=title)
 
 
-def _name(edition: Edition, entity_id: str) -> Name:
-    return Name(entity_id, edition.entity(entity_id).name)
+# --- the record ----------------------------------------------------------------------------
+
+# The parts of What happened next, in order: its heading and its introduction.
+RECORD_PARTS = (
+    ("context", N_("Beside the article: what it leaves out"),
+     N_("The days of the article, 11–14 October 2003, as other sources report them.")),
+    ("outcome", N_("What happened next: the fall of the government"),
+     N_("From 15 October 2003.")),
+    ("counts", N_("The dead and wounded, by later counts"),
+     N_("Counts published after the article; the Figures page sets them beside the "
+        "article's own.")),
+    ("justice", N_("The trials"), N_("In Bolivia and in the United States.")))
+TIMINGS = {"same-days": N_("same days"), "later": N_("later")}
+COUNT_QUALIFIERS = {"exact": N_("{value}"), "more-than": N_("more than {value}"),
+                    "at-least": N_("at least {value}"), "about": N_("about {value}")}
 
 
-def _capitalised(parts: Words) -> Words:
-    first = parts[0]
-    if isinstance(first, Text):
-        return (Text(first.text[:1].upper() + first.text[1:]),) + parts[1:]
-    return parts
+def count_value(count, m: Messages) -> str:
+    """Another source's count as the Figures page and the TEI say it: 'at least 64', '20–30'."""
+    if count.qualifier == "range" and count.to is not None:
+        return f"{m.number(count.value)}–{m.number(count.to)}"
+    return m._(COUNT_QUALIFIERS.get(count.qualifier, COUNT_QUALIFIERS["exact"]),
+               value=m.number(count.value))

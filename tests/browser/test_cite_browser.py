@@ -8,7 +8,7 @@ from urllib.parse import quote
 
 import pytest
 
-from conftest import CHROMIUM, CHROMIUM_ARGS, require_chromium
+from conftest import CHROMIUM, CHROMIUM_ARGS, VERSION, require_chromium
 
 
 @pytest.fixture(scope="module")
@@ -38,7 +38,7 @@ def test_a_paragraphs_panel_opens_its_citations_and_copies_them(page, server):
     note = box.locator("#cite-p14-chicago-citation")
     assert "para. 14" in note.inner_text()
     # no site_url: over http the citations give the address this copy is read at, versioned
-    assert server + "sections/insurrection-in-la-paz.html?v=1.1.0#p14" in note.inner_text()
+    assert server + f"sections/insurrection-in-la-paz.html?v={VERSION}#p14" in note.inner_text()
     assert "read at" in box.locator(".cite-no-site-url").inner_text()
     box.locator("button[data-clipboard-target='#cite-p14-apa-entry']").click()
     assert _clipboard(page) == note.evaluate(

@@ -2,7 +2,14 @@
 since; a renamed section's old address leads to the new page, fragment and all."""
 from __future__ import annotations
 
-from conftest import RENAMED_NEW as NEW, RENAMED_OLD as OLD
+from conftest import REPO, RENAMED_NEW as NEW, RENAMED_OLD as OLD
+
+
+def _history():
+    from edition.load import load_source
+    from edition.place import anchors, build_edition
+    return anchors.anchor_history(build_edition(load_source(REPO / "source")),
+                                  REPO / "source" / anchors.LEDGER)
 
 
 def _open(browser, url: str):
@@ -17,7 +24,11 @@ def test_a_link_naming_1_0_0_says_whether_its_paragraph_changed(site, browser):
     page = _open(browser, f"{section}?v=1.0.0#p13")
     note = page.wait_for_selector(".ed-since", timeout=5000).inner_text()
     assert "¶ 13 has changed since version 1.0.0" in note
-    assert page.get_attribute(".ed-since a", "href") == "../changelog.html#v1-1-0"
+    # … to the changelog of the version that left it as it is (the anchor ledger's)
+    _, last_changed = _history().since("sections/insurrection-in-la-paz.html#p13")
+    assert f"it is as version {last_changed} left it" in note
+    assert page.get_attribute(".ed-since a", "href") == \
+        f"../changelog.html#v{last_changed.replace('.', '-')}"
     page.close()
     leadership = (site / "sections" / "the-problem-of-leadership.html").as_uri()
     page = _open(browser, f"{leadership}?v=1.0.0#p34")

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from edition import dates
 from edition.i18n import messages
 from edition.cli import main
 from edition.load import load_source
-from edition.model import AnnotationType as T, Edition, Span
+from edition.model import Edition, Span
+from edition.kinds import AnnotationType as T
 from edition.place import build_edition
 
 from conftest import REPO, copy_project
@@ -70,12 +70,16 @@ def test_every_empty_citation_in_the_text_is_a_lacuna(edition):
     assert all(covered(edition, T.LACUNA, block, at, at + 3) for block, at in found)
 
 
-def test_no_lacuna_has_a_conjecture_without_a_found_witness(edition):
-    # Version 1.1.0 withdrew the one conjecture (p13): the report it rested on was not found.
-    conjectured = {s.annotation.id: s.annotation.conjecture_entity
-                   for s in spans(edition, T.LACUNA) if s.annotation.conjecture_entity}
-    assert conjectured == {}
-    assert "withdrawn" in next(s for s in spans(edition, T.LACUNA, "p13")).annotation.note
+def test_a_conjecture_rests_on_a_witness_that_names_the_source(edition):
+    """A lost source name is conjectured only where a witness of the quoted passage names its
+    source (p13: a Portuguese version ending "FONTE: Econoticiasbolivia.com"); the conjecture
+    is the editors' inference and its passages are quoted."""
+    conjectured = {s.annotation.id: s.annotation for s in spans(edition, T.LACUNA)
+                   if s.annotation.conjecture}
+    assert set(conjectured) == {"lacuna-p13"}
+    lacuna = conjectured["lacuna-p13"]
+    assert lacuna.conjecture.entity == "econoticias-bolivia"
+    assert any("Econoticiasbolivia" in e.passage for e in lacuna.evidence)
 
 
 @pytest.mark.parametrize("block,text,when", [
@@ -175,7 +179,8 @@ BAD = [
     ("quote not in the block", "quotations.yml", "text: '\"concessions\"'",
      "text: '\"concesions\"'", "does not occur in p8"),
     ("two quotations cross", "quotations.yml", "p11:\n",
-     "p11:\n  - text: 'people up\" and'\n    kind: slogan\n    speaker-label: someone\n",
+     "p11:\n  - text: 'people up\" and'\n    kind: slogan\n    speaker-label: someone\n"
+     "    basis: article\n    paragraphs: [p11]\n",
      "spans cross"),
     ("bad when", "dates.yml", "when: 2003-10-11T07:00", "when: 2003-10-32",
      "October 2003 has no day 32"),
@@ -186,7 +191,7 @@ BAD = [
     ("gap outside its trace", "lacunae.yml", 'gap-after: "("', 'gap-after: "["',
      "gap-after '[' is not in the trace"),
     ("unknown quotation kind", "quotations.yml", "kind: report", "kind: rumour",
-     "unknown quotation kind 'rumour'"),
+     "unknown kind 'rumour'"),
 ]
 
 

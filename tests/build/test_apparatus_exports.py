@@ -24,15 +24,27 @@ def data(site: Path) -> dict:
     return json.loads((site / "data/edition.json").read_bytes())
 
 
+def sources(item: dict) -> list[str]:
+    """The sources a statement of edition.json quotes, each once, in order."""
+    return list(dict.fromkeys(e["source"] for e in item.get("evidence", [])))
+
+
+def _quoted(value) -> set[str]:
+    """Every source id quoted as evidence anywhere in a part of edition.json."""
+    if isinstance(value, list):
+        return set().union(*(_quoted(item) for item in value)) if value else set()
+    if isinstance(value, dict):
+        found = set(sources(value))
+        return found.union(*(_quoted(v) for k, v in value.items() if k != "evidence"))
+    return set()
+
+
 def cited(data: dict) -> set[str]:
-    """Every source id a statement of edition.json cites."""
-    ids = set(data["bibliography"]["article"]["sources"])
-    for kind in ("entities", "events", "annotations"):
-        ids.update(s for item in data[kind] for s in item.get("sources", []))
-    ids.update(s for p in data["paragraphs"] for s in p["editorial_sources"])
-    ids.update(s for e in data["record"]["entries"] for s in e["sources"])
+    """Every source id a statement of edition.json quotes, a count or a witness names."""
+    ids = _quoted({k: v for k, v in data.items() if k != "sources_consulted"})
     ids.update(c["source"] for cmp in data["record"]["comparisons"] for c in cmp["counts"])
-    ids.update(w["source"] for kind in ("text", "quotations") for w in data["witnesses"][kind])
+    ids.update(w["source"] for kind in ("text", "quotations") for w in data["witnesses"][kind]
+               if w.get("source"))
     return ids
 
 
@@ -78,7 +90,8 @@ def test_every_tei_reference_resolves_and_the_tei_counts_are_the_jsons(site, dat
     found = {"sources": len(bibls),
              "record": len(tei.xpath("//t:div[@type='record']//t:div[@type='entry']", namespaces=TEI)),
              "comparisons": len(tei.xpath("//t:div[@type='comparison']", namespaces=TEI)),
-             "witnesses": len(tei.xpath("//t:sourceDesc/t:listWit/t:witness", namespaces=TEI)),
+             "witnesses": len(tei.xpath("//t:sourceDesc/t:listWit/t:witness", namespaces=TEI))
+             + len(tei.xpath("//t:div[@type='search'][@n='not-found']", namespaces=TEI)),
              "versions": len(tei.xpath("//t:revisionDesc//t:listChange[@type='version']",
                                        namespaces=TEI)),
              "changes": len(tei.xpath("//t:revisionDesc//t:change", namespaces=TEI))}
@@ -100,13 +113,13 @@ def test_each_tei_statement_carries_its_own_sources(site, data):
 
     for entity in data["entities"]:
         note = f"//t:standOff//*[@xml:id='{entity['id']}']/t:note[not(@type)]/@source"
-        assert sources_of(note) == entity["sources"], entity["id"]
+        assert sources_of(note) == sources(entity), entity["id"]
     for event in data["events"]:
         assert sources_of(f"//t:event[@xml:id='event-{event['id']}']/t:desc/@source") == \
-            event["sources"], event["id"]
+            sources(event), event["id"]
     for entry in data["record"]["entries"]:
         assert sources_of(f"//t:div[@xml:id='record-{entry['id']}']/t:p/@source") == \
-            entry["sources"], entry["id"]
+            sources(entry), entry["id"]
 
 
 # --- the one-page HTML and the EPUB ----------------------------------------------------------
@@ -140,7 +153,8 @@ def test_every_reference_in_the_book_resolves_and_its_counts_are_the_jsons(site,
     assert (len(witnesses), len(versions)) == (len(data["witnesses"]["text"]),
                                                counts(data)["versions"])
     text = "".join(root.itertext())
-    assert all(q["opening"] in text for q in data["witnesses"]["quotations"])
+    assert all(q["passage"] in text for q in data["witnesses"]["quotations"]
+               if q["status"] == "found")
     changes = root.xpath("//*[@id='changelog']//*[self::ul or self::x:ul]/*[self::li or self::x:li]",
                          namespaces=XHTML)
     assert len(changes) == counts(data)["changes"]
@@ -156,7 +170,7 @@ def test_each_web_annotation_links_the_sources_its_statement_cites(site, data):
     base = "https://reader.example/edition/data/annotations.jsonld"
     page = lxml.html.fromstring((site / "bibliography.html").read_bytes())
     listed = set(page.xpath("//@id"))
-    linked, expected = set(), {s for a in data["annotations"] for s in a.get("sources", [])}
+    linked, expected = set(), {s for a in data["annotations"] for s in sources(a)}
     for item in collection["first"]["items"]:
         for body in item["body"]:
             url = urljoin(base, body.get("source", ""))

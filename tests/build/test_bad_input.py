@@ -84,6 +84,28 @@ def write(relative: str, content: bytes) -> Callable[[Path], None]:
     return change
 
 
+def version_cut(root: Path) -> None:
+    """The edition's version (whatever it now is) written without its PATCH number."""
+    text = (root / "source" / "bibliography.yml").read_text(encoding="utf-8")
+    version = re.search(r'^  version: "(\d+)\.(\d+)\.\d+"$', text, re.MULTILINE)
+    assert version, "bibliography.yml gives no MAJOR.MINOR.PATCH version"
+    edit(version[0], f'  version: "{version[1]}.{version[2]}"', "bibliography.yml")(root)
+
+
+def line_of(relative: str, needle: str) -> Callable[[Path], str]:
+    """`source/FILE:LINE:` of the first line of the changed file that holds `needle`: the line
+    of the bad value, where the loader reports it."""
+    def where(root: Path) -> str:
+        text = (root / "source" / relative).read_text(encoding="utf-8")
+        assert needle in text, needle
+        return f"source/{relative}:{text[:text.index(needle)].count(chr(10)) + 1}:"
+    return where
+
+
+def located(where: str | Callable[[Path], str], root: Path) -> str:
+    return where(root) if callable(where) else where
+
+
 def both(*changes: Callable[[Path], None]) -> Callable[[Path], None]:
     def change(root: Path) -> None:
         for one in changes:
@@ -132,8 +154,8 @@ BOMB = ("a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *
 NEW_PLACE = ("\n- id: atlantis\n  type: place\n  kind: city\n  name: Atlantis\n  forms: [Atlantis]\n"
              "  description: Not in the text.\n  basis: editorial\n  coordinates: [10, 10]\n")
 
-# name: (change, where the error is, what it says)
-CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
+# name: (change, where the error is (or how to find it in the changed project), what it says)
+CASES: dict[str, tuple[Callable[[Path], None], str | Callable[[Path], str], str]] = {
     # YAML syntax and YAML features source/ does not allow
     "malformed YAML": (edit("- id: sanchez-de-lozada", "- id: [sanchez-de-lozada", "entities.yml"),
                        "source/entities.yml:", "malformed YAML"),
@@ -166,10 +188,10 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
     # files
     "wrong encoding": (write("events.yml", "- id: x\n  title: caf\xe9\n".encode("latin-1")),
                        "source/events.yml:2:", "not UTF-8"),
-    "NUL byte": (edit("title: \"Ecuador", "title: \"Ecu\x00ador", "events.yml"), "source/events.yml:16:",
+    "NUL byte": (edit("title: \"Ecuador", "title: \"Ecu\x00ador", "events.yml"), line_of("events.yml", "\x00"),
                  "invisible control or private-use character (U+0000)"),
     "private-use character": (edit("Ecuador:", "Ecuador\ue000:", "events.yml"),
-                              "source/events.yml:16:", "(U+E000)"),
+                              line_of("events.yml", "\ue000"), "(U+E000)"),
     "empty file": (write("events.yml", b""), "source/events.yml", "file is empty"),
     "only comments": (write("events.yml", b"# nothing yet\n"), "source/events.yml", "file holds no data"),
     "huge file": (write("events.yml", b"# " + b"x" * MAX_FILE_BYTES + b"\n"),
@@ -198,8 +220,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
                                   "source/bibliography.yml:", "is not an http or https URL"),
     "language not a tag": (edit("  language: en", '  language: "en\\"><script>"', "bibliography.yml"),
                            "source/bibliography.yml:", "is not a language tag"),
-    "version not MAJOR.MINOR.PATCH": (edit('version: "1.1.0"', 'version: "1.1"', "bibliography.yml"),
-                                      "source/bibliography.yml:", "is not MAJOR.MINOR.PATCH"),
+    "version not MAJOR.MINOR.PATCH": (version_cut, line_of("bibliography.yml", '  version: "'),
+                                      "is not MAJOR.MINOR.PATCH"),
     "no editors": (edit('  editors:\n    - name: "The Insurrection in La Paz Edition Team"\n      role: editor\n',
                         "  editors: []\n", "bibliography.yml"), "source/bibliography.yml:",
                    "the edition lists no editors"),
@@ -213,11 +235,12 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "unknown field": (edit("  description:", "  descripton:", "entities.yml"),
                       "source/entities.yml:", "did you mean 'description'"),
     "empty form": (edit("    - Lozada\n", "    - ''\n    - Lozada\n", "entities.yml"),
-                   "source/entities.yml:", "a form is empty"),
+                   line_of("entities.yml", "    - ''\n"), "an item of 'forms' is empty"),
     "form with spaces at its ends": (edit("    - Lozada\n", "    - ' Lozada'\n", "entities.yml"),
                                      "source/entities.yml:", "has spaces at its ends"),
     "bad id": (edit("- id: sanchez-de-lozada", "- id: Sanchez_de_Lozada", "entities.yml"),
-               "source/entities.yml:", "is not lowercase words joined by hyphens"),
+               line_of("entities.yml", "- id: Sanchez_de_Lozada"),
+               "id 'Sanchez_de_Lozada' is not an id of lowercase words joined by hyphens"),
     "unknown entity type": (edit("  type: person\n  kind: president", "  type: politician\n  kind: president",
                                  "entities.yml"), "source/entities.yml:", "unknown type 'politician'"),
     "coordinates off the globe": (lambda root: _append(root, "entities.yml",
@@ -239,7 +262,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
                        "source/annotations/mentions.yml:", "unknown entity 'el-altoo'"),
     "a line break in a quoted value": (edit("entity: el-alto", 'entity: "el-\\nalto"',
                                             "annotations/mentions.yml"),
-                                       "source/annotations/mentions.yml:", "unknown entity 'el-\\nalto'"),
+                                       line_of("annotations/mentions.yml", 'entity: "el-\\nalto"'),
+                                       "entity 'el-\\nalto' is not an id of lowercase words joined by hyphens"),
     "quote not in paragraph": (edit('text: "Roberto de La Cruz"', 'text: "Roberto de la Cruzz"',
                                     "annotations/mentions.yml"),
                                "source/annotations/mentions.yml:", "does not occur in"),
@@ -270,7 +294,8 @@ CASES: dict[str, tuple[Callable[[Path], None], str, str]] = {
     "date that is not a date": (edit("when: 2003-10-13", "when: 13 October", "annotations/dates.yml"),
                                 "source/annotations/dates.yml:", "when '13 October'"),
     "unknown quotation kind": (edit("    kind: report\n", "    kind: rumour\n", "annotations/quotations.yml"),
-                               "source/annotations/quotations.yml:", "unknown quotation kind 'rumour'"),
+                               line_of("annotations/quotations.yml", "    kind: rumour\n"),
+                               "unknown kind 'rumour'"),
     "unknown lacuna": (edit("lacuna: lacuna-p6", "lacuna: lacuna-p66", "annotations/quotations.yml"),
                        "source/annotations/quotations.yml:", "unknown lacuna 'lacuna-p66'"),
     "unknown figure qualifier": (edit("qualifier: more-than", "qualifier: lots", "annotations/figures.yml"),
@@ -340,6 +365,7 @@ def test_bad_input_gives_one_clear_line_and_keeps_the_site(project, capsys, name
     change, where, message = CASES[name]
     before = tree_digest(project / "site")
     change(project)
+    where = located(where, project)
     code, errors, output = run(project, capsys)
     assert code == 1, output
     assert len(errors) == 1, errors
@@ -354,6 +380,7 @@ def test_bad_input_gives_one_clear_line_and_keeps_the_site(project, capsys, name
 def test_check_finds_what_build_finds(unbuilt, capsys, name):
     change, where, message = CASES[name]
     change(unbuilt)
+    where = located(where, unbuilt)
     code, errors, output = run(unbuilt, capsys, "check")
     assert code == 1 and len(errors) == 1 and where in errors[0] and message in errors[0], errors
 
@@ -369,6 +396,7 @@ def test_check_passes_a_good_project_and_writes_nothing_but_docs(unbuilt, capsys
 def test_check_validates_mkdocs_yml_as_build_does(unbuilt, capsys, name):
     change, where, message = CASES[name]
     change(unbuilt)
+    where = located(where, unbuilt)
     code, errors, output = run(unbuilt, capsys, "check")
     assert code == 1 and len(errors) == 1 and where in errors[0] and message in errors[0], errors
     assert "Traceback" not in output
@@ -646,10 +674,10 @@ def test_an_unreadable_source_file_gives_one_clear_line(project, capsys, monkeyp
 # link was made to point at the lacuna's page: traced to the line that names the lacuna.
 MKDOCS_WARNINGS = {
     "Doc file 'sections/massacre-in-el-alto.md' contains a link 'massacre-in-el-alto.md#lacuna-p47', "
-    "but there is no such anchor on this page.": "source/annotations/quotations.yml:22",
+    "but there is no such anchor on this page.": line_of("annotations/quotations.yml", "lacuna: lacuna-p47"),
     "Doc file 'register/sources.md' contains a link '../sections/massacre-in-el-alto.md#lacuna-p47', "
     "but the doc 'sections/massacre-in-el-alto.md' does not contain an anchor '#lacuna-p47'.":
-        "source/annotations/quotations.yml:22",
+        line_of("annotations/quotations.yml", "lacuna: lacuna-p47"),
     "Doc file 'entities/cob.md' contains a link 'nowhere.md', but the target is not found among "
     "documentation files.": "source/entities.yml:",
 }
@@ -665,5 +693,5 @@ def test_an_mkdocs_warning_is_traced_to_its_source_line(tmp_path, warning):
     edit("lacuna: lacuna-p6", "lacuna: lacuna-p47", "annotations/quotations.yml")(root)
     edition = build_edition(load_source(root / "source"))
     problem = mkdocs_site.trace(warning, edition, root)
-    assert str(problem).startswith(MKDOCS_WARNINGS[warning]), problem
+    assert str(problem).startswith(located(MKDOCS_WARNINGS[warning], root)), problem
     assert " — " in str(problem) and "MkDocs: Doc file" in str(problem)

@@ -10,7 +10,7 @@ from pathlib import Path
 import lxml.html
 import pytest
 
-from conftest import REPO
+from conftest import RELEASED, REPO, VERSION
 from edition import cite, csl
 from edition.doc.html import to_html
 from edition.i18n import messages
@@ -115,15 +115,15 @@ def test_bibtex_ris_and_csl_json_serialise_the_same_record(edition):
         assert depth >= 0
     assert depth == 0
     assert "note = {para. 12}" in bib and f"url = {{{target.url}}}" in bib  # never escaped
-    assert "edition = {Version 1.1.0}" in bib
+    assert f"edition = {{Version {VERSION}}}" in bib
     lines = citations.ris.splitlines()
     assert lines[0] == "TY  - ECHAP" and lines[-1].startswith("ER  -")
-    assert f"UR  - {target.url}" in lines and "ET  - Version 1.1.0" in lines
+    assert f"UR  - {target.url}" in lines and f"ET  - Version {VERSION}" in lines
     assert "ED  - The Insurrection in La Paz Edition Team" in lines  # not A2: series editors
     (item,) = json.loads(citations.csl_json)
-    assert item["URL"] == target.url and item["issued"] == {"date-parts": [[2026, 12, 1]]}
+    assert item["URL"] == target.url and item["issued"] == {"date-parts": [[int(p) for p in RELEASED.split("-")]]}
     assert item["original-date"] == {"date-parts": [[2003, 10, 14]]} and "author" not in item
-    assert item["edition"] == "Version 1.1.0" and "version" not in item  # a book, not software
+    assert item["edition"] == f"Version {VERSION}" and "version" not in item  # a book, not software
 
 
 def test_without_site_url_citations_leave_the_url_out_and_say_so(edition):
@@ -136,7 +136,7 @@ def test_without_site_url_citations_leave_the_url_out_and_say_so(edition):
     box = to_html(CiteBoxes(edition.bibliography, EN, "").section_box(section))
     assert "These citations leave the URL out" in box and "[site_url]" not in box
     # the variant cite.js shows over http(s): the URL stood in for, the path to put in
-    assert f'data-cite-path="sections/{section.id}.html?v=1.1.0"' in box
+    assert f'data-cite-path="sections/{section.id}.html?v={VERSION}"' in box
     variants = _variants(box)
     # the note, the 4 entries and notes that name a URL (not MLA's and APA's in-text
     # citations) and 3 records, in the section's box and in its paragraphs' template

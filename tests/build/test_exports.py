@@ -15,12 +15,14 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 from lxml import etree
 
-from conftest import built_artefacts, copy_project, exported
+from conftest import built_artefacts, exported, fixture_project
 from edition.paths import file_stem
+from edition.export.datamodel import json_schema
 from edition.export.links import Permalinks
 from edition.export.tei import tei_bytes
 from edition.load import load_source
-from edition.model import Anchor, Annotation, AnnotationType as T, Edition, Located, Span
+from edition.model import Edition, Located, Span
+from edition.kinds import KINDS, AnnotationType as T
 from edition.place import build_edition, nesting_rank
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
@@ -28,73 +30,6 @@ XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 BASE_URL = "https://example.org/insurrection/"
 NAME_TAGS = {"person": "persName", "organisation": "orgName", "group": "orgName",
              "place": "placeName"}
-
-# One annotation of every type, on real text, until the real annotation files land.
-FIXTURE_ANNOTATIONS = {
-    "dates.yml": """
-p1:
-  - text: "Monday, October 13"
-    when: 2003-10-13
-    note: The day of the insurrection.
-p3:
-  - text: "the beginning of last week"
-    when: 2003-10-06/2003-10-08
-p6:
-  - text: "7am on Saturday"
-    when: 2003-10-11T07:00
-p46:
-  - text: "October 14, 2003"
-    when: 2003-10-14
-    event: dateline
-""",
-    "quotations.yml": """
-p10:
-  - from: '"The country is rising'
-    to: 'here in Bolivia"'
-    speaker: roberto-de-la-cruz
-    source: null
-    kind: speech
-    lacuna: source-p10
-p8:
-  - text: '"concessions"'
-    speaker-label: the government
-    source: erbol
-    reported: 2003-10-13
-    kind: term
-""",
-    "lacunae.yml": """
-p10:
-  - text: "(, October 13)"
-    id: source-p10
-    gap-after: "("
-    lost: the name of the reporting source
-    note: The name was lost in transmission.
-    conjecture:
-      entity: econoticias-bolivia
-      evidence: The same source is named elsewhere in the article.
-    basis: article
-""",
-    "sic.yml": """
-p7:
-  - text: "his plans"
-    reading: its plans
-    note: The government, not the president, is the subject.
-""",
-    "figures.yml": """
-p1:
-  - text: "more than 50 dead"
-    value: 50
-    qualifier: more-than
-    unit: dead
-    counts: people killed in the clashes
-""",
-    "notes.yml": """
-p8:
-  - text: "too little and too late"
-    note: A set phrase of the time.
-    basis: editorial
-""",
-}
 
 
 # --- what every check reads ----------------------------------------------------------------
@@ -115,21 +50,19 @@ def artefacts_by_path(edition: Edition, base_url: str, artefacts=None) -> dict[s
 
 def published_spans(edition: Edition) -> list[Span]:
     """The annotations the exports publish: all but the not-mentions (an internal check)."""
-    return [s for s in edition.spans if s.type is not T.NOT_MENTION]
+    return [s for s in edition.spans if s.type != T.NOT_MENTION]
 
 
 @pytest.fixture(scope="module")
 def annotated_root(tmp_path_factory) -> Path:
-    """A project copy with one fixture annotation of every type."""
-    root = copy_project(tmp_path_factory.mktemp("annotated"))
-    for name, text in FIXTURE_ANNOTATIONS.items():
-        (root / "source" / "annotations" / name).write_text(text.lstrip(), encoding="utf-8")
-    return root
+    """A project made from the fixture edition (tests/fixture/): one annotation of every type,
+    on invented text."""
+    return fixture_project(tmp_path_factory.mktemp("annotated"))
 
 
 @pytest.fixture(scope="module")
 def annotated(annotated_root: Path) -> tuple[Edition, dict[str, bytes]]:
-    """The fixture project's edition, exported with a public site URL."""
+    """The fixture edition, exported with a public site URL."""
     edition = load_edition(annotated_root)
     return edition, artefacts_by_path(edition, BASE_URL)
 
@@ -161,8 +94,7 @@ def test_edition_json_is_valid_against_its_schema(case):
 
 def test_the_published_schema_is_the_one_in_the_repository(published):
     _, files = published
-    repository = Path(__file__).parents[2] / "scripts/edition/export/edition.schema.json"
-    assert files["data/edition.schema.json"] == repository.read_bytes()
+    assert files["data/edition.schema.json"] == json_schema()
 
 
 def test_paragraphs_are_the_transmitted_blocks_and_rebuild_the_text(case):
@@ -181,7 +113,7 @@ def test_every_annotation_covers_its_quoted_text(case):
     data = json.loads(files["data/edition.json"])
     texts = {p["id"]: p["text"] for p in data["paragraphs"]}
     for a in data["annotations"]:
-        assert texts[a["paragraph"]][a["start"]:a["end"]] == a["text"], a
+        assert texts[a["block"]][a["start"]:a["end"]] == a["text"], a
     assert len(data["annotations"]) == len(published_spans(edition))
 
 
@@ -190,15 +122,15 @@ def test_the_fixture_exercises_every_annotation_type(annotated):
     data = json.loads(files["data/edition.json"])
     by_type = {a["type"]: a for a in data["annotations"]}
     assert set(by_type) == {"mention", "date", "quotation", "lacuna", "sic", "figure", "note"}
-    assert by_type["figure"]["value"] == 50 and by_type["sic"]["reading"] == "its plans"
+    assert by_type["figure"]["value"] == 300 and by_type["sic"]["reading"] == "through"
     lacuna = by_type["lacuna"]
-    assert lacuna["gap"] == lacuna["start"] + 1 and lacuna["id"] == "source-p10"
+    assert lacuna["gap"] == lacuna["start"] + 1 and lacuna["id"] == "lacuna-p5"
     speech = next(a for a in data["annotations"] if a.get("kind") == "speech")
-    assert (speech["speaker"], speech["source"], speech["lacuna"]) == (
-        "roberto-de-la-cruz", None, "source-p10")
-    term = next(a for a in data["annotations"] if a.get("kind") == "term")
-    assert (term["source"], term["reported"]) == ("erbol", "2003-10-13")
-    assert lacuna["conjecture"]["entity"] == "econoticias-bolivia"
+    assert (speech["speaker"], speech.get("source"), speech["lacuna"]) == (
+        "ana-torres", None, "lacuna-p5")
+    report = next(a for a in data["annotations"] if a.get("kind") == "report")
+    assert (report["source"], report["reported"]) == ("radio-valle", "2003-10-13")
+    assert lacuna["conjecture"]["entity"] == "radio-valle"
 
 
 def test_urls_are_relative_without_a_site_url_and_lead_to_the_anchor(published, site):
@@ -298,7 +230,7 @@ def test_tei_tags_every_mention_and_annotation(case):
     for name in body.iterfind(f".//{TEI}persName"):
         assert root.xpath(f"//tei:person[@xml:id='{name.get('ref')[1:]}']",
                           namespaces={"tei": TEI[1:-1]})
-    by_type = Counter(s.type.value for s in edition.spans)
+    by_type = Counter(s.type for s in edition.spans)
     assert len(outside_notes(body, "date")) == by_type["date"]
     quotations = sum(len(outside_notes(body, tag)) for tag in ("said", "quote", "q"))
     assert quotations == by_type["quotation"]
@@ -317,7 +249,7 @@ def test_tei_carries_what_the_json_carries(case):
     data = json.loads(files["data/edition.json"])
     dates = outside_notes(body, "date")
     assert [d.get("corresp") for d in dates] == [
-        f"#event-{a['event']}" if a["event"] else None
+        f"#event-{a['event']}" if a.get("event") else None
         for a in data["annotations"] if a["type"] == "date"]
     quotations = body.xpath(".//*[self::tei:said or self::tei:quote or self::tei:q]"
                             "[not(ancestor::tei:note)]", namespaces=ns)
@@ -327,18 +259,18 @@ def test_tei_carries_what_the_json_carries(case):
         bibl = root.xpath(f"//tei:bibl[@xml:id='{element.get('source', '#')[1:]}']",
                           namespaces=ns)
         bibl_text = " ".join(etree.tostring(b, encoding="unicode") for b in bibl)
-        if a["speaker"]:
+        if a.get("speaker"):
             assert f'"#{a["speaker"]}"' in f'"{element.get("who")}"' + bibl_text
-        if a["source"]:
+        if a.get("source"):
             assert f'ref="#{a["source"]}"' in bibl_text
-        if a["reported"]:
+        if a.get("reported"):
             assert f'when="{a["reported"]}"' in bibl_text
-        if a["lacuna"]:
+        if a.get("lacuna"):
             assert f'target="#{a["lacuna"]}"' in bibl_text
             assert root.xpath(f"//tei:gap[@xml:id='{a['lacuna']}']", namespaces=ns)
         note = element.getnext()
         assert note.get("type") == "attribution"
-        if a["speaker_label"] and not a["speaker"]:
+        if a.get("speaker_label") and not a.get("speaker"):
             assert note.find(f"{TEI}rs[@type='speaker']").text == a["speaker_label"]
         assert element.get("ana") == f"#quotation-{a['kind']}"
     for a in (a for a in data["annotations"] if a["type"] == "lacuna"):
@@ -348,26 +280,26 @@ def test_tei_carries_what_the_json_carries(case):
 
 def test_tei_fixture_markup(annotated):
     _, files = annotated
-    p10 = tei(files).find(f".//{TEI}p[@{XML_ID}='p10']")
-    said = p10.find(f"{TEI}said")
+    p5 = tei(files).find(f".//{TEI}p[@{XML_ID}='p5']")
+    said = p5.find(f"{TEI}said")
     assert said.get("ana") == "#quotation-speech"
-    assert said.get("who") == "#roberto-de-la-cruz"
-    trace = p10.find(f"{TEI}seg[@type='lacuna-trace']")
+    assert said.get("who") == "#ana-torres"
+    trace = p5.find(f"{TEI}seg[@type='lacuna-trace']")
     assert trace.text == "(" and trace[0].tag == f"{TEI}gap"
-    assert trace[0].get(XML_ID) == "source-p10"
+    assert trace[0].get(XML_ID) == "lacuna-p5"
     dates = {d.text: dict(d.attrib) for d in tei(files).iterfind(f".//{TEI}body//{TEI}date")}
-    assert dates["the beginning of last week"] == {"from": "2003-10-06", "to": "2003-10-08"}
-    assert dates["7am on Saturday"] == {"when": "2003-10-11T07:00:00"}
-    assert dates["October 14, 2003"] == {"when": "2003-10-14", "corresp": "#event-dateline"}
-    conjecture = p10.find(f"{TEI}note[@type='conjecture']/{TEI}rs")
-    assert conjecture.get("ref") == "#econoticias-bolivia"
-    lost = p10.find(f"{TEI}note[@type='lacuna']")
-    assert lost.get("target") == "#source-p10"
-    choice = tei(files).find(f".//{TEI}p[@{XML_ID}='p7']/{TEI}choice")
-    assert [(c.tag, c.text) for c in choice] == [(f"{TEI}sic", "his plans"),
-                                                 (f"{TEI}corr", "its plans")]
-    figure = tei(files).find(f".//{TEI}p[@{XML_ID}='p1']/{TEI}num")
-    assert figure.getnext().text == ("more than 50 dead: people killed in the clashes")
+    assert dates["until the end of the week"] == {"from": "2003-10-17", "to": "2003-10-19"}
+    assert dates["11pm on Sunday, October 12"] == {"when": "2003-10-12T23:00:00",
+                                                   "corresp": "#event-river-floods"}
+    conjecture = p5.find(f"{TEI}note[@type='conjecture']/{TEI}rs")
+    assert conjecture.get("ref") == "#radio-valle"
+    lost = p5.find(f"{TEI}note[@type='lacuna']")
+    assert lost.get("target") == "#lacuna-p5"
+    choice = tei(files).find(f".//{TEI}p[@{XML_ID}='p3']/{TEI}choice")
+    assert [(c.tag, c.text) for c in choice] == [(f"{TEI}sic", "though"),
+                                                 (f"{TEI}corr", "through")]
+    figure = tei(files).find(f".//{TEI}p[@{XML_ID}='p3']/{TEI}num")
+    assert figure.getnext().text == ("more than 300 families: families who left their homes")
 
 
 # --- Web Annotations -----------------------------------------------------------------------
@@ -401,7 +333,7 @@ def test_web_annotation_bodies(annotated):
     assert {"identifying", "describing", "classifying", "commenting", "editing"} <= set(
         motivations)
     sic = next(item for item in items if item["motivation"] == "editing")
-    assert sic["body"][0]["value"] == "its plans"
+    assert sic["body"][0]["value"] == "through"
     mention = next(item for item in items if item["motivation"] == "identifying")
     assert mention["body"][0]["source"].startswith(f"{BASE_URL}entities/")
 
@@ -409,9 +341,10 @@ def test_web_annotation_bodies(annotated):
 # --- reproducibility -----------------------------------------------------------------------
 
 def test_exports_are_byte_identical_across_runs(annotated, annotated_root, built):
-    edition, files = annotated
+    _, files = annotated
     assert artefacts_by_path(load_edition(annotated_root), BASE_URL) == files
-    published = artefacts_by_path(load_edition(built), "", built_artefacts(built))
+    edition = load_edition(built)
+    published = artefacts_by_path(edition, "", built_artefacts(built))
     for path, content in published.items():
         assert (built / "site" / path).read_bytes() == content, path
     assert all(name.startswith(f"downloads/{file_stem(edition)}") for name in published
@@ -422,6 +355,10 @@ def test_exports_are_byte_identical_across_runs(annotated, annotated_root, built
 # --- TEI markup of arbitrary nested spans --------------------------------------------------
 
 SPAN_TYPES = [T.DATE, T.QUOTATION, T.LACUNA, T.SIC, T.FIGURE, T.NOTE]
+# What each kind's record needs besides its text and note (records built as placed, unchecked).
+SPAN_FIELDS = {T.DATE: {"when": "2003-10-13"}, T.QUOTATION: {"kind": "report"},
+               T.LACUNA: {"gap_after": "", "lost": "a name"}, T.SIC: {"reading": "r"},
+               T.FIGURE: {"value": 1.0, "qualifier": "exact", "unit": "dead"}, T.NOTE: {}}
 
 
 @st.composite
@@ -435,13 +372,15 @@ def nested_spans(draw, text: str, block_id: str) -> list[Span]:
                for s in accepted):
             continue
         kind = draw(st.sampled_from(SPAN_TYPES))
-        if kind is T.LACUNA and any(s.type is T.LACUNA and s.start < end and start < s.end
+        if kind == T.LACUNA and any(s.type == T.LACUNA and s.start < end and start < s.end
                                     for s in accepted):
             continue  # lacunae never overlap (place.py rejects it)
-        annotation = Annotation(type=kind, anchor=Anchor(block_id), where=Located("test", 1),
-                                note=draw(st.sampled_from(["", "A note."])), when="2003-10-13",
-                                id=f"gap-{len(accepted)}", reading="r", value=1.0)
-        gap = draw(st.integers(start, end)) if kind is T.LACUNA else -1
+        note = draw(st.sampled_from([None, "A note."]))
+        annotation = KINDS[kind].model.model_construct(
+            block=block_id, text=text[start:end], where=Located("test", 1), basis="editorial",
+            note="A note." if kind in (T.LACUNA, T.NOTE) else note,
+            **({"id": f"gap-{len(accepted)}"} if kind == T.LACUNA else {}), **SPAN_FIELDS[kind])
+        gap = draw(st.integers(start, end)) if kind == T.LACUNA else -1
         accepted.append(Span(annotation, block_id, start, end, text[start:end], gap))
     return sorted(accepted, key=lambda s: (s.start, -s.end, nesting_rank(s)))
 
@@ -460,7 +399,7 @@ def test_tei_keeps_the_text_whatever_the_nesting(published, data):
     p10 = root.find(f".//{TEI}p[@{XML_ID}='p10']")
     assert transmitted(p10) == block.text
     marked = block.text
-    for at in sorted((s.gap for s in spans if s.type is T.LACUNA), reverse=True):
+    for at in sorted((s.gap for s in spans if s.type == T.LACUNA), reverse=True):
         marked = marked[:at] + "|" + marked[at:]
     assert transmitted(p10, gap="|") == marked  # each gap where its lacuna puts it
     assert not p10.xpath(".//tei:gap[not(ancestor::tei:seg[@type='lacuna-trace'])]",

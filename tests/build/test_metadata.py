@@ -9,7 +9,7 @@ import extruct
 import lxml.etree
 import pytest
 
-from conftest import SITE_URL
+from conftest import RELEASED, SITE_URL, VERSION
 from htmltext import parse
 
 SECTION = "sections/insurrection-in-la-paz.html"
@@ -39,7 +39,7 @@ def test_extruct_reads_title_dates_and_section_from_a_section_page(site):
     data = extract(site / SECTION, "http://localhost/" + SECTION)
     (article,) = data["json-ld"]
     assert article["@type"] == "Article" and article["name"] == "Insurrection in La Paz"
-    assert article["datePublished"] == "2026-12-01"
+    assert article["datePublished"] == RELEASED
     assert article["isPartOf"]["name"] == "Bolivia - Insurrection in La Paz: A Digital Edition"
     assert article["isBasedOn"]["datePublished"] == "2003-10-14"
     assert "author" not in article and "author" not in article["isBasedOn"]
@@ -47,15 +47,15 @@ def test_extruct_reads_title_dates_and_section_from_a_section_page(site):
     (og,) = data["opengraph"]
     assert og["og:title"] == "Insurrection in La Paz" and og["@type"] == "article"
     dc = dublin_core(data)
-    assert dc["DC.title"] == "Insurrection in La Paz" and dc["DC.date"] == "2026-12-01"
+    assert dc["DC.title"] == "Insurrection in La Paz" and dc["DC.date"] == RELEASED
     assert dc["DC.relation.ispartof"] == "Bolivia - Insurrection in La Paz: A Digital Edition"
     assert "14 October 2003" in dc["DC.source"]
     assert meta(site / SECTION, "citation_inbook_title") == [
         "Bolivia - Insurrection in La Paz: A Digital Edition"]
     assert meta(site / SECTION, "citation_editor") == ["The Insurrection in La Paz Edition Team,"]
-    assert meta(site / SECTION, "prism.edition") == ["Version 1.1.0"]
+    assert meta(site / SECTION, "prism.edition") == [f"Version {VERSION}"]
     assert meta(site / SECTION, "citation_title") == ["Insurrection in La Paz"]
-    assert meta(site / SECTION, "citation_publication_date") == ["2026/12/01"]
+    assert meta(site / SECTION, "citation_publication_date") == [RELEASED.replace("-", "/")]
     assert meta(site / SECTION, "citation_author") == []  # unattributed
 
 
@@ -100,13 +100,13 @@ def test_published_site_has_absolute_urls_canonical_links_and_a_sitemap(publishe
     # and the version cited.
     (template,) = parse(page).find_class("cite-template")
     stand_in = template.get("data-stand-in")
-    assert f"{url}?v=1.1.0#p{stand_in}" in json.loads(template.get("data-box"))
+    assert f"{url}?v={VERSION}#p{stand_in}" in json.loads(template.get("data-box"))
     assert "[site_url]" not in page.read_text(encoding="utf-8")
     sitemap = lxml.etree.parse(str(published / "sitemap.xml"))
     ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
     locs = sitemap.xpath("//s:url/s:loc/text()", namespaces=ns)
     assert url in locs and SITE_URL + "index.html" in locs
-    assert set(sitemap.xpath("//s:url/s:lastmod/text()", namespaces=ns)) == {"2026-12-01"}
+    assert set(sitemap.xpath("//s:url/s:lastmod/text()", namespaces=ns)) == {RELEASED}
 
 
 def test_the_home_page_is_the_book_and_the_whole_article_is_titled_as_the_article(site):

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from edition.load import load_source
-from edition.model import AnnotationType
+from edition.kinds import AnnotationType
 from edition.place import build_edition
 
 from conftest import REPO

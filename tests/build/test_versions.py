@@ -18,7 +18,8 @@ from edition.place.fingerprints import apparatus_fingerprints
 from edition.place.ledger import read as read_ledger_file
 from edition.problems import Problems
 
-from conftest import REPO
+from conftest import REPO, VERSION, RELEASED
+from edition.i18n import messages
 
 LEDGER = REPO / "source" / anchors.LEDGER
 PUBLISHED_1_0_0 = "8f7172f"  # releases/README.md: the commit that published 1.0.0
@@ -50,10 +51,11 @@ def test_each_version_has_its_fingerprints_and_the_current_ones_are_up_to_date()
     ed = edition()
     ledger = read_ledger_file(LEDGER, Problems())
     history = anchors.anchor_history(ed, LEDGER)
-    assert history.versions == ("1.0.0", "1.1.0") and set(history.recorded) == {"1.0.0", "1.1.0"}
+    assert history.versions == ("1.0.0", "1.1.0", "1.2.0") == tuple(history.recorded)
+    assert history.versions[-1] == VERSION
     assert len(history.recorded["1.0.0"]) == 192  # the ledger of 1.0.0 had 192 anchors
-    assert history.recorded["1.1.0"] == history.live, \
-        "the apparatus changed since 1.1.0 was recorded: run `edition anchors --record`"
+    assert history.recorded[VERSION] == history.live, \
+        f"the apparatus changed since {VERSION} was recorded: run `edition anchors --record`"
     assert ledger.sealed
 
 
@@ -88,20 +90,21 @@ def test_every_page_names_its_version_in_the_footer(site):
              and p.name != "404.html"  # not a page of the edition: no page record
              and "http-equiv=\"refresh\"" not in p.read_text(encoding="utf-8")]
     missing = [p.name for p in pages
-               if "Version 1.1.0, 1 December 2026" not in p.read_text(encoding="utf-8")]
+               if f"Version {VERSION}, {messages('en').date(RELEASED)}" not in
+               p.read_text(encoding="utf-8")]
     assert len(pages) > 60 and missing == []
 
 
 def test_citations_name_the_version_in_their_address(site, site_with_url):
     published = (site_with_url / "sections" / "insurrection-in-la-paz.html").read_text(
         encoding="utf-8")
-    assert "https://example.org/insurrection/sections/insurrection-in-la-paz.html?v=1.1.0" \
+    assert f"https://example.org/insurrection/sections/insurrection-in-la-paz.html?v={VERSION}" \
         in published  # the section's box; its paragraphs' boxes come from the template:
-    assert f"https://example.org/insurrection/sections/insurrection-in-la-paz.html?v=1.1.0#p{STAND_IN}" \
+    assert f"https://example.org/insurrection/sections/insurrection-in-la-paz.html?v={VERSION}#p{STAND_IN}" \
         in published
     # without site_url, cite.js fills in the address read at, from the versioned path
     page = (site / "sections" / "insurrection-in-la-paz.html").read_text(encoding="utf-8")
-    assert 'data-cite-path="sections/insurrection-in-la-paz.html?v=1.1.0"' in page
+    assert f'data-cite-path="sections/insurrection-in-la-paz.html?v={VERSION}"' in page
 
 
 def test_the_downloads_of_1_0_0_stay_available(site):

@@ -21,7 +21,8 @@ from test_site_links import broken_links
 from edition.export.epub import epub_bytes
 from edition.i18n import messages
 from edition.load import load_source
-from edition.model import AnnotationType as T, Event, Located
+from edition.model import Event
+from edition.kinds import AnnotationType as T
 from edition.pages import Context
 from edition.pages.registers import timeline
 from edition.pages.text import note_id_of
@@ -94,7 +95,8 @@ def test_every_place_with_coordinates_is_drawn_once_on_the_places_map(edition):
 
 def test_a_map_too_crowded_to_label_keeps_every_marker_and_link(edition):
     cochabamba = edition.entity("cochabamba")
-    crowd = tuple(replace(cochabamba, id=f"town-{n}", name=f"A town with a long name {n}")
+    crowd = tuple(cochabamba.model_copy(update={"id": f"town-{n}",
+                                                "name": f"A town with a long name {n}"})
                   for n in range(40))
     figure = places_map(replace(edition, entities=edition.entities + crowd), "register/places.md",
                         EN)
@@ -168,9 +170,12 @@ def test_edtf_dates_are_drawn_as_their_extent_and_doubt():
 
 
 def test_events_after_the_article_and_undated_ones_are_drawn_as_such(edition):
-    extra = (Event("later-in-october", "2003-10-17", "A later event", "", Located("x", 1)),
-             Event("next-year", "2004-05", "An event of the next year", "", Located("x", 2)),
-             Event("undated", "../..", "An event at an unknown time", "", Located("x", 3)))
+    extra = (Event(id="later-in-october", when="2003-10-17", title="A later event",
+                   basis="editorial"),
+             Event(id="next-year", when="2004-05", title="An event of the next year",
+                   basis="editorial"),
+             Event(id="undated", when="../..", title="An event at an unknown time",
+                   basis="editorial"))
     figure = timeline_view(replace(edition, events=edition.events + extra), EN)
     (svg,) = svgs(figure)
     assert sorted(links(figure)) == sorted(f"#{e.id}" for e in edition.events + extra)

@@ -7,7 +7,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "scripts" / "edition"
 # Lowest first: a module may import its own layer and the layers below it, never above.
 LAYERS = (
-    ("model", "problems", "dates", "paths", "csl", "cite", "i18n", "doc", "wording", "signals"),  # shared
+    ("model", "problems", "dates", "paths", "csl", "cite", "i18n", "doc", "wording", "kinds",
+     "signals"),  # shared
     ("load",), ("place",), ("views",), ("pages",), ("export",), ("publish",),
     ("build", "hooks", "cli", "__main__"),
 )
@@ -22,7 +23,13 @@ def _imports(name: str, path: Path) -> set[str]:
     """The edition modules `name` imports, resolved to their dotted names."""
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
     found = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {id(n) for block in ast.walk(tree) if isinstance(block, ast.If)
+                   and getattr(block.test, "id", "") == "TYPE_CHECKING"
+                   for n in ast.walk(block)}  # imports for type hints: no import at run time
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.ImportFrom):
             if node.level:
                 base = package.split(".") if package else []

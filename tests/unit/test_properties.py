@@ -6,7 +6,8 @@ from hypothesis import given, settings, strategies as st
 
 from edition.place import anchors
 from edition.load import load_source
-from edition.model import Anchor, Annotation, AnnotationType as T, Block, BlockKind, Located
+from edition.model import Block, BlockKind, Located
+from edition.kinds import KINDS, Annotation, AnnotationType as T
 from edition.place import _check_overlaps, build_edition, place
 from edition.problems import Problems
 
@@ -20,9 +21,14 @@ def block(text: str) -> Block:
     return Block(id="p1", kind=BlockKind.TEXT, text=text, start=0, line=1, section="s", number=1)
 
 
-def annotation(quote: str, occurrence: int, type_: T = T.MENTION, line: int = 1) -> Annotation:
-    return Annotation(type=type_, anchor=Anchor(block="p1", text=quote, occurrence=occurrence),
-                      where=Located(WHERE.file, line), entity="x")
+def annotation(quote: str, occurrence: int, type_: str = T.MENTION, line: int = 1) -> Annotation:
+    """An annotation of kind `type_` quoting `quote`, as the loader makes one (its own fields
+    given values its kind accepts)."""
+    model = KINDS[type_].model
+    values = {"block": "p1", "text": quote, "occurrence": occurrence,
+              "where": Located(WHERE.file, line), "entity": "x", "when": "2003",
+              "kind": "report", "basis": "editorial"}
+    return model.model_construct(**{k: v for k, v in values.items() if k in model.model_fields})
 
 
 def occurrence_at(text: str, quote: str, start: int) -> int:

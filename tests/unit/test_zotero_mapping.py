@@ -27,7 +27,7 @@ from collections import Counter
 
 import pytest
 
-from conftest import REPO, SITE_URL
+from conftest import REPO, SITE_URL, VERSION
 from edition.load import load_source
 from edition.pages import page_table
 from edition.pages.metadata import page_metadata
@@ -125,7 +125,7 @@ def test_zotero_saves_a_book_and_its_sections_with_every_field(edition, base_url
                     "creators": [{"firstName": "", "lastName": p.name, "creatorType": "editor"}
                                  for p in ed.editors],
                     "publisher": ed.publisher, "date": ed.date.replace("-", "/"),
-                    "edition": "Version 1.1.0", "language": art.language,
+                    "edition": f"Version {VERSION}", "language": art.language,
                     "abstractNote": DESCRIPTION, "rights": item.get("rights")}
         if not home:
             expected["bookTitle"] = ed.title

@@ -8,23 +8,45 @@ not rewrite links inside the body's elements, so the build checks them itself (`
 """
 from __future__ import annotations
 
+import copy
 import html
 import json
 
 from lxml import etree
+from markdown import Markdown
 
 from .tree import Element
+
+# The elements Python-Markdown reads as blocks (markdown.Markdown.block_level_elements).
+BLOCK_LEVEL = frozenset(Markdown().block_level_elements)
 
 
 def body_markdown(body: Element) -> str:
     """The tree as the file's body. A tab would be expanded by the engine's whitespace pass
     before the HTML is parsed: written as a character reference, it stays a tab."""
+    body = copy.deepcopy(body)  # the other writers read the same tree
     body.set("markdown", "1")
-    try:
-        written = etree.tostring(body, encoding="unicode", method="html")
-    finally:
-        del body.attrib["markdown"]
+    _blocks_on_their_own_lines(body)
+    written = etree.tostring(body, encoding="unicode", method="html")
     return written.replace("\t", "&#9;") + "\n"
+
+
+def _blocks_on_their_own_lines(body: Element) -> None:
+    """Start every block-level element on a line of its own. md_in_html reads a block element
+    that starts after text on its line (`<li>A<ul>`) as inline markup, then takes its end tag
+    for the end of the enclosing element of that name, and the page comes out broken. A line
+    break between blocks is whitespace the page does not show."""
+    for element in body.iterdescendants():
+        if not isinstance(element.tag, str) or element.tag not in BLOCK_LEVEL or any(
+                a.tag == "pre" for a in element.iterancestors()):
+            continue
+        before = element.getprevious()
+        if before is None:
+            parent = element.getparent()
+            if not (parent.text or "").endswith("\n"):
+                parent.text = (parent.text or "") + "\n"
+        elif not (before.tail or "").endswith("\n"):
+            before.tail = (before.tail or "") + "\n"
 
 
 def page_file(title: str, description: str, body: Element, settings: dict[str, object],

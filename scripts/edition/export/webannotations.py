@@ -6,7 +6,9 @@ from typing import Any
 
 from .. import wording
 from ..i18n import N_, messages
-from ..model import AnnotationType as T, Artefact, Edition, Span
+from ..kinds import WebBodies, kind_of, statements
+from ..model import Artefact, Edition, Span
+from ..kinds import AnnotationType as T
 from ..paths import file_stem
 from .links import Permalinks
 from .records import exported_spans, json_bytes
@@ -19,9 +21,6 @@ STABLE_PATH = "data/annotations.jsonld"
 RELATIVE_ROOT = "../"
 CONTEXT_CHARS = 32  # how much text around the span the quote selector's prefix and suffix hold
 FRAGMENT_SPEC = "http://tools.ietf.org/rfc/rfc3986"
-MOTIVATIONS = {T.MENTION: "identifying", T.DATE: "describing", T.QUOTATION: "classifying",
-               T.LACUNA: "commenting", T.SIC: "editing", T.FIGURE: "describing",
-               T.NOTE: "commenting"}
 PURPOSES = {"gloss": "describing", "note": "commenting", "conjecture": "commenting"}
 def export_web_annotations(edition: Edition, base_url: str, pages=()) -> tuple[Artefact, ...]:
     links = Permalinks(edition, base_url or RELATIVE_ROOT)
@@ -63,7 +62,7 @@ class _Ids:
 
 def annotation_key(span: Span) -> str:
     """Offsets in the transmitted block, so the id outlives any change of the page's layout."""
-    return f"{span.block}-{span.type.value}-{span.start}-{span.end}"
+    return f"{span.block}-{span.type}-{span.start}-{span.end}"
 
 
 def annotation(edition: Edition, span: Span, links: Permalinks, ids: _Ids,
@@ -79,7 +78,7 @@ def annotation(edition: Edition, span: Span, links: Permalinks, ids: _Ids,
     return {
         "id": ids.of(annotation_key(span)),
         "type": "Annotation",
-        "motivation": MOTIVATIONS[span.type],
+        "motivation": kind_of(span).motivation,
         "body": _bodies(edition, span, links, ids, m),
         "target": {
             "source": links.section(edition.block(span.block).section),
@@ -93,35 +92,41 @@ def annotation(edition: Edition, span: Span, links: Permalinks, ids: _Ids,
 
 def _bodies(edition: Edition, span: Span, links: Permalinks, ids: _Ids,
             m) -> list[dict[str, Any]]:
-    a = span.annotation
-    bodies: list[dict[str, Any]] = []
-    if span.type is T.MENTION:
-        bodies.append(_link(links.entity(a.entity), "identifying"))
-        if edition.entity(a.entity).wikidata:
-            bodies.append(_link(f"http://www.wikidata.org/entity/"
-                                f"{edition.entity(a.entity).wikidata}", "identifying"))
-    elif span.type is T.DATE:
-        bodies.append(_text(a.when, "describing", "zxx"))  # a date value, not prose
-        if a.event:
-            bodies.append(_link(links.event(a.event), "linking"))
-    elif span.type is T.QUOTATION:
-        bodies.append(_text(m._("quotation: {kind}", kind=a.kind) if a.kind else m._("quotation"),
-                            "classifying", m.language))
-    elif span.type is T.SIC:
-        bodies.append(_text(a.reading, "editing", m.language))
+    """Its kind's bodies (kinds/), the editors' words, then the sources they rest on, as the
+    bibliography lists them."""
+    bodies = kind_of(span).web_bodies(span, _Bodies(edition, links, ids, m))
     bodies += [_text(wording.plain(s.words), PURPOSES[s.role], m.language)
-               for s in wording.statements(edition, span, m)]
-    if span.type is T.QUOTATION:
-        bodies += [_link(links.entity(e), "linking") for e in (a.speaker, a.source) if e]
-        lacuna = next((s for s in edition.spans_of(T.LACUNA) if a.lacuna
-                       and s.annotation.id == a.lacuna), None)
-        if lacuna:  # the annotation of the gap where the reporting source's name was lost
-            bodies.append(_link(ids.of(annotation_key(lacuna)), "linking"))
-    if span.type is T.LACUNA and a.conjecture_entity:
-        bodies.append(_link(links.entity(a.conjecture_entity), "linking"))
-    # the sources consulted that the editors' words rest on, as the bibliography lists them
-    bodies += [_link(links.source_entry(source_id), "linking") for source_id in a.sources]
+               for s in statements(edition, span, m)]
+    bodies += [_link(links.source_entry(source_id), "linking")
+               for source_id in span.annotation.sources]
     return bodies
+
+
+class _Bodies(WebBodies):
+    """What a kind's bodies may use (kinds/base.WebBodies)."""
+
+    def __init__(self, edition: Edition, links: Permalinks, ids: _Ids, m) -> None:
+        self.edition, self.links, self.ids, self.m = edition, links, ids, m
+
+    def link(self, url: str, purpose: str) -> dict[str, Any]:
+        return _link(url, purpose)
+
+    def text(self, value: str, purpose: str, language: str | None = None) -> dict[str, Any]:
+        return _text(value, purpose, language or self.m.language)
+
+    def entity(self, entity_id: str) -> str:
+        return self.links.entity(entity_id)
+
+    def wikidata(self, entity_id: str) -> str:
+        return self.edition.entity(entity_id).wikidata or ""
+
+    def event(self, event_id: str) -> str:
+        return self.links.event(event_id)
+
+    def lacuna(self, lacuna_id: str) -> str:
+        """The id of the annotation of the gap where a reporting source's name was lost."""
+        lacuna = next(s for s in self.edition.spans_of(T.LACUNA) if s.annotation.id == lacuna_id)
+        return self.ids.of(annotation_key(lacuna))
 
 
 def _link(url: str, purpose: str) -> dict[str, Any]:

@@ -1,79 +1,84 @@
-"""The rule that statements cite: every cited source exists, and every statement of a kind that
-counts as an external claim (source/README.md) cites one or names its basis."""
+"""The checks across files: every source a statement quotes exists, ids are unique where they
+are addresses, and the changelog's last version is the edition's."""
 from __future__ import annotations
 
-from typing import Iterable
+from typing import Iterable, Iterator
 
-from ..model import AnnotationType as T, Located, Source
+from ..model import (Count, Declared, Located, QuotationWitness, Source, TextWitness)
+from ..model.fields import VERSION
 from ..problems import Problems
-from .checks import VERSION
 
 
-def check_references(source: Source, problems: Problems, resolve: bool = True) -> None:
-    """Every cited source exists; every statement of a kind that counts as an external claim
-    (source/README.md) cites a source or names its basis."""
+def check_references(source: Source, problems: Problems) -> None:
     known = {s.id for s in source.sources}
-    for where, ids in _citations(source) if resolve else ():
-        for source_id in ids:
-            if source_id not in known:
-                problems.add(where.file, where.line, f"unknown source '{source_id}'",
-                             "use an id from source/sources.yml or add the entry there")
-    for where, what in _uncited_claims(source):
-        problems.add(where.file, where.line, f"{what} states facts but cites no source",
-                     "add 'sources: [id, …]' (ids from source/sources.yml), or 'basis: article'"
-                     " / 'editorial' / 'inference' (see source/README.md)")
-    _check_current_version(source, problems)
+    for where, source_id in citations(source):
+        if source_id not in known:
+            problems.add(where.file, where.line, f"unknown source '{source_id}'",
+                         "use an id from source/sources.yml or add the entry there")
+    for items, name in ((source.entities, "entities.yml"), (source.events, "events.yml"),
+                        (source.sources, "sources.yml"),
+                        (source.record.entries + source.record.comparisons, "record.yml"),
+                        (source.witnesses.text, "witnesses.yml")):
+        check_unique_ids(items, problems)
+    _check_versions(source, problems)
+
+
+def citations(source: Source) -> Iterator[tuple[Located, str]]:
+    """Every source id the data quotes, where it is quoted: the evidence of every statement,
+    each count of the record, each witness."""
+    for record in records(source):
+        for item in getattr(record, "evidence", ()):
+            yield item.where if item.where.line else record.where, item.source
+        if isinstance(record, (Count, TextWitness, QuotationWitness)) and record.source:
+            yield record.where, record.source
 
 
 def cited_ids(source: Source) -> set[str]:
-    """Every source id some statement cites."""
-    return {i for _, ids in _citations(source) for i in ids}
+    """Every source id some statement quotes."""
+    return {source_id for _, source_id in citations(source)}
 
 
-def _citations(source: Source) -> Iterable[tuple[Located, tuple[str, ...]]]:
-    art = source.bibliography.article
-    yield art.where or Located("source/bibliography.yml", 0), art.sources
-    for decision in source.structure.decisions:
-        yield decision.where, decision.sources
-    for item in source.entities + source.events:
-        yield item.where, item.sources
-    for annotation in source.annotations:
-        yield annotation.where, annotation.sources
-    for entry in source.record.entries:
-        yield entry.where, entry.sources
-    for comparison in source.record.comparisons:
-        for count in comparison.counts:
-            yield count.where, (count.source,) if count.source else ()
-    for witness in source.witnesses.text + source.witnesses.quotations:
-        yield witness.where, (witness.source,) if witness.source else ()
+def records(source: Source) -> Iterator[Declared]:
+    """Every record of `source/` that may hold statements, nested ones too."""
+    roots: Iterable = (source.bibliography, source.structure, *source.entities, *source.events,
+                       *source.annotations, source.record, source.witnesses)
+    for root in roots:
+        yield from _walk(root)
 
 
-# The kinds of statement that count as external claims (source/README.md): what the register
-# says of an entity, what the timeline says of an event, an editorial note, the note on a
-# figure or a quotation, and the evidence for a conjecture.
-CLAIM_NOTES = {T.NOTE: "the note", T.FIGURE: "the figure's note", T.QUOTATION: "the quotation's note",
-               T.LACUNA: "the conjecture's evidence"}
+def _walk(record: Declared) -> Iterator[Declared]:
+    yield record
+    for name in record.__class__.model_fields:
+        value = getattr(record, name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if isinstance(item, Declared) and name != "evidence":
+                yield from _walk(item)
 
 
-def _uncited_claims(source: Source) -> Iterable[tuple[Located, str]]:
-    for entity in source.entities:
-        if entity.description and not (entity.sources or entity.basis):
-            yield entity.where, f"the description of '{entity.id}'"
-    for event in source.events:
-        if event.description and not (event.sources or event.basis):
-            yield event.where, f"the description of event '{event.id}'"
-    for a in source.annotations:
-        text = a.conjecture_evidence if a.type is T.LACUNA else a.note
-        if a.type in CLAIM_NOTES and text and not (a.sources or a.basis):
-            yield a.where, f"{CLAIM_NOTES[a.type]} in {a.anchor.block}"
+def check_unique_ids(items: Iterable, problems: Problems) -> None:
+    seen: dict[str, Located] = {}
+    for item in items:
+        if item.id in seen:
+            problems.add(item.where.file, item.where.line, f"id '{item.id}' is used twice "
+                         f"(also at line {seen[item.id].line})", "give each entry its own id")
+        seen.setdefault(item.id, item.where)
 
 
-def _check_current_version(source: Source, problems: Problems) -> None:
+def version_key(number: str) -> tuple[int, ...]:
+    """A version number's order (1.10.0 after 1.9.0); (0,) for one that is not MAJOR.MINOR.PATCH."""
+    return tuple(int(p) for p in number.split(".")) if VERSION.fullmatch(number) else (0,)
+
+
+def _check_versions(source: Source, problems: Problems) -> None:
+    versions = source.versions
+    keys = [version_key(v.version) for v in versions]
+    if keys != sorted(keys) or len(set(keys)) != len(keys):
+        where = versions[0].where if versions else Located("source/versions.yml", 1)
+        problems.add(where.file, 1, "the versions are not listed oldest first, each once",
+                     "list them in ascending order, 1.0.0 first")
     edition = source.bibliography.edition
-    if not source.versions or not VERSION.fullmatch(edition.version):
-        return  # a malformed version is reported once, by the bibliography's own check
-    last = source.versions[-1]
-    if last.version != edition.version:
+    if versions and versions[-1].version != edition.version:
+        last = versions[-1]
         problems.add(last.where.file, last.where.line, f"the last version is {last.version}, but "
                      f"bibliography.yml gives {edition.version}",
                      "list the current version last, with the same number")

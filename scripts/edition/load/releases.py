@@ -4,7 +4,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import VERSION, version_key
+from ..model.fields import VERSION
+from .references import version_key
 
 LEFT_OUT = ("SHA256SUMS",)
 

@@ -1,10 +1,10 @@
-"""Reading YAML from `source/` with the line of every value kept, and typed field access."""
+"""Reading YAML from `source/` with the line of every value kept (the checks of its values are
+the declared records', load/validate.py)."""
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import yaml
 
@@ -199,94 +199,3 @@ def _scalar(node: yaml.Node) -> Any:
     if isinstance(node, yaml.ScalarNode):
         return _SCALARS.construct_object(node)
     return node
-
-
-_MISSING = object()
-
-
-class Fields:
-    """Typed access to one YAML mapping, reporting each wrong or unknown field once."""
-
-    def __init__(self, mapping: Any, display: str, line: int, problems: Problems,
-                 allowed: tuple[str, ...], what: str):
-        self.display, self.problems, self.what = display, problems, what
-        self.ok = isinstance(mapping, Map)
-        self.mapping: Map = mapping if self.ok else Map()
-        self.line = getattr(mapping, "line", line)
-        self.misspelt: set[str] = set()  # allowed keys an unknown field probably meant
-        if not self.ok:
-            problems.add(display, line, f"{what} should be a mapping of fields, found "
-                         f"{_describe(mapping)}", "write it as 'field: value' lines")
-            return
-        for key in self.mapping:
-            if key not in allowed:
-                close = difflib.get_close_matches(key, allowed, n=1)
-                fix = f"did you mean '{close[0]}'?" if close else f"use one of: {', '.join(allowed)}"
-                self.misspelt.update(close)
-                problems.add(display, self.key_line(key), f"unknown field '{key}' in {what}", fix)
-
-    def key_line(self, key: str) -> int:
-        return self.mapping.key_lines.get(key, self.line) if self.ok else self.line
-
-    def _get(self, key: str, required: bool, expected: str, check: Callable[[Any], bool]) -> Any:
-        value = self.mapping.get(key, _MISSING)
-        if value is _MISSING or value is None:
-            if required and self.ok and key not in self.misspelt:
-                self.problems.add(self.display, self.line, f"{self.what} has no '{key}'",
-                                  f"add '{key}:' ({expected})")
-            return _MISSING
-        if not check(value):
-            self.problems.add(self.display, self.key_line(key),
-                              f"'{key}' should be {expected}, found {_describe(value)}",
-                              f"write '{key}' as {expected}")
-            return _MISSING
-        return value
-
-    def text(self, key: str, required: bool = True, default: str = "") -> str:
-        value = self._get(key, required, "text", lambda v: isinstance(v, (str, int, float))
-                          and not isinstance(v, bool))
-        if value is _MISSING:
-            return default
-        value = str(value)
-        if required and not value.strip():
-            self.problems.add(self.display, self.key_line(key), f"'{key}' is empty",
-                              f"write the {key}")
-        return value
-
-    def integer(self, key: str, required: bool = False, default: int = 0) -> int:
-        value = self._get(key, required, "a whole number",
-                          lambda v: isinstance(v, int) and not isinstance(v, bool))
-        return default if value is _MISSING else value
-
-    def number(self, key: str, required: bool = False) -> float | None:
-        value = self._get(key, required, "a number",
-                          lambda v: isinstance(v, (int, float)) and not isinstance(v, bool))
-        return None if value is _MISSING else float(value)
-
-    def texts(self, key: str, required: bool = True) -> tuple[str, ...]:
-        value = self._get(key, required, "a list of texts",
-                          lambda v: isinstance(v, list) and all(isinstance(i, str) for i in v))
-        return () if value is _MISSING else tuple(value)
-
-    def mapping_of(self, key: str) -> Any:
-        value = self.mapping.get(key)
-        return value
-
-    def numbers(self, key: str, count: int) -> tuple[float, ...] | None:
-        value = self._get(key, False, f"a list of {count} numbers",
-                          lambda v: isinstance(v, list) and len(v) == count and all(
-                              isinstance(i, (int, float)) and not isinstance(i, bool) for i in v))
-        return None if value is _MISSING else tuple(float(v) for v in value)
-
-
-def _describe(value: Any) -> str:
-    if isinstance(value, Map):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"yes/no ({value})"
-    text = str(value)
-    return f"'{text[:40]}…'" if len(text) > 40 else f"'{text}'"

@@ -1,18 +1,24 @@
-"""Typed, immutable data passed between the pipeline's stages (frozen records).
+"""Typed, immutable data passed between the pipeline's stages.
 
-`text`: the text and what is said about it; `apparatus`: what stands beside it (sources
-consulted, the later record, versions, witnesses); `edition`: the whole, as loaded and as
-placed, and the downloads. Every record is importable from here.
+The records of `source/` are declared once, as frozen pydantic models (`declared`, `fields`,
+`text`, `bibliography`, `apparatus`; the annotations are their kinds', in kinds/); what the stages
+make of them are frozen dataclasses (`text`: blocks and sections; `edition`: the whole, as
+loaded and as placed, and the downloads). Every record is importable from here.
 """
-from .apparatus import (Change, Comparison, Count, FigureRef, QuotationWitness, Record,
-                        RecordEntry, SourceEntry, TextWitness, Version, Witnesses)
+from .apparatus import (Change, Comparison, Count, FigureRef, GlossaryTerm, QuotationWitness,
+                        Record, RecordEntry, ReviewEntry, Shift, SourceEntry, TextWitness,
+                        Translation, Version, Witnesses)
+from .bibliography import ArticleRecord, Bibliography, EditionRecord, Person
+from .declared import Declared, Evidence, Statement, Translated, TranslatedStatement
 from .edition import Artefact, Edition, Source, Span
-from .text import (Anchor, Annotation, AnnotationType, ArticleRecord, Bibliography, Block,
-                   BlockKind, Decision, EditionRecord, Entity, Event, Located, Person, Section,
-                   Structure)
+from .located import Located
+from .text import Anchor, Block, BlockKind, Decision, Entity, Event, Opening, Section, Structure
 
-__all__ = ["Anchor", "Annotation", "AnnotationType", "Artefact", "ArticleRecord", "Bibliography",
-           "Block", "BlockKind", "Change", "Comparison", "Count", "Decision", "Edition",
-           "EditionRecord", "Entity", "Event", "FigureRef", "Located", "Person",
-           "QuotationWitness", "Record", "RecordEntry", "Section", "Source", "SourceEntry",
-           "Span", "Structure", "TextWitness", "Version", "Witnesses"]
+__all__ = ["Anchor", "Artefact", "ArticleRecord", "Bibliography",
+           "Block", "BlockKind", "Change", "Comparison", "Count", "Decision", "Declared",
+           "Edition", "EditionRecord", "Entity", "Event", "Evidence", "FigureRef",
+           "GlossaryTerm", "Located", "Opening", "Person", "QuotationWitness", "Record",
+           "RecordEntry", "ReviewEntry", "Section", "Shift", "Source", "SourceEntry", "Span",
+           "Statement", "Structure", "TextWitness", "Translated", "TranslatedStatement",
+           "Translation", "Version", "Witnesses"]
+

@@ -1,10 +1,15 @@
 """The whole: everything read from source/, the placed edition, and the downloads."""
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
-from .apparatus import Record, SourceEntry, Version, Witnesses
-from .text import Annotation, AnnotationType, Bibliography, Block, Entity, Event, Section, Structure
+from .apparatus import GlossaryTerm, Record, ReviewEntry, SourceEntry, Translation, Version, Witnesses
+from .bibliography import Bibliography
+from .text import Block, Entity, Event, Section, Structure
+
+if TYPE_CHECKING:
+    from ..kinds import Annotation
 
 
 @dataclass(frozen=True)
@@ -16,21 +21,44 @@ class Source:
     structure: Structure
     entities: tuple[Entity, ...]
     events: tuple[Event, ...]
-    annotations: tuple[Annotation, ...]
+    annotations: tuple["Annotation", ...]
     sources: tuple[SourceEntry, ...] = ()
     record: Record = field(default_factory=Record)
     versions: tuple[Version, ...] = ()
     witnesses: Witnesses = field(default_factory=Witnesses)
+    glossary: tuple[GlossaryTerm, ...] = ()
+    translations: tuple[Translation, ...] = ()  # the editors' translations of the text
+    review: tuple[ReviewEntry, ...] = ()
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return self.bibliography.edition.languages
 
     def source_entry(self, source_id: str) -> SourceEntry:
         return next(s for s in self.sources if s.id == source_id)
+
+    def translation(self, language: str) -> Translation | None:
+        return next((t for t in self.translations if t.language == language), None)
+
+    def localized(self, language: str) -> "Source":
+        """The same data with the editors' text in `language` wherever they wrote it."""
+        if language == "en":
+            return self
+        def each(items):
+            return tuple(item.localized(language) for item in items)
+        return replace(self, bibliography=self.bibliography.localized(language),
+                       structure=self.structure.localized(language),
+                       entities=each(self.entities), events=each(self.events),
+                       annotations=each(self.annotations), sources=each(self.sources),
+                       record=self.record.localized(language), versions=each(self.versions),
+                       witnesses=self.witnesses.localized(language))
 
 
 @dataclass(frozen=True)
 class Span:
     """An annotation placed on a block: code-point offsets into the block's text."""
 
-    annotation: Annotation
+    annotation: "Annotation"
     block: str
     start: int
     end: int
@@ -38,8 +66,9 @@ class Span:
     gap: int = -1  # lacunae: offset in the block where the lost text belongs
 
     @property
-    def type(self) -> AnnotationType:
-        return self.annotation.type
+    def type(self) -> str:
+        """The name of its kind (kinds/): "mention", "date"…"""
+        return self.annotation.KIND
 
 
 @dataclass(frozen=True)
@@ -52,6 +81,7 @@ class Edition:
     spans: tuple[Span, ...]
     entities: tuple[Entity, ...] = field(default=())
     events: tuple[Event, ...] = field(default=())
+    language: str = "en"  # the language of the editors' text it holds (localized)
 
     @property
     def bibliography(self) -> Bibliography:
@@ -70,7 +100,7 @@ class Edition:
     def spans_in(self, block_id: str) -> tuple[Span, ...]:
         return tuple(s for s in self.spans if s.block == block_id)
 
-    def spans_of(self, kind: AnnotationType) -> tuple[Span, ...]:
+    def spans_of(self, kind: str) -> tuple[Span, ...]:
         return tuple(s for s in self.spans if s.type == kind)
 
     def _blocks_by_id(self) -> dict[str, Block]:
@@ -82,8 +112,8 @@ class Artefact:
     """One downloadable file: docs/downloads/<name>, copied by MkDocs into the site as is."""
 
     name: str  # file name; carries the edition's version, e.g. bolivia-insurrection-1.0.0.json
-    title: str  # shown on the Download page
-    description: str  # one sentence: what it holds and what it is for
+    title: str  # shown on the Download page (a message id)
+    description: str  # one sentence: what it holds and what it is for (a message id)
     media_type: str
     content: bytes
     stable_path: str = ""  # an extra unversioned path in the site, e.g. data/edition.json

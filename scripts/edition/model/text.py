@@ -1,8 +1,15 @@
-"""The text and what is said about it: blocks, sections, entities, events, annotations."""
+"""The text and what the editors say of its structure: blocks, sections, entities, events."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
+from typing import ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from .declared import Translated, TranslatedStatement, problem
+from .fields import Coordinates, EdtfDate, Id, Text, WikidataId
+from .located import Located
 
 
 class BlockKind(str, Enum):
@@ -17,93 +24,136 @@ class BlockKind(str, Enum):
     NOTE = "note"
 
 
-@dataclass(frozen=True)
-class Located:
-    """Where in `source/` a piece of data was written, for error messages."""
+class Opening(TranslatedStatement):
+    """The section before the first heading, which the text leaves without a title."""
 
-    file: str
-    line: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}"
-
-
-@dataclass(frozen=True)
-class Person:
-    name: str
-    role: str = ""
+    WHAT: ClassVar[str] = "the opening section"
+    STATEMENT: ClassVar[tuple[str, ...]] = ("reason",)
+    TRANSLATED: ClassVar[tuple[str, ...]] = ("title", "summary", "reason")
+    id: Id
+    title: Text
+    summary: Text
+    reason: Text
 
 
-@dataclass(frozen=True)
-class ArticleRecord:
-    """The transmitted article as a bibliographic item."""
-
-    title: str
-    date: str
-    publication: str
-    publisher: str
-    language: str
-    attribution: str
-    attribution_evidence: str
-    original_language: str
-    original_note: str
-    text_sha256: str
-    description: str
-    publication_evidence: str = ""
-    sources: tuple[str, ...] = ()
-    where: Located | None = None  # where `sources` is written, for error messages
+# Decision fields that mean something for one kind of block only: elsewhere they would be read
+# and never shown.
+ONLY_FOR_KIND = {"section_id": BlockKind.HEADING, "section_title": BlockKind.HEADING,
+                 "summary": BlockKind.HEADING, "duplicate_of": BlockKind.DUPLICATE}
 
 
-@dataclass(frozen=True)
-class EditionRecord:
-    """This digital edition as a bibliographic item."""
-
-    title: str
-    short_title: str
-    editors: tuple[Person, ...]
-    version: str
-    date: str
-    licence: str
-    licence_url: str
-    text_licence_note: str
-    publisher: str
-    contact: str = ""
-    errata: str = ""
-
-    @property
-    def version_label(self) -> str:
-        """The version as every citation and export writes it: one string, everywhere."""
-        return f"Version {self.version}"
-
-
-@dataclass(frozen=True)
-class Bibliography:
-    article: ArticleRecord
-    edition: EditionRecord
-
-
-@dataclass(frozen=True)
-class Decision:
+class Decision(TranslatedStatement):
     """One editorial decision about a block, with the reason shown to readers."""
 
-    block_quote: str
-    kind: BlockKind
-    reason: str
-    where: Located
-    section_id: str = ""
-    section_title: str = ""
-    summary: str = ""
-    duplicate_of: str = ""
-    sources: tuple[str, ...] = ()
+    WHAT: ClassVar[str] = "a decision"
+    STATEMENT: ClassVar[tuple[str, ...]] = ("reason",)
+    TRANSLATED: ClassVar[tuple[str, ...]] = ("reason", "summary", "section_title")
+    block_quote: Text = Field(validation_alias="block", description="The block's opening words, quoted "
+                                                         "exactly (enough to be unique).")
+    kind: Literal["title", "heading", "caption", "duplicate", "dateline", "note"] = Field(
+        description="What the block is.")
+    reason: Text
+    section_id: Id | None = Field(default=None, validation_alias="id",
+                                  description="A heading's section id (its page's address).")
+    section_title: Text | None = Field(default=None, validation_alias="title",
+                                       description="A heading's title, where it differs.")
+    summary: Text | None = None
+    duplicate_of: Text | None = Field(default=None, description="A duplicate: the opening "
+                                                                "words of the block it repeats.")
+
+    @property
+    def block_kind(self) -> BlockKind:
+        return BlockKind(self.kind)
+
+    @model_validator(mode="after")
+    def _fields_of_its_kind(self) -> "Decision":
+        for name, only in ONLY_FOR_KIND.items():
+            alias = self.key(name)
+            if getattr(self, name) is not None and self.kind != only.value:
+                raise problem(f"'{alias}' is only read for a {only.value}, and this block is a "
+                              f"{self.kind}", f"remove '{alias}', or make the block a "
+                              f"{only.value}", (alias,))
+        for name, needs in (("section_id", "heading"), ("summary", "heading"),
+                            ("duplicate_of", "duplicate")):
+            alias = self.key(name)
+            if self.kind == needs and getattr(self, name) is None:
+                raise problem(f"a {needs} decision has no '{alias}'", f"add '{alias}:'")
+        return self
+
+
+class Structure(Translated):
+    WHAT: ClassVar[str] = "the structure"
+    opening: Opening
+    decisions: tuple[Decision, ...]
+
+    @property
+    def opening_id(self) -> str:
+        return self.opening.id
+
+    @property
+    def opening_title(self) -> str:
+        return self.opening.title
+
+    @property
+    def opening_summary(self) -> str:
+        return self.opening.summary
+
+    @property
+    def opening_reason(self) -> str:
+        return self.opening.reason
+
+
+class Entity(TranslatedStatement):
+    """A person, organisation, group or place the text names."""
+
+    WHAT: ClassVar[str] = "an entity"
+    STATEMENT: ClassVar[tuple[str, ...]] = ("description",)
+    TRANSLATED: ClassVar[tuple[str, ...]] = ("kind", "description")
+    OPTIONAL_TRANSLATED: ClassVar[tuple[str, ...]] = ("name",)
+    id: Id = Field(description="Never renamed once published: entities/ID.html.")
+    type: Literal["person", "organisation", "group", "place"]
+    kind: Text = Field(description="A short subtype shown in the register (party, city…).")
+    name: Text = Field(description="The preferred name.")
+    forms: tuple[Text, ...] = Field(description="Every form in which the text names it, exactly "
+                                                "as written.")
+    description: Text = Field(description="One or two factual sentences on its role in "
+                                          "October 2003.")
+    coordinates: Coordinates | None = Field(
+        default=None, description="Places: [latitude, longitude], WGS84.")
+    wikidata: WikidataId | None = Field(default=None, description="Only where verified.")
+
+    @model_validator(mode="after")
+    def _place_and_forms(self) -> "Entity":
+        if self.type == "place" and self.coordinates is None:
+            raise problem(f"place '{self.id}' has no coordinates",
+                          "add 'coordinates: [latitude, longitude]'")
+        for form in self.forms:
+            if form != form.strip():
+                raise problem(f"form '{form}' has spaces at its ends", "remove them", ("forms",))
+        return self
+
+
+class Event(TranslatedStatement):
+    """An event of the timeline; date annotations point at it."""
+
+    WHAT: ClassVar[str] = "an event"
+    STATEMENT: ClassVar[tuple[str, ...]] = ("title", "description")
+    TRANSLATED: ClassVar[tuple[str, ...]] = ("title", "description")
+    id: Id
+    when: EdtfDate
+    title: Text
+    description: Text | None = None
 
 
 @dataclass(frozen=True)
-class Structure:
-    opening_id: str
-    opening_title: str
-    opening_summary: str
-    opening_reason: str
-    decisions: tuple[Decision, ...]
+class Anchor:
+    """How an annotation names its span: a quote (or two ends) in one block."""
+
+    block: str
+    text: str = ""
+    start_quote: str = ""
+    end_quote: str = ""
+    occurrence: int = 1
 
 
 @dataclass(frozen=True)
@@ -133,81 +183,5 @@ class Section:
         return tuple(b.id for b in self.blocks)
 
 
-@dataclass(frozen=True)
-class Entity:
-    id: str
-    type: str  # person | organisation | group | place
-    kind: str
-    name: str
-    forms: tuple[str, ...]
-    description: str
-    where: Located
-    coordinates: tuple[float, float] | None = None
-    wikidata: str = ""
-    sources: tuple[str, ...] = ()  # ids in sources.yml supporting the description
-    basis: str = ""  # article | editorial | inference, when no source is cited
-
-
-@dataclass(frozen=True)
-class Event:
-    id: str
-    when: str
-    title: str
-    description: str
-    where: Located
-    sources: tuple[str, ...] = ()
-    basis: str = ""
-
-
-@dataclass(frozen=True)
-class Anchor:
-    """How an annotation names its span: a quote (or two ends) in one block."""
-
-    block: str
-    text: str = ""
-    start_quote: str = ""
-    end_quote: str = ""
-    occurrence: int = 1
-
-
-class AnnotationType(str, Enum):
-    MENTION = "mention"
-    NOT_MENTION = "not-mention"
-    DATE = "date"
-    QUOTATION = "quotation"
-    LACUNA = "lacuna"
-    SIC = "sic"
-    FIGURE = "figure"
-    NOTE = "note"
-
-
-@dataclass(frozen=True)
-class Annotation:
-    """An annotation as written in `source/annotations/`, not yet placed on the text."""
-
-    type: AnnotationType
-    anchor: Anchor
-    where: Located
-    note: str = ""
-    entity: str = ""  # mention, not-mention
-    reason: str = ""  # not-mention
-    when: str = ""  # date
-    event: str = ""  # date
-    speaker: str = ""  # quotation
-    speaker_label: str = ""
-    source: str = ""
-    reported: str = ""
-    lacuna: str = ""
-    kind: str = ""  # quotation kind
-    id: str = ""  # lacuna
-    gap_after: str = ""
-    lost: str = ""
-    conjecture_entity: str = ""
-    conjecture_evidence: str = ""
-    reading: str = ""  # sic
-    value: float | None = None  # figure
-    qualifier: str = ""
-    unit: str = ""
-    counts: str = ""
-    sources: tuple[str, ...] = ()  # for the note (and a lacuna's conjecture evidence)
-    basis: str = ""
+__all__ = ["Anchor", "Block", "BlockKind", "Decision", "Entity", "Event", "Located", "Opening",
+           "Section", "Structure"]

@@ -8,13 +8,15 @@ import json
 from ..doc import Nodes, h
 from ..doc.tree import Element
 from ..i18n import N_, Messages
-from ..model import AnnotationType as T, Edition
+from ..model import Edition
+from ..kinds import AnnotationType as T
 from ..paths import TIMELINE, entity_path, html_path, relative, section_path
 from ..place.history import AnchorHistory
 from ..place.record import PAGE_ANCHORS, anchor_targets
 from .context import Context
 from .page import Page
-from .record import BIBLIOGRAPHY, CHANGELOG, FIGURES, RECORD, block_label
+from ..wording import block_label
+from .record import BIBLIOGRAPHY, CHANGELOG, FIGURES, RECORD
 
 TITLE, DESCRIPTION = N_("Changelog"), N_("Every version of the edition and every change, by "
                                          "anchor.")
@@ -65,6 +67,7 @@ def _ledger_lines(ctx: Context, history: AnchorHistory, version: str) -> list[El
         return [h("p", h("em", m._("By the ledger:")), " ", m._(
             "first publication, with {count} anchors.", count=len(history.prints(version))))]
     changed, added = history.changed(version), history.added(version)
+    withdrawn = history.withdrawn(version)
     out = []
     if changed:
         out.append(h("p", h("em", m._("By the ledger, the text or apparatus changed at:")), " ",
@@ -72,6 +75,9 @@ def _ledger_lines(ctx: Context, history: AnchorHistory, version: str) -> list[El
     if added:
         out.append(h("p", h("em", m._("By the ledger, anchors added:")), " ",
                       _url_links(ctx, added), "."))
+    if withdrawn:
+        out.append(h("p", h("em", m._("By the ledger, anchors withdrawn:")), " ",
+                      _url_links(ctx, withdrawn), "."))
     return out or [h("p", h("em", m._("By the ledger:")), " ",
                      m._("no anchor changed and none was added."))]
 
@@ -80,12 +86,15 @@ def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:
     """Links to the anchors, each once, named as the editors' list names them: a block's two
     addresses (its section, the whole article) are one paragraph."""
     edition = ctx.edition
-    known = anchor_targets(edition.source, edition.blocks, list(edition.spans))
+    known = anchor_targets(edition.source, edition.blocks)
     seen, links = set(), []
     for url in urls:
         page, _, fragment = url.partition("#")
         name = fragment or page.rsplit("/", 1)[-1].removesuffix(".html")
-        if page.startswith("changelog.html") and fragment:
+        if url not in ctx.history.live:  # withdrawn since: its name, no link to nothing
+            name, link = url, h("span", {"class": "withdrawn"}, url, " (",
+                                ctx.m._("withdrawn"), ")")
+        elif page.startswith("changelog.html") and fragment:
             name = url
             link = h("a", {"href": ctx.link(f"{CHANGELOG}#{fragment}")},
                      ctx.m._("version {version}", version=fragment[1:].replace("-", ".")))

@@ -6,9 +6,11 @@ from .. import dates
 from ..doc import Nodes, fill, h
 from ..doc.tree import Element
 from ..i18n import Messages, N_
-from ..model import AnnotationType as T, Comparison, Count, Edition, Span
+from ..model import Comparison, Count, Edition, Span
+from ..kinds import AnnotationType as T
 from .context import Context
-from .record import BIBLIOGRAPHY, FIGURES, RECORD, TIMINGS, cited, paragraph_link, source_link
+from ..wording import TIMINGS, count_value
+from .record import BIBLIOGRAPHY, FIGURES, RECORD, cited, evidence, source_link
 
 
 def comparisons_of(edition: Edition, span: Span) -> list[Comparison]:
@@ -20,7 +22,7 @@ def figure_note(ctx: Context, span: Span) -> list[Nodes]:
     """A figure's own note: its note with references, then how other counts compare."""
     m = ctx.m
     a = span.annotation
-    text: list[Nodes] = cited(ctx, a.note, a.sources, a.basis) if a.note else []
+    text: list[Nodes] = cited(ctx, a.note, a) if a.note else []
     for comparison in comparisons_of(ctx.edition, span):
         same = [c for c in comparison.counts if c.timing == "same-days"]
         later = [c for c in comparison.counts if c.timing == "later"]
@@ -30,7 +32,7 @@ def figure_note(ctx: Context, span: Span) -> list[Nodes]:
         text += [" " if text else None,
                  *fill(m._("Other counts ({summary}): see {comparison}."), summary=summary,
                        comparison=link)]
-    return text
+    return text + [evidence(ctx, a) if a.note else None]
 
 
 def _span_of(counts: list[Count], m: Messages) -> str:
@@ -58,7 +60,7 @@ def figures_against_record(ctx: Context) -> list[Nodes]:
     for comparison in comparisons:
         figures: list[Nodes] = []
         for n, f in enumerate(comparison.figures):
-            figures += [", " if n else None, paragraph_link(ctx, f.block), f" “{f.text}”"]
+            figures += [", " if n else None, ctx.paragraph_ref(f.block), f" “{f.text}”"]
         rows = [h("tr", h("td", count_value(count, m)), h("td", count.counts),
                   h("td", m.date(str(count.when))), h("td", m._(TIMINGS.get(count.timing, ""))),
                   h("td", source_link(ctx, count.source)))
@@ -67,7 +69,8 @@ def figures_against_record(ctx: Context) -> list[Nodes]:
                 h("p", fill(m._("The article: {figures}."), figures=figures)),
                 h("table", h("thead", h("tr", [h("th", m._(label)) for label in COLUMNS])),
                   h("tbody", rows)),
-                h("p", h("em", m._("Editors' note:")), " ", comparison.note)]
+                h("p", h("em", m._("Editors' note:")), " ", cited(ctx, comparison.note, comparison)),
+                evidence(ctx, comparison)]
     return out
 
 
@@ -79,16 +82,6 @@ def _count_order(count: Count) -> tuple[int, str]:
     when = "9999" if count.when == "n.d." else dates.sort_key(str(count.when))
     return (0 if count.timing == "same-days" else 1, when)
 
-
-COUNT_QUALIFIERS = {"exact": N_("{value}"), "more-than": N_("more than {value}"),
-                    "at-least": N_("at least {value}"), "about": N_("about {value}")}
-
-
-def count_value(count: Count, m: Messages) -> str:
-    if count.qualifier == "range" and count.to is not None:
-        return f"{m.number(count.value)}–{m.number(count.to)}"
-    return m._(COUNT_QUALIFIERS.get(count.qualifier, COUNT_QUALIFIERS["exact"]),
-               value=m.number(count.value))
 
 
 # The chart: one row per comparison of the dead; the article's figure as a red bar, each other

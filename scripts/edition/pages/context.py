@@ -11,7 +11,10 @@ from ..load.releases import Release
 from ..model import Artefact, Edition
 from ..paths import entity_path, html_path, relative, section_path
 from ..place.history import AnchorHistory
+from ..kinds import AnnotationType as T
+from ..wording import block_label
 from .citebox import CiteBoxes
+from .inline import PartLinks
 
 
 @dataclass(frozen=True)
@@ -47,9 +50,14 @@ class Context:
         return self.link(f"{self.block_page(block_id)}#{block_id}")
 
     def block_label(self, block_id: str) -> str:
-        block = self.edition.block(block_id)
-        return self.m._("¶ {number}", number=block.number) if block.number else \
-            self.edition.section_of(block_id).title
+        return block_label(self.edition, block_id, self.m)
+
+    def part_links(self) -> PartLinks:
+        """The links of the editors' words on this page (entities, lacunae, blocks)."""
+        lacunae = {s.annotation.id: s.block for s in self.edition.spans_of(T.LACUNA)}
+        return PartLinks(lambda e: self.link(entity_path(e)),
+                         lambda lacuna: f"{self.block_link(lacunae[lacuna]).partition('#')[0]}"
+                                        f"#{lacuna}", self.block_link)
 
     def paragraph_ref(self, block_id: str) -> Element:
         """A link to a block, labelled "¶ n" (or its section's title)."""

@@ -3,12 +3,13 @@ from __future__ import annotations
 
 from ..doc import Nodes, h
 from ..i18n import N_
-from ..model import AnnotationType as T, Entity, Span
+from ..model import Entity, Span
+from ..kinds import AnnotationType as T
 from ..paths import entity_path
 from ..views import locator_map
 from .context import Context, not_searched, shorten
 from .page import Page
-from .record import cited
+from .record import cited, evidence
 from .registers import mentions_of
 from .text import attribution
 
@@ -33,7 +34,7 @@ def entity_page(ctx: Context, entity: Entity) -> Page:
     parts: list[Nodes] = [
         h("h1", entity.name),
         h("p", {"class": "entity-kind"}, f"{m._(ENTITY_TYPES[entity.type])} · {entity.kind}"),
-        h("p", cited(ctx, entity.description, entity.sources, entity.basis)),
+        h("p", cited(ctx, entity.description, entity)), evidence(ctx, entity),
         h("ul", [h("li", fact) for fact in facts]),
         locator_map(ctx.edition, entity, ctx.page, m),
         h("h2", {"id": "mentions"}, m._("Mentions ({count})", count=len(mentions))),

@@ -4,11 +4,13 @@ from __future__ import annotations
 from ..doc import Nodes, fill, h
 from ..doc.tree import Element
 from ..i18n import N_, Messages
-from ..model import AnnotationType as T, Edition
+from ..model import Edition
+from ..kinds import AnnotationType as T
 from ..paths import file_stem, section_path
-from .context import Context, shorten
+from .context import Context, count_by, shorten
 from .page import Page
-from .record import note_on_text, references
+from .record import cited, evidence
+from .textnote import note_on_text
 from .text import note_text
 
 DOWNLOAD = "download.md"
@@ -93,15 +95,17 @@ def method(ctx: Context) -> Page:
         h("h2", {"id": "structure"}, m._("Structure")),
         h("div", {"id": "opening"}, h("p", h("strong", m._("Opening")), " ",
                                            m._("(editor’s title):"), " ",
-                                           structure.opening_reason))]
+                                           cited(ctx, structure.opening_reason,
+                                                 structure.opening)),
+          evidence(ctx, structure.opening))]
     for block in ctx.edition.blocks:
         if not block.decision:
             continue
         d = block.decision
         parts.append(h("div", {"id": block.id}, h(
-            "p", h("strong", m._(BLOCK_KIND_NAMES[d.kind.value])), " — ",
+            "p", h("strong", m._(BLOCK_KIND_NAMES[d.kind])), " — ",
             h("a", {"href": ctx.block_link(block.id)}, f"“{shorten(block.text, 70)}”"), ": ",
-            d.reason, references(ctx, d.sources))))
+            cited(ctx, d.reason, d)), evidence(ctx, d)))
     for kind, heading, anchor in METHOD_SECTIONS:
         spans = ctx.edition.spans_of(kind)
         parts.append(h("h2", {"id": anchor}, m._("{heading} ({count})", heading=m._(heading),
@@ -113,11 +117,33 @@ def method(ctx: Context) -> Page:
                                                      count=len(excluded))))
     parts.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", fill(
         m._("“{text}” is not a mention of {entity}: {reason}"), text=s.text,
-        entity=ctx.entity_link(s.annotation.entity), reason=s.annotation.reason),
-        f" {s.annotation.note}" if s.annotation.note else None) for s in excluded]))
-    parts += note_on_text(ctx)
+        entity=ctx.entity_link(s.annotation.entity), reason=cited(
+            ctx, [s.annotation.reason, [" ", s.annotation.note] if s.annotation.note else None],
+            s.annotation)), evidence(ctx, s.annotation)) for s in excluded]))
+    parts += note_on_text(ctx) + review(ctx)
     return Page(ctx.page, m._("Editorial method"), m._("Every editorial decision of this edition."),
                 h("div", {"class": "ed-page"}, parts))
+
+
+def review(ctx: Context) -> list[Nodes]:
+    """What the editors' review of the apparatus found, counted by verdict (review.yml)."""
+    entries = ctx.edition.source.review
+    if not entries:
+        return []
+    m = ctx.m
+    verdicts = count_by(e.verdict for e in entries)
+    last = max(e.date for e in entries)
+    return [h("h2", {"id": "review"}, m._("The review of the apparatus")), h("p", fill(m._(
+        "The editors checked each statement of the apparatus against the passages of its "
+        "sources (the review ended on {date}): {checked} statements were correct as they "
+        "stood, {corrected} were corrected, {removed} removed, and {added} added where the "
+        "record was incomplete. Each statement's verdict, with what was wrong, is in the {data}; the "
+        "{changelog} lists the corrections by anchor."), date=m.date(last),
+        checked=m.number(verdicts.get("correct", 0)),
+        corrected=m.number(verdicts.get("corrected", 0)),
+        removed=m.number(verdicts.get("removed", 0)), added=m.number(verdicts.get("added", 0)),
+        data=h("a", {"href": ctx.link("download.md")}, m._("edition's data (edition.json)")),
+        changelog=h("a", {"href": ctx.link("changelog.md")}, m._("changelog"))))]
 
 
 def download(ctx: Context) -> Page:

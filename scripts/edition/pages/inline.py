@@ -5,37 +5,51 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
-from .. import dates, wording
+from .. import wording
 from ..doc import Nodes, h
 from ..doc.tree import Element
 from ..i18n import Messages
-from ..model import AnnotationType as T, Block, Span
-from ..wording import Emphasis, LacunaRef, Name
+from ..kinds import Inline, kind_of
+from ..model import Block, Span
+from ..wording import BlockRef, Emphasis, LacunaRef, Name
 
 
-def words_nodes(words: wording.Words, entity_href: Callable[[str], str] | None = None,
-                lacuna_href: Callable[[str], str] | None = None) -> list[Nodes]:
-    """Words as nodes; names and lacunae are links when their hrefs are given."""
+@dataclass(frozen=True)
+class PartLinks:
+    """Where a page links the parts of the editors' words: an entity, a lacuna, a block."""
+
+    entity: Callable[[str], str]
+    lacuna: Callable[[str], str]
+    block: Callable[[str], str]
+
+    def href(self, part: wording.Part) -> str | None:
+        if isinstance(part, Name):
+            return self.entity(part.entity)
+        if isinstance(part, LacunaRef):
+            return self.lacuna(part.lacuna)
+        if isinstance(part, BlockRef):
+            return self.block(part.block)
+        return None
+
+
+def words_nodes(words: wording.Words, links: PartLinks | None = None) -> list[Nodes]:
+    """Words as nodes; names, lacunae and blocks are links where `links` are given."""
     out: list[Nodes] = []
     for part in words:
-        node: Nodes = part.text
+        href = links.href(part) if links else None
         if isinstance(part, Emphasis):
-            node = h("strong" if part.strong else "em", part.text)
-        elif isinstance(part, Name) and entity_href:
-            node = h("a", {"href": entity_href(part.entity)}, part.text)
-        elif isinstance(part, LacunaRef) and lacuna_href:
-            node = h("a", {"href": lacuna_href(part.lacuna)}, part.text)
-        out.append(node)
+            out.append(h("strong" if part.strong else "em", part.text))
+        else:
+            out.append(h("a", {"href": href}, part.text) if href else part.text)
     return out
 
 
 def statements_nodes(statements: tuple[wording.Statement, ...],
-                     entity_href: Callable[[str], str] | None = None,
-                     lacuna_href: Callable[[str], str] | None = None) -> list[Nodes]:
+                     links: PartLinks | None = None) -> list[Nodes]:
     """What the editors say about a span, one statement after the other."""
     out: list[Nodes] = []
     for n, statement in enumerate(statements):
-        out += ([" "] if n else []) + words_nodes(statement.words, entity_href, lacuna_href)
+        out += ([" "] if n else []) + words_nodes(statement.words, links)
     return out
 
 
@@ -78,21 +92,19 @@ class Rendered:
     notes: tuple[Span, ...]
 
 
-NOTED = (T.QUOTATION, T.SIC, T.NOTE, T.LACUNA)  # the spans whose notes the text calls
-
-
 def calls_note(span: Span) -> bool:
-    """Whether the text calls a note on this span (a mention only when it has a note)."""
-    return span.type in NOTED or (span.type is T.MENTION and bool(span.annotation.note))
+    """Whether the text calls a note on this span (its kind says: a mention only when it has
+    a note)."""
+    return kind_of(span).calls_note(span.annotation)
 
 
 def render_block_text(block: Block, spans: tuple[Span, ...], links: Links, m: Messages,
                       first_note: int = 1) -> Rendered:
-    """The block's text as nodes, each span wrapped in its markup; its note calls are
+    """The block's text as nodes, each span wrapped in its kind's markup; its note calls are
     numbered from `first_note`."""
     root = _Node(None, 0, len(block.text))
     for span in spans:
-        if span.type is not T.NOT_MENTION:
+        if kind_of(span).shown:
             _insert(root, _Node(span, span.start, span.end))
     noted = list(_noted(root))
     numbers = {id(node): n for n, node in enumerate(noted, start=first_note)}
@@ -124,9 +136,6 @@ class _Renderer:
     numbers: dict[int, int]  # id(node) -> its note's number
     m: Messages
 
-    def marker(self, node: _Node) -> Element:
-        return self.links.note_marker(node.span, self.numbers[id(node)])
-
     def render(self, node: _Node) -> list[Nodes]:
         parts: list[Nodes] = []
         at = node.start
@@ -138,44 +147,40 @@ class _Renderer:
         return parts
 
     def wrap(self, node: _Node) -> list[Nodes]:
-        span, m = node.span, self.m
-        a = span.annotation
-        inner = self.render(node)
-        if span.type is T.MENTION:
-            # The description shows as a CSS tooltip (data-description, edition.css) and screen
-            # readers hear it once, from the page's hidden list (aria-describedby,
-            # description_list); no title, which would show and be read twice.
-            return [h("a", {"class": "mention", "href": self.links.entity_href(a.entity),
-                            "data-entity": a.entity,
-                            "aria-describedby": description_id(a.entity),
-                            "data-description": self.links.entity_description(a.entity)}, inner),
-                    self.marker(node) if a.note else None]
-        if span.type is T.DATE:
-            machine = dates.html_datetime(a.when)
-            label = wording.date_label(a.when, m)
-            if machine:
-                return [h("time", {"class": "date", "datetime": machine, "title": label}, inner)]
-            return [h("span", {"class": "date", "data-when": a.when, "title": label}, inner)]
-        if span.type is T.LACUNA:
-            before = self.render(_Node(None, node.start, span.gap,
-                                       [c for c in node.children if c.end <= span.gap]))
-            after = self.render(_Node(None, span.gap, node.end,
-                                      [c for c in node.children if c.start >= span.gap]))
-            # Before a word ("how ⟨…⟩described") the marker needs room on its right; before
-            # punctuation ("(⟨…⟩, October 13)") it must not have it.
-            spacing = " before-word" if self.text[span.gap:span.gap + 1].isalnum() else ""
-            # The mark ⟨…⟩ is drawn by edition.css: it is not a character of the text, so a
-            # reader who copies the paragraph copies the transmitted words alone.
-            marker = h("span", {"class": f"ed gap{spacing}", "role": "note",
-                                "aria-label": m._("Editorial: lost in transmission: {lost}",
-                                                  lost=a.lost),
-                                "title": a.lost})
-            return [h("span", {"class": "lacuna", "id": a.id}, before, marker, after),
-                    self.marker(node)]
-        css = {T.QUOTATION: "quotation", T.SIC: "sic", T.FIGURE: "figure", T.NOTE: "noted"}[span.type]
-        attrs: dict[str, object] = {"class": css}
-        if span.type is T.SIC:
-            attrs["title"] = m._("sic; read: {reading}", reading=a.reading)
-        if span.type is T.FIGURE:
-            attrs.update({"data-value": f"{a.value:g}", "title": wording.figure_gloss(a, m)})
-        return [h("span", attrs, inner), self.marker(node) if span.type in NOTED else None]
+        return kind_of(node.span).html(node.span, self.render(node), _SpanOut(self, node))
+
+
+@dataclass(frozen=True)
+class _SpanOut(Inline):
+    """What a kind's markup may use while one span is written (kinds/base.Inline)."""
+
+    renderer: _Renderer
+    node: _Node
+
+    @property
+    def m(self) -> Messages:
+        return self.renderer.m
+
+    @property
+    def text(self) -> str:
+        return self.renderer.text
+
+    def marker(self) -> Element:
+        return self.renderer.links.note_marker(self.node.span, self.renderer.numbers[id(self.node)])
+
+    def entity_href(self, entity_id: str) -> str:
+        return self.renderer.links.entity_href(entity_id)
+
+    def entity_description(self, entity_id: str) -> str:
+        return self.renderer.links.entity_description(entity_id)
+
+    def described_by(self, entity_id: str) -> str:
+        return description_id(entity_id)
+
+    def split_at(self, offset: int) -> tuple[list[Nodes], list[Nodes]]:
+        """The span's text and inner spans, cut at `offset` (a lacuna's gap)."""
+        node = self.node
+        return (self.renderer.render(_Node(None, node.start, offset,
+                                           [c for c in node.children if c.end <= offset])),
+                self.renderer.render(_Node(None, offset, node.end,
+                                           [c for c in node.children if c.start >= offset])))

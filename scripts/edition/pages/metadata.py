@@ -7,8 +7,9 @@ import html
 import json
 from dataclasses import dataclass
 
-from .. import cite, dates
-from ..model import AnnotationType as T, Edition, Entity
+from .. import cite
+from ..model import Edition, Entity
+from ..kinds import AnnotationType as T
 from ..paths import entity_path, file_stem, section_path
 
 LANGUAGES = {"en": "English", "es": "Spanish"}
@@ -170,7 +171,7 @@ def _entities_on(edition: Edition, page: str) -> tuple[Entity, ...]:
     else:
         section = _section_of(edition, page)
         blocks = set(section.paragraph_ids) if section else set()
-    ids = {s.annotation.entity for s in edition.spans if s.type is T.MENTION and s.block in blocks}
+    ids = {s.annotation.entity for s in edition.spans if s.type == T.MENTION and s.block in blocks}
     return tuple(e for e in edition.entities if e.id in ids)
 
 

@@ -10,7 +10,7 @@ notes as sidenotes beside it.
 """
 from __future__ import annotations
 
-from .. import wording
+from ..kinds import statements
 from ..doc import Nodes, h
 from ..doc.tree import Element
 from ..model import Block, Span
@@ -54,5 +54,5 @@ def _sidenotes(ctx: Context, block: Block, notes: tuple[tuple[int, Span], ...]) 
 
 
 def sidenote_text(ctx: Context, span: Span) -> list[Nodes]:
-    said = statements_nodes(wording.statements(ctx.edition, span, ctx.m))
+    said = statements_nodes(statements(ctx.edition, span, ctx.m))
     return [h("em", shorten(span.text, 40)), ": ", *said]

@@ -7,11 +7,14 @@ from typing import Callable, Iterable
 
 from .. import dates
 from ..doc import Nodes, fill, h
+from .. import wording
+from ..wording import RECORD_PARTS, grounds, inference_label
 from ..doc.tree import Element
 from ..i18n import N_, Messages
-from ..model import BlockKind, Edition, SourceEntry
+from ..model import Edition, SourceEntry, Statement
 from ..paths import BIBLIOGRAPHY, TIMELINE, entity_path, section_path
 from .context import Context
+from .inline import words_nodes
 from .page import Page
 
 RECORD = "record.md"
@@ -19,17 +22,8 @@ CHANGELOG = "changelog.md"
 FIGURES = "register/figures.md"
 LANGUAGES = {"en": N_("English"), "es": N_("Spanish"), "fr": N_("French"), "it": N_("Italian"),
              "pt": N_("Portuguese")}
-PARTS = (("context", N_("Beside the article: what it leaves out"),
-          N_("The days of the article, 11–14 October 2003, as other sources report them.")),
-         ("outcome", N_("What happened next: the fall of the government"),
-          N_("From 15 October 2003.")),
-         ("counts", N_("The dead and wounded, by later counts"),
-          N_("Counts published after the article; the Figures page sets them beside the "
-             "article's own.")),
-         ("justice", N_("The trials"), N_("In Bolivia and in the United States.")))
 # The prefix of each page's ids as a part of the one-page edition and the EPUB.
 PART_PREFIXES = {BIBLIOGRAPHY: "bibliography", RECORD: "record", CHANGELOG: "changelog"}
-TIMINGS = {"same-days": N_("same days"), "later": N_("later")}
 STATUSES = {"shown": N_("shown"), "reported": N_("reported, not verified"),
             "likely": N_("likely (inference)")}
 
@@ -52,26 +46,42 @@ def _page(path: str, title: str, description: str, make) -> Callable[[Context], 
                             h("div", {"class": "ed-page"}, make(ctx)))
 
 
-# --- references after a statement ------------------------------------------------------
+# --- a statement and its evidence --------------------------------------------------------
 
-def cited(ctx: Context, text: Nodes, sources: Iterable[str], basis: str = "") -> list[Nodes]:
-    """A statement as the reader sees it: marked in words when it is the editors' inference,
-    followed by its references when it cites sources."""
-    shown: list[Nodes] = [text]
-    if basis == "inference":
-        shown = [h("em", ctx.m._("Editors' inference:")), " ", text]
-    return shown + references(ctx, sources)
+def cited(ctx: Context, text: Nodes, statement: Statement | None) -> list[Nodes]:
+    """A statement as the reader sees it, grounded as every output grounds it
+    (wording.grounded). Its sources' passages are `evidence()`, beside it."""
+    if statement is None:
+        return [text]
+    return [*words_nodes(inference_label(statement, ctx.m)), text,
+            *words_nodes(grounds(statement, ctx.edition, ctx.m), ctx.part_links())]
 
 
-def references(ctx: Context, sources: Iterable[str]) -> list[Nodes]:
-    ids = list(dict.fromkeys(sources))
-    if not ids:
-        return []
-    links: list[Nodes] = []
-    for n, source_id in enumerate(ids):
-        links += ["; " if n else None, source_link(ctx, source_id)]
-    label = ctx.m.ngettext("Source:", "Sources:", len(ids))
-    return [f" ({label} ", *links, ".)"]
+def evidence(ctx: Context, statement: Statement | None) -> Element | None:
+    """The passages a statement rests on, each with its source and where it stands there,
+    folded under the sources' names: open without a script, in every output."""
+    items = getattr(statement, "evidence", ()) if statement is not None else ()
+    if not items:
+        return None
+    m = ctx.m
+    labels: list[Nodes] = []
+    for n, source_id in enumerate(dict.fromkeys(item.source for item in items)):
+        labels += ["; " if n else None, ctx.edition.source.source_entry(source_id).label]
+    passages = []
+    for item in items:
+        entry = ctx.edition.source.source_entry(item.source)
+        # `cite` only for an https address: an EPUB reading system may fetch it, and EPUBCheck
+        # warns of a plain http one (the address is on the Sources consulted page either way).
+        cite = entry.url if entry.url.startswith("https://") else None
+        passages.append(h("li", h("blockquote", {"lang": entry.language, "cite": cite},
+                                  item.passage),
+                          h("p", {"class": "ev-source"}, "— ", source_link(ctx, item.source),
+                            f", {item.at}")))
+    return h("details", {"class": "ed evidence", "data-search-exclude": ""},
+             h("summary", m.ngettext("Source: {sources}", "Sources: {sources}",
+                                     len(set(i.source for i in items)), sources="")
+               .rstrip(), " ", labels),
+             h("ul", passages))
 
 
 def source_link(ctx: Context, source_id: str) -> Element:
@@ -79,14 +89,6 @@ def source_link(ctx: Context, source_id: str) -> Element:
     return h("a", {"href": ctx.link(f"{BIBLIOGRAPHY}#{source_id}")}, entry.label)
 
 
-def block_label(edition: Edition, block_id: str, m: Messages) -> str:
-    block = edition.block(block_id)
-    return m._("¶ {number}", number=block.number) if block.number else \
-        edition.section_of(block_id).title
-
-
-def paragraph_link(ctx: Context, block_id: str) -> Element:
-    return h("a", {"href": ctx.block_link(block_id)}, block_label(ctx.edition, block_id, ctx.m))
 
 
 # --- Sources consulted ------------------------------------------------------------------
@@ -144,7 +146,7 @@ def _citing_places(edition: Edition, m: Messages) -> dict[str, list[tuple[str, s
         "index.md#editorial-method")
     for block in edition.blocks:
         if block.decision:
-            add(block.decision.sources, m._("the structure of {block}", block=block_label(
+            add(block.decision.sources, m._("the structure of {block}", block=wording.block_label(
                 edition, block.id, m)), f"method.md#{block.id}")
     for entity in edition.entities:
         add(entity.sources, entity.name, entity_path(entity.id))
@@ -153,8 +155,8 @@ def _citing_places(edition: Edition, m: Messages) -> dict[str, list[tuple[str, s
             f"{TIMELINE}#{event.id}")
     for span in edition.spans:
         if span.annotation.sources:
-            add(span.annotation.sources, m._("the {kind} in {block}", kind=span.type.value,
-                                             block=block_label(edition, span.block, m)),
+            add(span.annotation.sources, m._("the {kind} in {block}", kind=span.type,
+                                             block=wording.block_label(edition, span.block, m)),
                 f"{section_path(edition.block(span.block).section)}#{span.block}")
     for entry in src.record.entries:
         add(entry.sources, m._("What happened next, {entry}", entry=entry.title),
@@ -179,7 +181,7 @@ def record(ctx: Context) -> list[Nodes]:
         "these counts on the {figures} page."), figures=h("a", {"href": ctx.link(FIGURES)},
                                                           m._("Figures"))))]
     entries = ctx.edition.source.record.entries
-    for part, heading, intro in PARTS:
+    for part, heading, intro in RECORD_PARTS:
         items = sorted((e for e in entries if e.part == part), key=lambda e: dates.sort_key(e.when))
         if not items:
             continue
@@ -187,110 +189,11 @@ def record(ctx: Context) -> list[Nodes]:
         for entry in items:
             out.append(h("h3", {"id": entry.id}, m._("{date}: {title}", date=m.date(entry.when),
                                                      title=entry.title)))
-            text = cited(ctx, entry.text, entry.sources)
+            text = cited(ctx, entry.text, entry)
             if entry.paragraphs:
                 refs: list[Nodes] = []
                 for n, b in enumerate(entry.paragraphs):
-                    refs += [", " if n else None, paragraph_link(ctx, b)]
+                    refs += [", " if n else None, ctx.paragraph_ref(b)]
                 text += [" ", *fill(m._("Bears on {paragraphs} of the article."), paragraphs=refs)]
-            out.append(h("p", text))
+            out += [h("p", text), evidence(ctx, entry)]
     return out
-
-
-# --- the note on the text and the colophon (Editorial method) -----------------------------
-
-def note_on_text(ctx: Context) -> list[Nodes]:
-    m = ctx.m
-    src = ctx.edition.source
-    art, ed = src.bibliography.article, src.bibliography.edition
-    out: list[Nodes] = [
-        h("h2", {"id": "note-on-the-text"}, m._("A note on the text")),
-        h("h3", {"id": "principles"}, m._("Principles")),
-        h("ul",
-          h("li", m._("The transmitted text is reproduced exactly; nothing in it is corrected, "
-                      "added or removed. Every build checks that it is unchanged.")),
-          h("li", m._("Every editorial decision is data, with its reason, shown beside the text "
-                      "and on this page.")),
-          h("li", fill(m._("Every statement of fact that is not in the article cites a source "
-                           "listed on {sources}; a statement that no source supports is removed "
-                           "or marked in words as the editors' inference."),
-                       sources=h("a", {"href": ctx.link(BIBLIOGRAPHY)}, m._("Sources consulted")))),
-          h("li", fill(m._("What happened after the article is kept apart from its account, on "
-                           "{record}."), record=h("a", {"href": ctx.link(RECORD)},
-                                                  m._("What happened next")))),
-          h("li", fill(m._("Paragraph numbers and anchors never change; every change is listed "
-                           "in the {changelog}."), changelog=h("a", {"href": ctx.link(CHANGELOG)},
-                                                              m._("Changelog"))))),
-        h("h3", {"id": "witnesses"}, m._("Witnesses")),
-        h("p", m._("The copies of the text the editors know, and how the transmitted text "
-                   "relates to them:")),
-        h("ul", [h("li", h("span", {"id": f"witness-{w.id}"}), h("strong", w.name),
-                   f" ({m._(STATUSES.get(w.status, w.status))}): ", w.relation,
-                   references(ctx, (w.source,))) for w in src.witnesses.text])]
-    if art.publication_evidence:
-        out.append(h("p", h("strong", m._("The publication.")), " ",
-                     cited(ctx, art.publication_evidence, art.sources)))
-    out.append(h("h3", {"id": "quotation-witnesses"}, m._("Witnesses of the quotations")))
-    quoted = src.witnesses.quotations
-    if quoted:
-        items = []
-        for q in quoted:
-            entry = src.source_entry(q.source)
-            items.append(h("li", paragraph_link(ctx, q.block), f" “{q.quote}…”: ",
-                           f"{entry.title} ({entry.url}; ", source_link(ctx, q.source), "), ",
-                           m._("which opens «{opening}»", opening=q.opening),
-                           f" ({m._(STATUSES.get(q.status, q.status))})",
-                           fill(m._("; it restores the name lost at {lacuna}"), lacuna=h("a", {
-                               "href": ctx.link(f"{section_path(ctx.edition.block(q.block).section)}"
-                                                f"#{q.lacuna}")}, q.lacuna)) if q.lacuna else None,
-                           "."))
-        out.append(h("ul", items))
-    else:
-        out.append(h("p", m._(
-            "No Spanish source of any report the article quotes has been found: the Spanish "
-            "wording of the reports quoted in ¶ 6, 13, 14, 15, 20 and 23 was searched for in "
-            "stored copies of the Bolivian and Latin American press of October 2003, and the "
-            "reports of those days that were found (listed on Sources consulted) do not contain "
-            "them. The lost source names therefore remain without conjecture.")))
-    captions: list[Nodes] = []
-    for n, b in enumerate(b for b in ctx.edition.blocks if b.kind is BlockKind.CAPTION):
-        captions += [", " if n else None, paragraph_link(ctx, b.id)]
-    out += [h("h3", {"id": "not-checked"}, m._("What could not be checked")),
-            h("ul",
-              h("li", h("strong", m._("The Spanish original.")), " ", art.original_note),
-              h("li", h("strong", m._("The photographs behind the captions.")), " ", fill(m._(
-                  "The short lines read as captions ({paragraphs}) most likely captioned "
-                  "photographs; no photograph was transmitted and none has been found, so what "
-                  "they showed cannot be checked."), paragraphs=captions)),
-              h("li", h("strong", m._("The In Defence of Marxism listing")), " ", m._(
-                  "that the reviewers report (see above) could not be retrieved by the "
-                  "editors.")),
-              h("li", h("strong", m._("The sources of the quoted reports")), fill(m._(
-                  ", whose names were lost (see the {lacunae})."), lacunae=h(
-                      "a", {"href": ctx.link("method.md#lacunae")}, m._("lacunae")))))]
-    out += colophon(ctx)
-    return out
-
-
-def colophon(ctx: Context) -> list[Nodes]:
-    """The bibliographic record of the edition. It repeats the citations' data, so it is kept
-    out of the search index, like the cite boxes."""
-    m = ctx.m
-    ed = ctx.edition.bibliography.edition
-    editors = "; ".join(p.name + (f" ({p.role})" if p.role else "") for p in ed.editors)
-    items = [h("li", h("strong", m._("Edition")), ": ", m._(
-                 "{edition}, version {version}, {date}.", edition=ed.title, version=ed.version,
-                 date=m.date(ed.date))),
-             h("li", h("strong", m._("Editors")), f": {editors}."),
-             h("li", h("strong", m._("Publisher")), f": {ed.publisher}."),
-             h("li", h("strong", m._("Licence")), f": {ed.licence} ({ed.licence_url}). "
-               f"{ed.text_licence_note}")]
-    if ed.contact:
-        items.append(h("li", h("strong", m._("Contact")), f": {ed.contact}."))
-    if ed.errata:
-        items.append(h("li", h("strong", m._("Reporting an error")), f": {ed.errata}"))
-    items.append(h("li", h("strong", m._("Changes")), ": ", fill(m._(
-        "every version and change is listed in the {changelog}."),
-        changelog=h("a", {"href": ctx.link(CHANGELOG)}, m._("Changelog")))))
-    return [h("h2", {"id": "colophon"}, m._("Colophon")),
-            h("div", {"class": "colophon", "data-search-exclude": ""}, h("ul", items))]

@@ -3,17 +3,19 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .. import dates, wording
+from .. import dates
+from ..kinds.figure import figure_value
 from ..doc import Nodes, h
 from ..doc.tree import Element
 from ..i18n import N_
-from ..model import AnnotationType as T, Span
+from ..model import Span
+from ..kinds import AnnotationType as T
 from ..paths import TIMELINE
 from ..views import places_map, sources_view, timeline_view
 from .comparisons import figure_note, figures_against_record
 from .context import Context, shorten
 from .page import Page
-from .record import cited
+from .record import cited, evidence
 from .text import TYPE_HEADINGS, attribution, note_id_of, note_text
 
 SOURCES = "register/sources.md"
@@ -49,7 +51,7 @@ def register(ctx: Context, title: str, entity_type: str) -> Page:
             count = len(mentions_of(ctx, e.id))
             entries.append(h("li", h("strong", ctx.entity_link(e.id)), " (", e.kind, "; ",
                              m.ngettext("{count} mention", "{count} mentions", count), "): ",
-                             cited(ctx, e.description, e.sources, e.basis)))
+                             cited(ctx, e.description, e), evidence(ctx, e)))
         parts.append(h("ul", entries))
     return _page(ctx, m._(title), m._(REGISTER_DESCRIPTIONS[entity_type]), parts,
                  searchable=False)
@@ -67,7 +69,7 @@ def sources(ctx: Context) -> Page:
     for source_id in sorted(k for k in by_source if k):
         entity = ctx.edition.entity(source_id)
         parts += [h("h2", {"id": source_id}, entity.name),
-                  h("p", cited(ctx, entity.description, entity.sources, entity.basis)),
+                  h("p", cited(ctx, entity.description, entity)), evidence(ctx, entity),
                   _quote_list(ctx, by_source[source_id])]
     lost = [s for s in by_source.get("", []) if s.annotation.lacuna]
     parts += [h("h2", {"id": "lost"}, m._("Sources whose names were lost")),
@@ -101,8 +103,7 @@ def timeline(ctx: Context) -> Page:
         refs = by_event.get(event.id, [])
         parts.append(h("h2", {"id": event.id}, m._("{date}: {title}", date=m.date(event.when),
                                                   title=event.title)))
-        parts.append(h("p", h("code", event.when), " · ",
-                       cited(ctx, event.description, event.sources, event.basis)))
+        parts += [h("p", cited(ctx, event.description or "", event)), evidence(ctx, event)]
         if refs:
             links: list[Nodes] = []
             for n, b in enumerate(dict.fromkeys(s.block for s in refs)):
@@ -118,7 +119,7 @@ FIGURE_COLUMNS = (N_("¶"), N_("In the text"), N_("Value"), N_("Counts"), N_("No
 def figures(ctx: Context) -> Page:
     m = ctx.m
     rows = [h("tr", h("td", ctx.paragraph_ref(s.block)), h("td", s.text),
-              h("td", wording.figure_value(s.annotation, m)), h("td", s.annotation.counts),
+              h("td", figure_value(s.annotation, m)), h("td", s.annotation.counts),
               h("td", figure_note(ctx, s))) for s in ctx.edition.spans_of(T.FIGURE)]
     parts: list[Nodes] = [h("h1", m._("Figures")),
                           h("table", h("thead", h("tr", [h("th", m._(c)) for c in FIGURE_COLUMNS])),

@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 from .. import wording
+from ..kinds import statements
 from ..doc import Nodes, fill, h
 from ..doc.tree import Element
 from ..i18n import N_
-from ..model import AnnotationType as T, Block, BlockKind, Section, Span
+from ..model import Block, BlockKind, Section, Span
+from ..kinds import AnnotationType as T
 from ..paths import entity_path, section_path
 from .context import Context, count_by, not_searched, shorten
 from .inline import Links, calls_note, description_list, render_block_text, statements_nodes
 from .page import Page
 from .paragraph import paragraph
-from .record import cited
+from .record import cited, evidence
 
 TYPE_HEADINGS = (("person", N_("People")), ("organisation", N_("Organisations")),
                  ("group", N_("Groups")), ("place", N_("Places")))
@@ -136,7 +138,8 @@ def _apparatus(ctx: Context, section: Section, notes: list[Span], level: int) ->
         parts.append(h("ol", [h("li", h("span", {"id": note_id_of(ctx, span)}),
                                 note_text(ctx, span), " ",
                                 h("a", {"href": f"#ref-{note_id_of(ctx, span)}",
-                                        "aria-label": m._("Back to the text")}, "↩"))
+                                        "aria-label": m._("Back to the text")}, "↩"),
+                                evidence(ctx, span.annotation))
                               for span in notes]))
     parts += _section_index(ctx, section, level + 1)
     return h("div", {"class": "apparatus ed"}, parts)
@@ -148,20 +151,15 @@ def note_text(ctx: Context, span: Span) -> list[Nodes]:
 
 
 def attribution(ctx: Context, span: Span) -> list[Nodes]:
-    """What the editors say about the span, in the words of wording.py, with links."""
-    lacunae = {s.annotation.id: s.block for s in ctx.edition.spans_of(T.LACUNA)}
-    said = statements_nodes(
-        wording.statements(ctx.edition, span, ctx.m), lambda e: ctx.link(entity_path(e)),
-        lambda lacuna: f"{ctx.link(ctx.block_page(lacunae[lacuna]))}#{lacuna}")
-    a = span.annotation  # the editors' statement, with its sources or marked as inference
-    return cited(ctx, said, a.sources, a.basis)
+    """What the editors say about the span (its kind's statements), with links."""
+    return statements_nodes(statements(ctx.edition, span, ctx.m), ctx.part_links())
 
 
 def _section_index(ctx: Context, section: Section, level: int) -> list[Nodes]:
     m = ctx.m
     spans = [s for b in section.blocks for s in ctx.edition.spans_in(b.id)]
     out: list[Nodes] = []
-    mentioned = count_by(s.annotation.entity for s in spans if s.type is T.MENTION)
+    mentioned = count_by(s.annotation.entity for s in spans if s.type == T.MENTION)
     for entity_type, heading in TYPE_HEADINGS:
         items = sorted((e for e in ctx.edition.entities if e.type == entity_type
                         and e.id in mentioned), key=lambda e: e.name)
@@ -171,14 +169,14 @@ def _section_index(ctx: Context, section: Section, level: int) -> list[Nodes]:
                 links += [", " if n else None, ctx.entity_link(e.id), f" ({mentioned[e.id]})"]
             out += [h(f"h{level}", {"id": f"{entity_type}-{section.id}"}, m._(heading)),
                     h("p", links)]
-    date_spans = [s for s in spans if s.type is T.DATE]
+    date_spans = [s for s in spans if s.type == T.DATE]
     if date_spans:
         out.append(h(f"h{level}", {"id": f"dates-{section.id}"}, m._("Dates")))
         out.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", m._(
-            "“{text}”", text=s.text), " = ", h("code", s.annotation.when),
-            f" ({m.date(s.annotation.when)})",
-            f". {s.annotation.note}" if s.annotation.note else None) for s in date_spans]))
-    quotes = [s for s in spans if s.type is T.QUOTATION and s.annotation.kind != "term"]
+            "“{text}”", text=s.text), " = ", m.date(s.annotation.when),
+            [". ", *cited(ctx, s.annotation.note, s.annotation)] if s.annotation.note else None,
+            evidence(ctx, s.annotation)) for s in date_spans]))
+    quotes = [s for s in spans if s.type == T.QUOTATION and s.annotation.kind != "term"]
     if quotes:
         out.append(h(f"h{level}", {"id": f"sources-{section.id}"}, m._("Sources and quotations")))
         out.append(not_searched([[ctx.paragraph_ref(s.block), ": ", shorten(s.text, 70), " — ",
@@ -190,5 +188,5 @@ def _descriptions(ctx: Context, sections) -> Element:
     """The hidden descriptions the page's mentions point at (aria-describedby), once each."""
     mentioned = dict.fromkeys(s.annotation.entity for section in sections
                               for block in section.blocks
-                              for s in ctx.edition.spans_in(block.id) if s.type is T.MENTION)
+                              for s in ctx.edition.spans_in(block.id) if s.type == T.MENTION)
     return description_list(ctx.edition.entity(e) for e in mentioned)

@@ -5,13 +5,12 @@ import re
 import unicodedata
 from collections import defaultdict
 
-from ..model import Annotation, AnnotationType as T, Block, Edition, Entity, Source, Span
+from ..kinds import KINDS, Annotation, References
+from ..model import Block, Edition, Entity, Source, Span
+from ..kinds import AnnotationType as T
 from ..problems import Problems
 from . import record as check_record
 from .structure import group_sections, split_blocks
-
-# When two spans cover the same text, the earlier type here encloses the later one.
-NESTING_ORDER = (T.QUOTATION, T.LACUNA, T.NOTE, T.FIGURE, T.DATE, T.SIC, T.MENTION)
 
 
 def build_edition(source: Source) -> Edition:
@@ -23,11 +22,11 @@ def build_edition(source: Source) -> Edition:
     by_id = {b.id: b for b in blocks}
     placed = {a: place(a, by_id, problems) for a in source.annotations}
     spans = [span for span in placed.values() if span]
-    unplaced = {a.entity for a, span in placed.items() if span is None}
+    # An entity with an unplaced mention is reported once, not again "without a mention".
+    unplaced = {a.entity for a, span in placed.items() if span is None and a.KIND == T.MENTION}
     _check_references(source, spans, problems)
     _check_overlaps(spans, problems)
     check_record.check(source, blocks, spans, problems)
-    # An entity with an unplaced mention would also be reported "without a mention": once is enough.
     _check_completeness(tuple(e for e in source.entities if e.id not in unplaced), blocks, spans,
                         problems)
     problems.raise_if_any()
@@ -38,7 +37,8 @@ def build_edition(source: Source) -> Edition:
 
 
 def nesting_rank(span: Span) -> int:
-    return NESTING_ORDER.index(span.type) if span.type in NESTING_ORDER else len(NESTING_ORDER)
+    """When two spans cover the same text, the lower rank encloses the higher (kinds/)."""
+    return KINDS.rank(span.type)
 
 
 def place(annotation: Annotation, blocks: dict[str, Block], problems: Problems) -> Span | None:
@@ -69,17 +69,11 @@ def place(annotation: Annotation, blocks: dict[str, Block], problems: Problems) 
                          f"{block.id} after '{_short(first)}'", "quote the end of the span exactly")
             return None
         end = found + len(anchor.end_quote)
-    gap = -1
-    if annotation.type is T.LACUNA:
-        covered = block.text[start:end]
-        offset = covered.find(annotation.gap_after) if annotation.gap_after else 0
-        if offset < 0:
-            problems.add(where.file, where.line, f"gap-after '{annotation.gap_after}' is not in "
-                         f"the trace '{_short(covered)}'", "quote text inside the trace")
-            return None
-        gap = start + offset + len(annotation.gap_after)
+    extra = KINDS[annotation.KIND].placed(annotation, block.text[start:end], start, problems)
+    if extra is None:
+        return None
     return Span(annotation=annotation, block=block.id, start=start, end=end,
-                text=block.text[start:end], gap=gap)
+                text=block.text[start:end], **extra)
 
 
 def _occurrences(text: str, quote: str) -> list[int]:
@@ -109,31 +103,20 @@ def _not_found(quote: str, occurrence: int, positions: list[int], block: Block,
 
 def _check_references(source: Source, spans: list[Span], problems: Problems) -> None:
     entities = {e.id: e for e in source.entities}
-    events = {e.id for e in source.events}
     # Every declared lacuna, placed or not, so one misquoted trace gives one error, not three.
-    lacunae = {a.id for a in source.annotations if a.type is T.LACUNA}
+    known = References({e.id: e.type for e in source.entities}, {e.id for e in source.events},
+                       {a.id for a in source.annotations if a.KIND == T.LACUNA})
     mentioned: set[str] = set()
     seen_lacunae: dict[str, int] = {}
     for span in spans:
         a, where = span.annotation, span.annotation.where
-        refs = {"entity": a.entity, "speaker": a.speaker, "source": a.source,
-                "conjecture entity": a.conjecture_entity}
-        for field, ref in refs.items():
-            if ref and ref not in entities:
-                problems.add(where.file, where.line, f"unknown {field} '{ref}'",
-                             "use an id from source/entities.yml or add the entity there")
-        if a.event and a.event not in events:
-            problems.add(where.file, where.line, f"unknown event '{a.event}'",
-                         "use an id from source/events.yml or add the event there")
-        if a.lacuna and a.lacuna not in lacunae:
-            problems.add(where.file, where.line, f"unknown lacuna '{a.lacuna}'",
-                         "use an id from source/annotations/lacunae.yml")
-        if span.type is T.LACUNA:
+        KINDS[a.KIND].check(a, known, problems)
+        if span.type == T.LACUNA:
             if a.id in seen_lacunae:
                 problems.add(where.file, where.line, f"lacuna id '{a.id}' is used twice "
                              f"(also at line {seen_lacunae[a.id]})", "give each lacuna its own id")
             seen_lacunae.setdefault(a.id, where.line)
-        if span.type is T.MENTION and a.entity in entities:
+        if span.type == T.MENTION and a.entity in entities:
             mentioned.add(a.entity)
             if span.text not in entities[a.entity].forms:
                 problems.add(where.file, where.line, f"'{_short(span.text)}' is not a form of "
@@ -148,7 +131,7 @@ def _check_references(source: Source, spans: list[Span], problems: Problems) -> 
 def _check_overlaps(spans: list[Span], problems: Problems) -> None:
     by_block: dict[str, list[Span]] = defaultdict(list)
     for span in spans:
-        if span.type is not T.NOT_MENTION:
+        if span.type != T.NOT_MENTION:
             by_block[span.block].append(span)
     for block_spans in by_block.values():
         block_spans.sort(key=lambda s: (s.start, -s.end, nesting_rank(s)))
@@ -169,13 +152,13 @@ def _overlap_problem(outer: Span, inner: Span) -> str | None:
     nested = inner.end <= outer.end
     if not nested:
         return "spans cross"
-    if outer.type is T.MENTION and outer.type is inner.type:
+    if outer.type == T.MENTION and outer.type == inner.type:
         return "a mention overlaps a mention"
-    if outer.type is T.MENTION:
+    if outer.type == T.MENTION:
         return "a mention cannot contain another annotation"
     same_span = (inner.start, inner.end) == (outer.start, outer.end)
-    if outer.type is inner.type and (same_span or outer.type is not T.QUOTATION):
-        return f"two {outer.type.value} annotations overlap"
+    if outer.type == inner.type and (same_span or outer.type != T.QUOTATION):
+        return f"two {outer.type} annotations overlap"
     return None
 
 
@@ -185,9 +168,9 @@ def _check_completeness(entities: tuple[Entity, ...], blocks: tuple[Block, ...],
     mentions = defaultdict(list)
     excused = set()
     for span in spans:
-        if span.type is T.MENTION:
+        if span.type == T.MENTION:
             mentions[span.block].append((span.start, span.end))
-        elif span.type is T.NOT_MENTION:
+        elif span.type == T.NOT_MENTION:
             excused.add((span.block, span.start, span.end, span.annotation.entity))
     for entity in entities:
         for form in entity.forms:

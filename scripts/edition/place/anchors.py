@@ -7,7 +7,8 @@ from pathlib import Path
 
 from ..load import raw as raw_source
 from ..load.yamlfile import plain_data
-from ..model import AnnotationType, Block, Edition, Source
+from ..model import Block, Edition, Source
+from ..kinds import AnnotationType
 from ..paths import TIMELINE, entity_path, html_path, page_stem, section_path
 from ..problems import Problem, Problems, SourceError
 from .fingerprints import apparatus_fingerprints

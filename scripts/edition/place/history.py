@@ -38,6 +38,14 @@ class AnchorHistory:
             return []
         return sorted(set(self.prints(version)) - set(self.prints(before) if before else ()))
 
+    def withdrawn(self, version: str) -> list[str]:
+        """The anchors `version` no longer publishes that its predecessor did (retired in the
+        ledger with their reason: `edition anchors --remove`)."""
+        before = self.previous(version)
+        if not before or not self.known(version) or not self.known(before):
+            return []
+        return sorted(set(self.prints(before)) - set(self.prints(version)))
+
     def changed(self, version: str) -> list[str]:
         """The anchors whose text or apparatus `version` changed."""
         before = self.previous(version)

@@ -19,7 +19,7 @@ def split_blocks(source: Source, problems: Problems) -> tuple[Block, ...]:
     number = 0
     for index, (start, text) in enumerate(runs):
         decision = decisions.get(index)
-        kind = decision.kind if decision else BlockKind.TEXT
+        kind = decision.block_kind if decision else BlockKind.TEXT
         if kind is BlockKind.HEADING:
             section = decision.section_id
             block_id = section
@@ -32,7 +32,7 @@ def split_blocks(source: Source, problems: Problems) -> tuple[Block, ...]:
         blocks.append(Block(id=block_id, kind=kind, text=text, start=start, line=line,
                             section=section, number=number if block_id.startswith("p") else 0,
                             decision=decision))
-    if runs and (0 not in decisions or decisions[0].kind is not BlockKind.TITLE):
+    if runs and (0 not in decisions or decisions[0].block_kind is not BlockKind.TITLE):
         problems.add("source/structure.yml", 0, "the first line is not declared as the title",
                      f"add a decision '- block: \"{runs[0][1][:40]}\"' with 'kind: title'")
     return tuple(blocks)
@@ -61,7 +61,7 @@ def _decisions_by_block(runs: list[tuple[int, str]], decisions: tuple[Decision, 
                          "keep one decision per block")
         else:
             found[matches[0]] = decision
-        if decision.kind is BlockKind.DUPLICATE and not any(
+        if decision.block_kind is BlockKind.DUPLICATE and not any(
                 text.startswith(decision.duplicate_of) for _, text in runs):
             problems.add(where.file, where.line, "'duplicate-of' quotes no block",
                          "quote the beginning of the block this one repeats")

@@ -10,7 +10,8 @@ from typing import Callable
 
 from ..doc.tree import Element, h
 from ..i18n import Messages, N_
-from ..model import AnnotationType as T, Edition, Span
+from ..model import Edition, Span
+from ..kinds import AnnotationType as T
 from ..paths import html_path, relative, section_path
 from .labels import svg_text, text_width
 

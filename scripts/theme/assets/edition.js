@@ -34,7 +34,24 @@
   document.addEventListener("click", function (e) {
     var open = document.querySelector("a.mention.tip-open"), link = mention(e.target);
     if (open && open !== link) { open.classList.remove("tip-open"); }
-    if (link && touch && link !== open) { e.preventDefault(); link.classList.add("tip-open"); }
+    if (link && touch && link !== open) {
+      e.preventDefault();
+      link.classList.add("tip-open");
+      reveal(link);
+    }
+  });
+  // A long description near the bottom of a short screen: scroll it into view whole (its box
+  // hangs under the mention's line, so the link's own scrolling does not bring it in).
+  function reveal(link) {
+    var tip = getComputedStyle(link, "::after");
+    if (tip.content === "none" || tip.display === "none") { return; }
+    var line = link.getBoundingClientRect();
+    var over = line.bottom + parseFloat(tip.height) + 8 - window.innerHeight;
+    if (over > 0) { window.scrollBy(0, Math.min(over, line.top - 8)); }
+  }
+  document.addEventListener("focusin", function (e) {
+    var link = mention(e.target);
+    if (link) { requestAnimationFrame(function () { reveal(link); }); }
   });
   document.addEventListener("keydown", function (e) {
     touch = false;

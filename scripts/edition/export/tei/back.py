@@ -1,5 +1,6 @@
 """The TEI's back: the sources consulted (listBibl), the record beside and after the article,
-and the article's casualty figures set against the record, in the words of the site's pages."""
+and the article's casualty figures set against the record, in the words of the site's pages
+(wording.py)."""
 from __future__ import annotations
 
 from ...i18n import messages
@@ -8,10 +9,10 @@ import xml.etree.ElementTree as ET
 
 from ... import dates
 from ...model import Comparison, Count, Edition, RecordEntry, SourceEntry
-from ...pages import comparisons, record as pages
+from ...wording import RECORD_PARTS, TIMINGS, count_value
 from ..links import Permalinks
 from ..records import number
-from .elements import (EDITORS, PART_IDS, bibl_id, comparison_id, date, el, record_id,
+from .elements import (EDITORS, PART_IDS, bibl_id, claim, comparison_id, date, el, record_id,
                        statement, sub, when)
 
 COUNT_COLUMNS = ("Count", "What it counts", "Date", "Published", "Source")
@@ -24,7 +25,27 @@ def back(edition: Edition, links: Permalinks) -> ET.Element:
         back.append(record(edition, links))
     if edition.source.record.comparisons:
         back.append(figures(edition, links))
+    if edition.source.witnesses.quotations:
+        back.append(quotation_searches(edition))
     return back
+
+
+def quotation_searches(edition: Edition) -> ET.Element:
+    """For each quotation, the editors' search for its reporter's own words: what they found
+    (the witness, in the header's listWit) or that they found none, and what they searched."""
+    div = _part("searches", "The witnesses of the quotations", "For each quotation the "
+                "editors searched stored copies of the press of October 2003 for the reporters' "
+                "own words; what they found, or the words they searched.")
+    for n, quoted in enumerate(edition.source.witnesses.quotations, start=1):
+        item = sub(div, "div", {"type": "search", "n": quoted.status, "corresp": f"#{quoted.block}"})
+        sub(item, "head", text=f"“{quoted.quote}…”")
+        if quoted.status == "found":
+            sub(item, "p", {"resp": EDITORS}, "Found: the witness in the header (listWit).")
+        else:
+            sub(item, "p", {"resp": EDITORS}, f"Not found. Searched for: {quoted.searched}")
+        if quoted.note:
+            claim(item, "note", {"resp": EDITORS}, quoted.note, quoted, edition)
+    return div
 
 
 def _part(kind: str, head: str, intro: str) -> ET.Element:
@@ -76,7 +97,7 @@ def record(edition: Edition, links: Permalinks) -> ET.Element:
                 "sources report of its days and of what followed, each statement with its "
                 "sources.")
     entries = edition.source.record.entries
-    for part, heading, intro in pages.PARTS:
+    for part, heading, intro in RECORD_PARTS:
         items = sorted((e for e in entries if e.part == part), key=lambda e: dates.sort_key(e.when))
         if not items:
             continue
@@ -84,17 +105,17 @@ def record(edition: Edition, links: Permalinks) -> ET.Element:
         sub(part_div, "head", text=messages('en')._(heading))
         sub(part_div, "p", text=messages('en')._(intro))
         for entry in items:
-            part_div.append(_record_entry(entry, links))
+            part_div.append(_record_entry(edition, entry, links))
     return div
 
 
-def _record_entry(entry: RecordEntry, links: Permalinks) -> ET.Element:
+def _record_entry(edition: Edition, entry: RecordEntry, links: Permalinks) -> ET.Element:
     div = el("div", {"type": "entry", "xml:id": record_id(entry.id),
                      "corresp": " ".join(f"#{b}" for b in entry.paragraphs)})
     head = sub(div, "head")
     sub(head, "date", when(entry.when), messages('en').date(entry.when)).tail = f": {entry.title}"
     _permalink(div, links, f"record.html#{entry.id}")
-    sub(div, "p", statement(entry.sources), entry.text)
+    claim(div, "p", {}, entry.text, entry, edition)
     return div
 
 
@@ -124,7 +145,8 @@ def _comparison(edition: Edition, comparison: Comparison, links: Permalinks) -> 
         sub(label, "cell", text=column)
     for count in comparison.counts:
         table.append(_count_row(edition, count))
-    sub(div, "note", {"type": "editorial", "resp": EDITORS}, comparison.note)
+    claim(div, "note", {"type": "editorial", "resp": EDITORS}, comparison.note, comparison,
+          edition)
     return div
 
 
@@ -142,7 +164,7 @@ def _count_row(edition: Edition, count: Count) -> ET.Element:
     when_cell = sub(row, "cell")
     if date(when_cell, str(count.when)) is None:
         when_cell.text = "n.d."
-    sub(row, "cell", text=messages('en')._(pages.TIMINGS[count.timing]) if count.timing in pages.TIMINGS else count.timing)
+    sub(row, "cell", text=messages('en')._(TIMINGS[count.timing]))
     source = edition.source.source_entry(count.source)
     sub(sub(row, "cell"), "ref", {"target": f"#{bibl_id(source.id)}"}, source.label)
     return row
@@ -150,7 +172,7 @@ def _count_row(edition: Edition, count: Count) -> ET.Element:
 
 def count_number(count: Count) -> ET.Element:
     """The count as num: its value, or for a range its bounds (att.ranging), in words."""
-    words = comparisons.count_value(count, messages('en'))  # the Figures page's words
+    words = count_value(count, messages('en'))  # the Figures page's words
     if count.qualifier == "range" and count.to is not None:
         return el("num", {"type": "range", "atLeast": f"{number(count.value)}",
                           "atMost": f"{number(count.to)}"}, words)

@@ -1,17 +1,18 @@
 """The TEI's text: one div per section, each block with its inline markup and notes."""
 from __future__ import annotations
 
-from ...i18n import messages
-
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
 from ... import wording
-from ...model import AnnotationType as T, Block, BlockKind, Edition, Section, Span
-from ...wording import Label, LacunaRef, Name, When
+from ...i18n import messages
+from ...kinds import TeiMarkup, kind_of, statements
+from ...model import Block, BlockKind, Edition, Section, Span
+from ...kinds import AnnotationType as T
+from ...wording import BlockRef, Emphasis, Label, LacunaRef, Name, When
 from ..records import exported_spans, number
-from .elements import (EDITORS, NAME_ELEMENTS, append_text, comparison_id, el, statement, sub,
-                       when)
+from .elements import (EDITORS, NAME_ELEMENTS, append_text, claim, comparison_id, el, evidence,
+                       statement, sub, when)
 from .standoff import QuotationSources, quotation_element
 
 # The kinds of block the editors distinguish: categories of the header's taxonomy, which each
@@ -25,8 +26,6 @@ QUOTATION_KINDS = {"report": "Quoted from a news report", "speech": "Words of a 
                    "slogan": "A slogan, chanted or a watchword",
                    "document": "Quoted from a resolution or decree",
                    "term": "A quoted word or phrase, often a scare quote"}
-# The type of the note that carries each annotation type's gloss (wording.statements).
-GLOSS_NOTES = {T.QUOTATION: "attribution", T.SIC: "sic", T.LACUNA: "lacuna", T.FIGURE: "figure"}
 
 
 def section(edition: Edition, section: Section, sources: QuotationSources) -> ET.Element:
@@ -67,8 +66,8 @@ def _block(edition: Edition, block: Block, sources: QuotationSources,
     spans = [s for s in exported_spans(edition) if s.block == block.id]
     _Filler(block.text, edition, sources).fill(element, 0, len(block.text), spans)
     if block.decision and block.kind not in (BlockKind.TITLE, BlockKind.HEADING, BlockKind.TEXT):
-        sub(element, "note", {"type": "reason", "resp": EDITORS,
-                              **statement(block.decision.sources)}, block.decision.reason)
+        claim(element, "note", {"type": "reason", "resp": EDITORS}, block.decision.reason,
+              block.decision, edition)
     return element if outer is None else outer
 
 
@@ -93,7 +92,7 @@ class _Filler:
             parent.append(markup.outer)
             inherited = lacuna if lacuna and span.start <= lacuna.gap < span.end else None
             self.fill(markup.content, span.start, span.end, inner,
-                      span if span.type is T.LACUNA else inherited)
+                      span if span.type == T.LACUNA else inherited)
             parent.extend(markup.after)
             at, index = span.end, index + 1 + len(inner)
         self._text(parent, at, end, lacuna, last=True)
@@ -119,22 +118,25 @@ class _Markup:
 
 
 def _markup(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
-    """The span's element, then one note per thing the editors say about it (wording.py)."""
-    markup = _MARKUP[span.type](span, edition, sources)
-    notes = tuple(_saidnote(span, said)
-                  for said in wording.statements(edition, span, messages('en')))
+    """The span's element (its kind's, kinds/), then one note per thing the editors say."""
+    markup = kind_of(span).tei(span, _Tei(edition, sources, span))
+    said = statements(edition, span, messages('en'))
+    # The sources a span's annotation cites support what is said last (grounded there, as
+    # kinds.base.grounded_statements does), or a lacuna's conjecture.
+    carrier = next((s for s in said if s.role == "conjecture"), None) \
+        if span.type == T.LACUNA else (said[-1] if said else None)
+    notes = tuple(_saidnote(span, s, edition, s is carrier) for s in said)
     return _Markup(markup.outer, markup.content, markup.after + notes)
 
 
-def _saidnote(span: Span, said: wording.Statement) -> ET.Element:
+def _saidnote(span: Span, said: wording.Statement, edition: Edition,
+              carries: bool) -> ET.Element:
     a = span.annotation
-    kind = {"gloss": GLOSS_NOTES.get(span.type, "editorial"), "note": "editorial",
+    kind = {"gloss": kind_of(span).gloss_type, "note": "editorial",
             "conjecture": "conjecture"}[said.role]
-    target = f"#{a.id}" if span.type is T.LACUNA and said.role != "note" else ""
-    # The sources cited are those of the note, or of a lacuna's conjecture (its evidence).
-    claim = "conjecture" if span.type is T.LACUNA else "note"
-    cites = statement(a.sources, a.basis) if said.role == claim else {}
-    note = _note("", {"type": kind, "target": target, **cites})
+    target = f"#{a.id}" if span.type == T.LACUNA and said.role != "note" else ""
+    note = _note("", {"type": kind, "target": target,
+                      **(statement(a.sources, a.basis) if carries else {})})
     for part in said.words:
         if isinstance(part, Name):
             sub(note, "rs", {"ref": f"#{part.entity}"}, part.text)
@@ -142,61 +144,52 @@ def _saidnote(span: Span, said: wording.Statement) -> ET.Element:
             sub(note, "rs", {"type": "speaker"}, part.text)
         elif isinstance(part, When):
             sub(note, "date", when(part.value), part.text)
-        elif isinstance(part, LacunaRef):
-            sub(note, "ref", {"target": f"#{part.lacuna}"}, part.text)
+        elif isinstance(part, (LacunaRef, BlockRef)):
+            target = part.lacuna if isinstance(part, LacunaRef) else part.block
+            sub(note, "ref", {"target": f"#{target}"}, part.text)
+        elif isinstance(part, Emphasis):
+            sub(note, "hi", {"rend": "bold" if part.strong else "italic"}, part.text)
         else:
             append_text(note, part.text)
+    if carries:
+        evidence(note, a, edition)
     return note
 
 
-def _same(element: ET.Element, *after: ET.Element) -> _Markup:
-    return _Markup(element, element, after)
+@dataclass(frozen=True)
+class _Tei(TeiMarkup):
+    """What a kind's TEI markup may use (kinds/base.TeiMarkup)."""
 
+    edition: Edition
+    sources: QuotationSources
+    span: Span
 
-def _mention(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
-    entity = edition.entity(span.annotation.entity)
-    return _same(el(NAME_ELEMENTS[entity.type], {"ref": f"#{entity.id}"}))
+    def element(self, tag: str, attributes: dict[str, str]) -> _Markup:
+        element = el(tag, attributes)
+        return _Markup(element, element)
 
+    def name(self, entity_id: str) -> _Markup:
+        entity = self.edition.entity(entity_id)
+        return self.element(NAME_ELEMENTS[entity.type], {"ref": f"#{entity.id}"})
 
-def _date(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
-    a = span.annotation
-    return _same(el("date", {**when(a.when), "corresp": f"#event-{a.event}" if a.event else ""}))
+    def choice(self, reading: str) -> _Markup:
+        """The transmitted text as sic, the editors' reading as corr."""
+        choice = el("choice")
+        sic = sub(choice, "sic")
+        sub(choice, "corr", {"resp": EDITORS}, reading)
+        return _Markup(choice, sic)
 
+    when = staticmethod(when)
+    number = staticmethod(number)
+    quotation_element = staticmethod(quotation_element)
 
-def _quotation(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
-    a = span.annotation
-    tag = quotation_element(a.kind)
-    who = f"#{a.speaker}" if a.speaker and tag != "quote" else ""  # a quote's author: its bibl
-    kind = f"#quotation-{a.kind}" if a.kind in QUOTATION_KINDS else ""
-    return _same(el(tag, {"ana": kind, "who": who,
-                           "source": f"#{sources.id(span)}" if sources.id(span) else ""}))
+    def quoted_from(self, span: Span) -> str:
+        quoted = self.sources.id(span)
+        return f"#{quoted}" if quoted else ""
 
-
-def _lacuna(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
-    return _same(el("seg", {"type": "lacuna-trace", "corresp": f"#{span.annotation.id}"}))
-
-
-def _sic(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
-    choice = el("choice")
-    sic = sub(choice, "sic")
-    sub(choice, "corr", {"resp": EDITORS}, span.annotation.reading)
-    return _Markup(choice, sic)
-
-
-def _figure(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
-    a = span.annotation
-    compared = " ".join(f"#{comparison_id(c.id)}" for c in edition.source.record.comparisons
+    def comparisons(self, span: Span) -> str:
+        return " ".join(f"#{comparison_id(c.id)}" for c in self.edition.source.record.comparisons
                         if any((f.block, f.text) == (span.block, span.text) for f in c.figures))
-    return _same(el("num", {"value": f"{number(a.value)}", "type": a.qualifier,
-                            "corresp": compared}))
-
-
-def _editorial_note(span: Span, edition: Edition, sources: QuotationSources) -> _Markup:
-    return _same(el("seg", {"type": "annotated"}))
-
-
-_MARKUP = {T.MENTION: _mention, T.DATE: _date, T.QUOTATION: _quotation, T.LACUNA: _lacuna,
-           T.SIC: _sic, T.FIGURE: _figure, T.NOTE: _editorial_note}
 
 
 def _note(text: str, attributes: dict[str, str] | None = None) -> ET.Element:

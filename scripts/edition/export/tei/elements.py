@@ -8,10 +8,10 @@ import xml.etree.ElementTree as ET
 from typing import Iterable
 
 from ... import dates
+from ...doc.xml import XML_NS, append_text, el, sub  # noqa: F401 (the TEI's helpers)
 from ...model import Entity
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "{http://www.w3.org/XML/1998/namespace}"
 NAME_ELEMENTS = {"person": "persName", "organisation": "orgName", "group": "orgName",
                  "place": "placeName"}
 EDITORS = "#editors"
@@ -26,7 +26,8 @@ BASES = {"article": "Stated in the article itself",
 # revisionDesc), and the prefixes of their entries' xml:ids, apart from the register's ids.
 PART_IDS = {"bibliography": "sources-consulted", "record": "what-happened-next",
             "figures": "figures-against-the-record", "changelog": "changelog",
-            "method": "editorial-method", "edition": "edition"}
+            "method": "editorial-method", "edition": "edition",
+            "searches": "quotation-searches"}
 
 
 def bibl_id(source_id: str) -> str:
@@ -48,6 +49,26 @@ def statement(sources: Iterable[str], basis: str = "") -> dict[str, str]:
     if ids:
         return {"source": " ".join(f"#{bibl_id(s)}" for s in ids)}
     return {"ana": f"#basis-{basis}"} if basis in BASES else {}
+
+
+def claim(parent: ET.Element, tag: str, attributes: dict[str, str], text: str, record,
+          edition) -> ET.Element:
+    """A statement of the editors as a `tag` element: its text, @source at the sources it
+    cites (or @ana at its basis), and each source's passage that supports it as a
+    <cit type="evidence">: the quote in the source's language, and where it stands there."""
+    element = sub(parent, tag, {**attributes, **statement(record.sources, record.basis or "")},
+                  text)
+    evidence(element, record, edition)
+    return element
+
+
+def evidence(element: ET.Element, record, edition) -> None:
+    """The passages that support a statement, in its element (claim)."""
+    for item in getattr(record, "evidence", ()):
+        entry = edition.source.source_entry(item.source)
+        cit = sub(element, "cit", {"type": "evidence", "source": f"#{bibl_id(item.source)}"})
+        sub(cit, "quote", {"xml:lang": entry.language}, item.passage)
+        sub(cit, "bibl", text=item.at)
 
 
 def name_element(parent: ET.Element, entity: Entity) -> ET.Element:
@@ -76,32 +97,6 @@ def date(parent: ET.Element, value: str) -> ET.Element | None:
     if value == "n.d.":
         return None
     return sub(parent, "date", when(value), messages('en').date(value))
-
-
-def el(tag: str, attributes: dict[str, str] | None = None, text: str = "") -> ET.Element:
-    element = ET.Element(tag)
-    for key, value in (attributes or {}).items():
-        if value:  # an empty value means: leave the attribute out
-            element.set(key.replace("xml:", XML_NS), value)
-    if text:
-        element.text = text
-    return element
-
-
-def sub(parent: ET.Element, tag: str, attributes: dict[str, str] | None = None,
-        text: str = "") -> ET.Element:
-    element = el(tag, attributes, text)
-    parent.append(element)
-    return element
-
-
-def append_text(parent: ET.Element, text: str) -> None:
-    if not text:
-        return
-    if len(parent):
-        parent[-1].tail = (parent[-1].tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def layout(container: ET.Element, depth: int) -> None:

@@ -5,11 +5,11 @@ from ...i18n import messages
 
 import xml.etree.ElementTree as ET
 
-from ... import dates, wording
+from ... import wording
 from ...model import Edition
 from ..links import Permalinks
 from .body import BLOCK_KINDS, QUOTATION_KINDS
-from .elements import BASES, EDITORS, PART_IDS, el, statement, sub
+from .elements import BASES, EDITORS, PART_IDS, claim, el, sub
 from .history import STATUSES, list_wit, revision_desc
 
 METHOD = (
@@ -91,8 +91,8 @@ def _source_desc(edition: Edition) -> ET.Element:
     sub(bibl, "publisher", text=art.publisher)
     sub(bibl, "note", {"type": "publication"}, art.publication)
     if art.publication_evidence:
-        sub(bibl, "note", {"type": "publication-evidence", "resp": EDITORS,
-                           **statement(art.sources)}, art.publication_evidence)
+        claim(bibl, "note", {"type": "publication-evidence", "resp": EDITORS},
+              art.publication_evidence, art, edition)
     sub(bibl, "note", {"type": "attribution"}, f"{art.attribution}. {art.attribution_evidence}")
     sub(bibl, "note", {"type": "description"}, art.description)
     sub(bibl, "idno", {"type": "sha256"}, art.text_sha256)

@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from ...model import AnnotationType as T, Edition
+from ...model import Edition
+from ...kinds import AnnotationType as T
 from ...place.record import PAGE_ANCHORS
 from ...paths import html_path
 from ..links import Permalinks
-from .elements import EDITORS, PART_IDS, bibl_id, comparison_id, el, record_id, statement, sub
+from .elements import (EDITORS, PART_IDS, bibl_id, claim, comparison_id, el, record_id,
+                       statement, sub)
 
 # A witness's status (witnesses.yml): categories of the header's taxonomy, pointed at by @ana.
 STATUSES = {"shown": "Shown: the editors read it in the witness itself",
             "reported": "Reported: others report it; the editors could not read it",
-            "likely": "Likely: the editors' inference"}
+            "likely": "Likely: the editors' inference",
+            "found": "Found: the editors read the quoted report's own words in the witness"}
 
 
 def list_wit(edition: Edition) -> ET.Element:
-    """The copies of the article the editors know, then the Spanish witnesses of quotations."""
+    """The copies of the article the editors know, then the Spanish witnesses of quotations
+    that were found (the searches that found none are in the site's note on the text)."""
     witnesses = edition.source.witnesses
     list_wit = el("listWit")
     for witness in witnesses.text:
@@ -25,14 +29,20 @@ def list_wit(edition: Edition) -> ET.Element:
                                          "ana": f"#status-{witness.status}",
                                          **statement((witness.source,))})
         sub(item, "label", text=witness.name)
-        sub(item, "note", {"type": "relation", "resp": EDITORS}, witness.relation)
+        claim(item, "note", {"type": "relation", "resp": EDITORS}, witness.relation, witness,
+              edition)
     for n, quoted in enumerate(witnesses.quotations, start=1):
+        if quoted.status != "found":
+            continue
         item = sub(list_wit, "witness", {"xml:id": f"quotation-witness-{n}",
                                          "corresp": f"#{quoted.block}",
                                          "ana": f"#status-{quoted.status}",
                                          **statement((quoted.source,))})
         sub(item, "label", text=f"A Spanish witness of the quotation “{quoted.quote}…”")
-        sub(item, "quote", {"xml:lang": "es"}, quoted.opening)
+        sub(item, "quote", {"xml:lang": "es"}, quoted.passage)
+        for shift in quoted.shifts:
+            sub(item, "note", {"type": "shift", "resp": EDITORS},
+                f"“{shift.english}” renders “{shift.spanish}”: {shift.note}")
         if quoted.lacuna:
             sub(item, "ref", {"type": "restores", "target": f"#{quoted.lacuna}"},
                 "the source name lost at this lacuna")

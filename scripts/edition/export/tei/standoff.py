@@ -6,11 +6,11 @@ from ...i18n import messages
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 
-from ... import dates
-from ...model import AnnotationType as T, Edition, Entity, Span
+from ...model import Edition, Entity, Span
+from ...kinds import AnnotationType as T
 from ..links import Permalinks
 from ..records import exported_spans
-from .elements import NAME_ELEMENTS, el, name_element, statement, sub, when
+from .elements import NAME_ELEMENTS, claim, el, name_element, sub, when
 
 # Spoken words are said (with @who), words from a report or a document quote, a quoted term q.
 QUOTATION_ELEMENTS = {"speech": "said", "slogan": "said", "report": "quote", "document": "quote",
@@ -33,7 +33,7 @@ def stand_off(edition: Edition, links: Permalinks, sources: "QuotationSources") 
             item = sub(places, "place", {"xml:id": entity.id})
         else:
             item = sub(orgs, "org", {"xml:id": entity.id, "type": entity.type})
-        entity_details(item, entity, links)
+        entity_details(item, entity, edition, links)
     events = sub(stand_off, "listEvent")
     for event in edition.events:
         item = sub(events, "event", {"xml:id": f"event-{event.id}", **when(event.when)})
@@ -41,14 +41,15 @@ def stand_off(edition: Edition, links: Permalinks, sources: "QuotationSources") 
             sub(item, "idno", {"type": "URI"}, links.event(event.id))
         sub(item, "label", text=event.title)
         if event.description:
-            sub(item, "desc", statement(event.sources, event.basis), event.description)
+            claim(item, "desc", {}, event.description, event, edition)
     stand_off.append(sources.list_bibl(edition))
     for empty in [child for child in stand_off if len(child) == 0]:
         stand_off.remove(empty)
     return stand_off
 
 
-def entity_details(item: ET.Element, entity: Entity, links: Permalinks) -> None:
+def entity_details(item: ET.Element, entity: Entity, edition: Edition,
+                   links: Permalinks) -> None:
     name = NAME_ELEMENTS[entity.type]
     sub(item, name, {"type": "preferred"}, entity.name)
     for form in entity.forms:
@@ -61,7 +62,7 @@ def entity_details(item: ET.Element, entity: Entity, links: Permalinks) -> None:
     if links.base_url:
         sub(item, "idno", {"type": "URI"}, links.entity(entity.id))
     sub(item, "note", {"type": "kind"}, entity.kind)
-    sub(item, "note", statement(entity.sources, entity.basis), entity.description)
+    claim(item, "note", {}, entity.description, entity, edition)
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class QuotationSources:
 
     @classmethod
     def of(cls, edition: Edition) -> "QuotationSources":
-        keys = (cls.key(s) for s in exported_spans(edition) if s.type is T.QUOTATION)
+        keys = (cls.key(s) for s in exported_spans(edition) if s.type == T.QUOTATION)
         return cls(tuple(dict.fromkeys(k for k in keys if any(k))))
 
     def id(self, span: Span) -> str:
