@@ -87,17 +87,19 @@ def test_onepage_links_between_parts_stay_in_the_page(edition):
 def test_onepage_prints_without_chrome_with_permalinks_and_page_breaks(edition):
     html = onepage_html(edition, BASE_URL)
     print_css = html[html.index("@media print"):]
-    assert "section.part, .apparatus + .transmitted { break-before: page; }" in print_css
+    assert "section.part, #apparatus { break-before: page; }" in print_css
     assert "attr(data-permalink)" in print_css and ".front nav { display: none; }" in print_css
     tree = lxml.html.fromstring(html)
     (number,) = tree.xpath('//a[@href="#p14"][contains(@class, "pn")]')
     assert number.get("data-permalink") == BASE_URL + "sections/insurrection-in-la-paz.html#p14"
     assert len(tree.xpath("//section[@class='part']")) == 12
     article_sections = tree.xpath("//section[@id='article']/div")
-    # Each section: its heading, its paragraphs (the site's cite box stood between them), apparatus;
-    # last, the hidden descriptions of the mentions (aria-describedby).
+    # The article read straight through, each section its heading and its paragraphs (the
+    # site's title block stood between them); then every section's apparatus, under one
+    # heading; last, the hidden descriptions of the mentions (aria-describedby).
     assert [d.get("class").split()[0] for d in article_sections] == [
-        "transmitted", "transmitted", "apparatus"] * 8 + ["mention-descriptions"]
+        "transmitted", "transmitted"] * 8 + ["apparatus"] * 8 + ["mention-descriptions"]
+    assert tree.get_element_by_id("apparatus").getnext().get("class") == "apparatus ed"
     assert "How to cite" in tree.get_element_by_id("how-to-cite").text_content()
 
 

@@ -91,7 +91,7 @@ figure.ed-map > figcaption, .ed-timeline figcaption, .ed-sources figcaption { fo
   .ed-view { --sea: #fff; --land: #fff; --home: #f2f2f2; --bg: #fff; }
   body { max-width: none; padding: 0; font-size: 11pt; background: none; }
   .front nav { display: none; }
-  section.part, .apparatus + .transmitted { break-before: page; }  /* parts; article sections */
+  section.part, #apparatus { break-before: page; }  /* parts; the article's notes */
   h1, h2, h3, h4 { break-after: avoid; }
   p, li { orphans: 3; widows: 3; }
   a { color: inherit; text-decoration: none; }

@@ -41,6 +41,8 @@ def document(edition: Edition, base_url: str, page: Page, m: Messages,
                 "edition_json_ld": meta.json_ld, "edition_updated": meta.updated,
                 "edition_panel": page.panel, "edition_version": version_line(edition, m),
                 "edition_since": since_data(history, page.path)}
+    if page.toc_depth:
+        settings["edition_toc_depth"] = page.toc_depth
     return page_file(page.title, page.description, page.body, settings, flags)
 
 

@@ -2,11 +2,15 @@
 text (the transmitted words and their note calls, nothing else), and, on section pages, its
 notes as sidenotes beside it.
 
-    <div class="para">            the grid: margin | text | sidenotes (edition.css)
+    <aside class="ed sidenotes" aria-hidden="true">   the notes again, shown beside the text
+    <div class="para">            the grid: margin | text (edition.css)
       <div class="ed margin">     the number, the paragraph's permalink; it opens the panel (panel.js)
       <div class="ed kind-label"> "Caption (why)", for blocks that are not running text
       <p id="p4" class="tb">      the text, as copied by a reader who selects it
-      <aside class="ed sidenotes" aria-hidden="true">   the notes again, shown beside the text
+
+The sidenotes come before their paragraph, outside its grid: on a wide screen they float in the
+right margin from the paragraph's top, each paragraph's below the ones before, so notes longer
+than their paragraph run on beside the next one instead of pushing it down.
 """
 from __future__ import annotations
 
@@ -20,13 +24,14 @@ from .inline import statements_nodes
 
 
 def paragraph(ctx: Context, block: Block, section_id: str, text: list[Nodes],
-              sidenotes: tuple[tuple[int, Span], ...] = ()) -> Element:
-    """The paragraph: `text` is its rendered text (inline.render_block_text)."""
-    return h("div", {"class": "para", "data-section": section_id},
+              sidenotes: tuple[tuple[int, Span], ...] = ()) -> list[Element]:
+    """The paragraph, after its sidenotes if it has any: `text` is its rendered text
+    (inline.render_block_text)."""
+    para = h("div", {"class": "para", "data-section": section_id},
              number(ctx, block),
              kind_label(ctx, block) if block.kind in KIND_LABELS else None,
-             h("p", {"id": block.id, "class": f"tb {block.kind.value}"}, text),
-             _sidenotes(ctx, block, sidenotes) if sidenotes else None)
+             h("p", {"id": block.id, "class": f"tb {block.kind.value}"}, text))
+    return [_sidenotes(ctx, block, sidenotes), para] if sidenotes else [para]
 
 
 def number(ctx: Context, block: Block) -> Element:
