@@ -115,7 +115,7 @@ def site_statements(site: Path, edition: Edition) -> dict[Span, list[str]]:
     pages = {s.id: lxml.html.fromstring((site / f"sections/{s.id}.html").read_bytes())
              for s in edition.sections}
     figures = lxml.html.fromstring((site / "register/figures.html").read_bytes())
-    figure_rows = iter(figures.xpath("//table//tr[td]"))
+    figure_rows = iter(figures.xpath("//h2[@id='every-figure']/following-sibling::table[1]//tr[td]"))
     for section in edition.sections:
         page = pages[section.id]
         date_items = iter(page.xpath(f"//*[@id='dates-{section.id}']/following-sibling::ul[1]/li"))

@@ -79,6 +79,15 @@ def not_searched(items: list[Nodes]) -> Element:
     return h("div", {"class": "kwic", "data-search-exclude": ""}, h("ul", [h("li", i) for i in items]))
 
 
+def data_table(columns: list[str], rows: list[list[Nodes]]) -> Element:
+    """A table of the edition's data. On a phone each row stands as a block of its cells, each
+    cell named by its column (data-label, edition.css): nothing is cut or scrolled out of view."""
+    return h("table", {"class": "ed-table"},
+             h("thead", h("tr", [h("th", {"scope": "col"}, c) for c in columns])),
+             h("tbody", [h("tr", [h("td", {"data-label": c}, cell) for c, cell in zip(columns, row)])
+                         for row in rows]))
+
+
 def shorten(text: str, limit: int) -> str:
     return text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + "…"
 
