@@ -109,16 +109,18 @@ def test_published_site_has_absolute_urls_canonical_links_and_a_sitemap(publishe
     assert set(sitemap.xpath("//s:url/s:lastmod/text()", namespaces=ns)) == {RELEASED}
 
 
-def test_the_home_page_is_the_book_and_the_whole_article_is_titled_as_the_article(site):
+def test_the_home_page_and_the_download_are_the_book_and_the_article_is_titled_as_it(site):
     home = site / "index.html"
     assert meta(home, "og:type") == ["book"] and meta(home, "DC.source") == []
     assert meta(home, "citation_inbook_title") == meta(home, "citation_journal_title") == []
     assert meta(home, "citation_title") == ["Bolivia - Insurrection in La Paz: A Digital Edition"]
     assert meta(site / "article.html", "citation_title") == ["Bolivia - Insurrection in La Paz"]
-    [download] = (site / "downloads").glob("*.html")
-    assert meta(download, "citation_title") == ["Bolivia - Insurrection in La Paz"]
+    [download] = (site / "downloads").glob("*.html")  # the whole edition in one file: the book
+    assert meta(download, "citation_title") == meta(home, "citation_title")
+    assert meta(download, "og:type") == ["book"] and meta(download, "citation_inbook_title") == []
     assert meta(download, "description") == meta(download, "citation_abstract") != []
-    assert meta(download, "citation_inbook_title") == meta(site / SECTION, "citation_inbook_title")
+    for page in (home, download, site / SECTION):  # the original article's date, for Zotero
+        assert meta(page, "z.extra") == ["Original Date: 2003-10-14"]
 
 
 def test_no_field_holds_an_escaped_entity(site):

@@ -39,17 +39,19 @@ class PageMetadata:
 
 def page_metadata(edition: Edition, base_url: str, page: str, title: str,
                   description: str) -> PageMetadata:
-    """The page's metadata. The home page is the book (the edition); every other page, the
-    one-page download too, is a section of it: Zotero saves a book and book sections
-    (tests/unit/test_zotero_mapping.py). A paragraph's URL is its section page's: its item."""
+    """The page's metadata. The home page and the one-page download are the book (the whole
+    edition); every other page is a section of it: Zotero saves a book and book sections
+    (tests/unit/test_zotero_mapping.py), each with the original article's date in its Extra
+    field. A paragraph's URL is its section page's: its item."""
     url = cite.page_url(base_url, page)
-    home = page == HOME
+    home = page in (HOME, one_page_path(edition))
     bibliography = edition.bibliography
     cited = (bibliography.edition.title if home else
              bibliography.article.title if page == WHOLE_ARTICLE else title)
     tags = (_highwire(edition, cited, description, url, home) + _prism(edition)
             + _dublin_core(edition, cited, url, home) + _opengraph(edition, cited, description,
-                                                                   url, home))
+                                                                   url, home)
+            + _zotero(edition))
     graph = _json_ld(edition, base_url, page, cited, description, url)
     return PageMetadata(page, title, description, url, tags, _script_safe_json(graph),
                         edition.bibliography.edition.date)
@@ -58,12 +60,15 @@ def page_metadata(edition: Edition, base_url: str, page: str, title: str,
 HOME, WHOLE_ARTICLE = "index.md", "article.md"
 
 
+def one_page_path(edition: Edition) -> str:
+    return f"downloads/{file_stem(edition)}.html"
+
+
 def download_meta_tags(edition: Edition, base_url: str) -> str:
-    """The one-page download's <head> metadata, as HTML: the pages' tags, for the whole article."""
+    """The one-page download's <head> metadata, as HTML: the pages' tags, for the whole edition."""
     art = edition.bibliography.article
     description = " ".join(art.description.split())
-    found = page_metadata(edition, base_url, f"downloads/{file_stem(edition)}.html", art.title,
-                          description)
+    found = page_metadata(edition, base_url, one_page_path(edition), art.title, description)
     # The site's pages get theirs from the theme; search engines and readers' tools read it.
     return f'<meta name="description" content="{html.escape(description)}">\n' + "".join(
         f'<meta {tag.attribute}="{html.escape(tag.key)}" content="{html.escape(tag.content)}">\n'
@@ -89,6 +94,14 @@ def _highwire(edition: Edition, title: str, description: str, url: str,
     if url:
         tags += [("citation_public_url", url), ("citation_abstract_html_url", url)]
     return tuple(MetaTag("name", key, value) for key, value in tags)
+
+
+def _zotero(edition: Edition) -> tuple[MetaTag, ...]:
+    """The original article's date, as Zotero keeps it: a line of the item's Extra field
+    ("Original Date: 2003-10-14", which its citation styles read as the original date). Zotero's
+    Embedded Metadata translator hands a meta tag named z.* to its RDF translator, which sets
+    the item's field of that name (RDF.js, importItem: "OTHER FIELDS")."""
+    return (MetaTag("name", "z.extra", f"Original Date: {edition.bibliography.article.date}"),)
 
 
 def _prism(edition: Edition) -> tuple[MetaTag, ...]:
