@@ -165,9 +165,13 @@ def test_download_page_lists_every_artefact_with_its_size(built, site, edition):
         assert f'href="downloads/{artefact.name}"' in page
         assert (site / "downloads" / artefact.name).read_bytes() == artefact.content
         assert human_size(len(artefact.content), EN) in page
-        assert html.escape(artefact.media_type, quote=False) in page
+        # the media type is for programs (the link's type), not in a reader's words
+        [link] = lxml.html.fromstring(page).xpath(f'//a[@href="downloads/{artefact.name}"]')
+        assert link.get("type") == artefact.media_type
+        assert f">{html.escape(artefact.media_type, quote=False)}<" not in page
     size = (site / "downloads" / zip_name(edition)).stat().st_size
-    assert f'href="downloads/{zip_name(edition)}">' in page and f"· {human_size(size, EN)}</span>" in page
+    assert f'href="downloads/{zip_name(edition)}" type="application/zip">' in page
+    assert f"· {human_size(size, EN)}</span>" in page
     assert 'href="download.html"' in (site / "index.html").read_text(encoding="utf-8")
 
 

@@ -51,6 +51,19 @@ sup.nref a { text-decoration: none; padding: 0 .15em; }
 mark { background: rgba(255, 193, 7, .35); color: inherit; }
 table { border-collapse: collapse; font-size: .85rem; }
 th, td { border: 1px solid var(--rule); padding: .25em .5em; vertical-align: top; text-align: left; }
+/* The chart of the counts of the dead (Figures): a strip per comparison, marks in percentages. */
+figure.counts-chart { margin: 1em 0 2em; font: .85rem/1.4 system-ui, sans-serif; }
+.cc-rows { list-style: none; margin: 0; padding: 0; }
+.cc-row { margin: 0 0 .7em; }
+.cc-label { display: block; font-weight: 600; }
+.cc-values { display: block; color: var(--muted); }
+figure.counts-chart svg { display: block; overflow: visible; }
+.cc-rule, .cc-axis line { stroke: var(--rule); }
+.cc-axis text { fill: var(--text); font-size: 12px; }
+.cc-same, .cc-later { stroke: var(--text); stroke-width: 1.5; }
+.cc-same { fill: var(--text); }
+.cc-later { fill: none; }
+.cc-article { stroke: var(--accent); stroke-width: 4; }
 /* The views (maps, timeline, sources): sizes are in the SVG, colours here. */
 figure.ed-map, figure.ed-timeline, figure.ed-sources { margin: 1em 0 2em; }
 .ed-panel { margin: 0 0 1em; }

@@ -1,5 +1,6 @@
 """The Changelog page: each version's changes as the editors list them (source/versions.yml),
-then what the anchor ledger's fingerprints show it changed and added; and, for every page,
+then what the anchor ledger's fingerprints show it changed and added, in a reader's words (the
+ledger and its fingerprints are the maintainers' terms: source/README.md); and, for every page,
 the footer's version line with what a reader citing an earlier version needs to know."""
 from __future__ import annotations
 
@@ -43,10 +44,10 @@ def changelog(ctx: Context) -> list[Nodes]:
     out: list[Nodes] = [h("h1", m._("Changelog")), h("p", m._(
         "Each version lists what changed, by the anchor it changed. Anchors are permanent: a "
         "corrected paragraph keeps its number and its link. Below the editors' list, each "
-        "version gives what the anchor ledger (source/published-anchors.txt) shows: the anchors "
-        "whose text or apparatus changed (their fingerprints differ from the version before) and "
-        "the anchors it added. A link that names a version (?v=1.0.0, as the citations of this "
-        "edition do) says on arrival whether what it points at has changed since."))]
+        "version is compared with the one before it, place by place: where the text or its "
+        "notes changed, and which places it added. A link that names a version (?v=1.0.0, as "
+        "the citations of this edition do) says on arrival whether what it points at has "
+        "changed since."))]
     for version in reversed(edition.source.versions):
         out += [h("h2", {"id": version_anchor(version.version)}, m._(
                     "{version} ({date})", version=version.version, date=m.date(version.date))),
@@ -60,26 +61,26 @@ def changelog(ctx: Context) -> list[Nodes]:
 def _ledger_lines(ctx: Context, history: AnchorHistory, version: str) -> list[Element]:
     m = ctx.m
     if not history.known(version):
-        return [h("p", h("em", m._("By the ledger:")), " ", m._(
-            "the fingerprints of this version were not recorded, so what it changed is known "
-            "only from the list above."))]
+        return [h("p", h("em", m._("Not compared:")), " ", m._(
+            "the state of this version was not kept, so what it changed is known only from the "
+            "list above."))]
     if not history.previous(version):
-        return [h("p", h("em", m._("By the ledger:")), " ", m._(
+        return [h("p", h("em", m._("Compared:")), " ", m._(
             "first publication, with {count} anchors.", count=len(history.prints(version))))]
     changed, added = history.changed(version), history.added(version)
     withdrawn = history.withdrawn(version)
     out = []
     if changed:
-        out.append(h("p", h("em", m._("By the ledger, the text or apparatus changed at:")), " ",
+        out.append(h("p", h("em", m._("Compared with the version before, the text or its notes changed at:")), " ",
                       _url_links(ctx, changed), "."))
     if added:
-        out.append(h("p", h("em", m._("By the ledger, anchors added:")), " ",
+        out.append(h("p", h("em", m._("Compared with the version before, places added:")), " ",
                       _url_links(ctx, added), "."))
     if withdrawn:
-        out.append(h("p", h("em", m._("By the ledger, anchors withdrawn:")), " ",
+        out.append(h("p", h("em", m._("Compared with the version before, places withdrawn:")), " ",
                       _url_links(ctx, withdrawn), "."))
-    return out or [h("p", h("em", m._("By the ledger:")), " ",
-                     m._("no anchor changed and none was added."))]
+    return out or [h("p", h("em", m._("Compared with the version before:")), " ",
+                     m._("nothing changed and nothing was added."))]
 
 
 def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:

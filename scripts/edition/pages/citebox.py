@@ -69,9 +69,10 @@ class CiteBoxes:
                      "Cite paragraph {number} of the edition:", number=block.number), target))
 
     def edition_box(self) -> Element:
-        """The home page's box: the whole edition."""
-        return h("div", {"class": "ed cite cite-edition", "id": "cite-edition",
-                         "data-search-exclude": ""},
+        """The home page's box: the whole edition, folded under its summary."""
+        return h("details", {"class": "ed cite cite-edition", "id": "cite-edition",
+                             "data-search-exclude": ""},
+                 h("summary", self.m._("Citations of this edition and of the original article")),
                  self._box_body("cite-edition", self.m._("Cite this edition:"),
                                 cite.edition_target(self.base_url)))
 
