@@ -1,7 +1,7 @@
 """The text pages: each section with its apparatus, and the whole article on one page."""
 from __future__ import annotations
 
-from .. import wording
+from .. import dates, wording
 from ..kinds import statements
 from ..doc import Nodes, fill, h
 from ..doc.tree import Element
@@ -183,7 +183,7 @@ def _section_index(ctx: Context, section: Section, level: int) -> list[Nodes]:
     if date_spans:
         out.append(h(f"h{level}", {"id": f"dates-{section.id}"}, m._("Dates")))
         out.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", m._(
-            "“{text}”", text=s.text), " = ", m.date(s.annotation.when),
+            "“{text}”", text=s.text), " = ", date_in_words(s.annotation.when, m),
             [". ", *cited(ctx, s.annotation.note, s.annotation)] if s.annotation.note else None,
             evidence(ctx, s.annotation)) for s in date_spans]))
     quotes = [s for s in spans if s.type == T.QUOTATION and s.annotation.kind != "term"]
@@ -192,6 +192,14 @@ def _section_index(ctx: Context, section: Section, level: int) -> list[Nodes]:
         out.append(not_searched([[ctx.paragraph_ref(s.block), ": ", shorten(s.text, 70), " — ",
                                   *attribution(ctx, s)] for s in quotes]))
     return out
+
+
+def date_in_words(value: str, m) -> Element:
+    """A date as a reader reads it; its code (EDTF) only in the machine's attribute."""
+    machine = dates.html_datetime(value)
+    if machine:
+        return h("time", {"datetime": machine}, m.date(value))
+    return h("span", {"data-when": value}, m.date(value))
 
 
 def _descriptions(ctx: Context, sections) -> Element:
