@@ -50,6 +50,8 @@ def _main(argv: list[str] | None) -> int:
     build_command.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT,
                                help=f"what turns docs/ into site/ (default: {DEFAULT})")
     commands.add_parser("check", help="validate source/ and mkdocs.yml without building")
+    commands.add_parser("messages", help="update the message catalogues (scripts/edition/i18n/"
+                        "locale/) from the messages the code marks")
     record = commands.add_parser("anchors", help="manage the published-anchors ledger")
     record.add_argument("--record", action="store_true", help="add new anchors to the ledger")
     record.add_argument("--start", action="store_true",
@@ -106,6 +108,12 @@ def _run(args, project) -> int:
         return 0
     if args.command == "anchors":
         return _anchors(args, project)
+    if args.command == "messages":
+        from .i18n.catalogue import update_catalogues
+        for language, missing in update_catalogues().items():
+            print(f"{language}: {missing} message(s) to translate" if missing else
+                  f"{language}: complete")
+        return 0
     started = time.perf_counter()
     site = build(project, args.engine)
     print(f"built {site} in {time.perf_counter() - started:.1f} s")

@@ -225,7 +225,7 @@ def _scale_bar(frame: Frame, m: Messages) -> tuple[list[Element], Box]:
     km, px = geo.scale_bar_km(frame)
     px = round(px, 1)
     x, y = 8, frame.height - 8
-    text = m._("{distance} km", distance=f"{km:g}")
+    text = m._("{distance} km", distance=m.number(km))
     svg = [h("path", {"class": "bar", "d": f"M{x} {y - 4}v4h{px:.1f}v-4"}),
            svg_text(round(x + px + 4, 1), y, (text,), CONTEXT_SIZE, css="vl bl")]
     text_box = lines_box(x + px + 4, y, [text_width(text, CONTEXT_SIZE)], CONTEXT_SIZE, "start")
