@@ -50,6 +50,8 @@ def _main(argv: list[str] | None) -> int:
     build_command.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT,
                                help=f"what turns docs/ into site/ (default: {DEFAULT})")
     commands.add_parser("check", help="validate source/ and mkdocs.yml without building")
+    commands.add_parser("fields", help="write the field reference of source/README.md from the "
+                        "declared records")
     commands.add_parser("messages", help="update the message catalogues (scripts/edition/i18n/"
                         "locale/) from the messages the code marks")
     record = commands.add_parser("anchors", help="manage the published-anchors ledger")
@@ -108,6 +110,11 @@ def _run(args, project) -> int:
         return 0
     if args.command == "anchors":
         return _anchors(args, project)
+    if args.command == "fields":
+        from .load.reference import write_reference
+        changed = write_reference(project.source / "README.md")
+        print("source/README.md: field reference " + ("rewritten" if changed else "up to date"))
+        return 0
     if args.command == "messages":
         from .i18n.catalogue import update_catalogues
         for language, missing in update_catalogues().items():
