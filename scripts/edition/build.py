@@ -16,10 +16,10 @@ from .load import load_source
 from .load.releases import Release, load_releases
 from .i18n import messages
 from .model import Artefact, Edition
-from .pages import Context, Page, PageSpec, documents, page_table, render_pages
+from .pages import Context, Page, documents, page_table, render_pages
 from .pages.front import DOWNLOAD
 from .pages.redirects import redirect_pages, with_aliases
-from .place import anchors, build_edition
+from .place import anchors, build_edition, edition_in
 from .place import ledger as ledger_file
 from .problems import Problems, SourceError
 from .publish import config, publish
@@ -100,27 +100,30 @@ def prepare(project: Project) -> Prepared:
     except SourceError as err:  # shifted block ids explain hundreds of problems: say so first
         raise anchors.with_root_cause(err, source, project.ledger) from None
     history = anchors.history_of(edition, ledger, project.source)
-    m = messages("en")
-    ctx = Context(edition, settings.site_url, history=history, m=m)
     moved = anchors.moves(ledger)
-    pages = with_aliases(site_pages(ctx, specs), moved)
-    # The exporters read the pages' trees (the one-page edition is made of them) while this
+    contexts = {language: Context(edition_in(edition, language), settings.site_url,
+                                  history=history, m=messages(language))
+                for language in source.languages}
+    pages = {language: with_aliases(site_pages(ctx), moved) for language, ctx in contexts.items()}
+    # The exporters read the pages' trees (the one-page editions are made of them) while this
     # process writes each page for the engine.
     with _exporting(edition, settings.site_url, pages) as exporting:
-        files = documents(edition, settings.site_url, pages, m, history)
+        files = {path: text for ctx in contexts.values()
+                 for path, text in documents(ctx, pages[ctx.language]).items()}
         artefacts = exporting.result()
     releases = load_releases(project.releases)
     # The Download page lists the artefacts, so it is rendered once they are made.
-    files |= documents(edition, settings.site_url, render_pages(
-        replace(ctx, artefacts=artefacts, releases=releases),
-        tuple(s for s in specs if s.path == DOWNLOAD)), m, history)
+    for ctx in contexts.values():
+        listing = replace(ctx, artefacts=artefacts, releases=releases)
+        files |= documents(ctx, render_pages(listing, tuple(
+            s for s in page_table(ctx.edition) if s.path == DOWNLOAD)))
     return Prepared(edition, files, artefacts, releases, redirect_pages(moved))
 
 
-def site_pages(ctx: Context, specs: tuple[PageSpec, ...] | None = None) -> tuple[Page, ...]:
-    """Every page but the Download page (which lists the exports, made from these)."""
-    specs = page_table(ctx.edition) if specs is None else specs
-    return render_pages(ctx, tuple(s for s in specs if s.path != DOWNLOAD))
+def site_pages(ctx: Context) -> tuple[Page, ...]:
+    """Every page of the context's language but the Download page (which lists the exports,
+    made from these)."""
+    return render_pages(ctx, tuple(s for s in page_table(ctx.edition) if s.path != DOWNLOAD))
 
 
 class ExportStopped(Exception):

@@ -36,6 +36,12 @@ def relative(from_page: str, to_page: str) -> str:
     return path + (f"#{fragment}" if fragment else "")
 
 
+def language_prefix(edition: Edition, language: str) -> str:
+    """Where a language's pages are in the site: the edition's own language at the root, each
+    other under its code (es/)."""
+    return "" if language == edition.bibliography.edition.languages[0] else f"{language}/"
+
+
 def file_stem(edition: Edition) -> str:
     """The versioned stem every artefact's file name starts with."""
     return f"bolivia-insurrection-la-paz-{edition.bibliography.edition.version}"

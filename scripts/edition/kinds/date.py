@@ -8,6 +8,7 @@ from pydantic import Field
 from .. import dates
 from ..doc import h
 from ..model.fields import EdtfDate, Id
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
@@ -25,6 +26,7 @@ def date_label(value: str, m) -> str:
 
 
 class DateKind(Kind):
+    label = N_("date")
     name, file, model, motivation, css = "date", "dates.yml", Date, "describing", "date"
 
     def check(self, annotation, known, problems):

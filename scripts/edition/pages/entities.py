@@ -23,11 +23,12 @@ def entity_page(ctx: Context, entity: Entity) -> Page:
     mentions = mentions_of(ctx, entity.id)
     forms: list[Nodes] = []
     for n, form in enumerate(entity.forms):
-        forms += [", " if n else None, f"“{form}”"]
+        forms += [", " if n else None, ctx.m.quoted(form)]
     facts = [[h("strong", m._("Named in the text as")), ": ", *forms]]
     if entity.coordinates:
         lat, lon = entity.coordinates
-        facts.append([h("strong", m._("Coordinates")), f": {lat:.4f}, {lon:.4f}"])
+        facts.append([h("strong", m._("Coordinates")), ": ", m._(
+            "{latitude}, {longitude}", latitude=m.number(lat, 4), longitude=m.number(lon, 4))])
     if entity.wikidata:
         facts.append([h("strong", m._("Wikidata")), ": ", h("a", {
             "href": f"https://www.wikidata.org/wiki/{entity.wikidata}"}, entity.wikidata)])

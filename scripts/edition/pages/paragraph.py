@@ -10,6 +10,8 @@ notes as sidenotes beside it.
 """
 from __future__ import annotations
 
+import re
+
 from ..kinds import statements
 from ..doc import Nodes, h
 from ..doc.tree import Element
@@ -21,12 +23,46 @@ from .inline import statements_nodes
 
 def paragraph(ctx: Context, block: Block, section_id: str, text: list[Nodes],
               sidenotes: tuple[tuple[int, Span], ...] = ()) -> Element:
-    """The paragraph: `text` is its rendered text (inline.render_block_text)."""
-    return h("div", {"class": "para", "data-section": section_id},
+    """The paragraph: `text` is its rendered text (inline.render_block_text); on a page in
+    another language than the text's, the editors' translation beside it."""
+    translated = ctx.translation_of(block.id)
+    return h("div", {"class": "para" + (" has-tr" if translated else ""),
+                     "data-section": section_id},
              number(ctx, block),
              kind_label(ctx, block) if block.kind in KIND_LABELS else None,
-             h("p", {"id": block.id, "class": f"tb {block.kind.value}"}, text),
+             h("p", {"id": block.id, "class": f"tb {block.kind.value}",
+                     "lang": ctx.edition.bibliography.article.language if translated else None},
+               text),
+             translation(ctx, block, translated) if translated else None,
              _sidenotes(ctx, block, sidenotes) if sidenotes else None)
+
+
+def translation(ctx: Context, block: Block, text: str) -> Element:
+    """The editors' translation of a block, marked as theirs; where a witness of one of its
+    quotations was found, the witness's own words are marked as such (witnesses.yml)."""
+    return h("p", {"class": "ed tr", "lang": ctx.language, "data-tr": block.id,
+                   "aria-label": ctx.m._("The editors' translation of paragraph {number}",
+                                         number=block.number or block.id)},
+             witness_words(ctx, block, text))
+
+
+def witness_words(ctx: Context, block: Block, text: str) -> list[Nodes]:
+    """The translation, each «…» quotation that is a found witness's own words marked, with
+    the witness's source and where its words stand there."""
+    found = [w for w in ctx.edition.source.witnesses.quotations
+             if w.block == block.id and w.status == "found" and w.passage]
+    out: list[Nodes] = []
+    at = 0
+    for quote in re.finditer(r"«([^»]+)»", text):
+        witness = next((w for w in found if quote[1] in " ".join(w.passage.split())), None)
+        if witness is None:
+            continue
+        entry = ctx.edition.source.source_entry(witness.source)
+        out += [text[at:quote.start()], h("span", {"class": "witness", "title": ctx.m._(
+            "The witness's own words: {source}, {at}", source=entry.label, at=witness.at)},
+            quote[0])]
+        at = quote.end()
+    return out + [text[at:]]
 
 
 def number(ctx: Context, block: Block) -> Element:

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from .. import dates
 from ..kinds.figure import figure_value
+from ..kinds.quotation import KIND_NAMES
 from ..doc import Nodes, h
 from ..doc.tree import Element
 from ..i18n import N_
@@ -89,7 +90,7 @@ def sources(ctx: Context) -> Page:
 def _quote_list(ctx: Context, spans: list[Span]) -> Element | None:
     if not spans:
         return None
-    return h("ul", [h("li", ctx.paragraph_ref(s.block), f" ({s.annotation.kind}): ",
+    return h("ul", [h("li", ctx.paragraph_ref(s.block), " (", ctx.m._(KIND_NAMES[s.annotation.kind]), "): ",
                       shorten(s.text, 110), " — ", attribution(ctx, s)) for s in spans])
 
 

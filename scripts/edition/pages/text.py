@@ -12,7 +12,7 @@ from ..paths import entity_path, section_path
 from .context import Context, count_by, not_searched, shorten
 from .inline import Links, calls_note, description_list, render_block_text, statements_nodes
 from .page import Page
-from .paragraph import paragraph
+from .paragraph import paragraph, translation
 from .record import cited, evidence
 
 TYPE_HEADINGS = (("person", N_("People")), ("organisation", N_("Organisations")),
@@ -60,9 +60,23 @@ def _toggle(ctx: Context) -> Element | None:
     Reading is quiet until a reader asks for the annotations."""
     if not ctx.interactive:
         return None
+    translated = ctx.prefix and ctx.edition.source.translation(ctx.language)
+    others = [] if ctx.prefix else [t.language for t in ctx.edition.source.translations]
     return h("div", {"class": "ed ed-controls", "data-search-exclude": ""},
              h("button", {"class": "ed-toggle md-button", "type": "button",
-                          "aria-pressed": "false"}, ctx.m._("Show annotations")))
+                          "aria-pressed": "false"}, ctx.m._("Show annotations")),
+             h("button", {"class": "ed-tr-toggle md-button", "type": "button",
+                          "aria-pressed": "false"}, ctx.m._("Read the translation alone"))
+             if translated else None,
+             h("p", {"class": "tr-note"}, fill(ctx.m._(
+                 "The transmitted text is in English; beside each paragraph, the editors' "
+                 "translation ({about})."), about=h("a", {"href": ctx.link(
+                     "method.md#translation")}, ctx.m._("about the translation"))))
+             if translated else None,
+             [h("p", {"class": "tr-note"}, h("a", {"href": ctx.twin(language), "hreflang": language},
+                                             ctx.m._("The editors' {language} translation",
+                                                     language=ctx.m.language_name(language))))
+              for language in others] or None)
 
 
 def title_block(ctx: Context, section: Section | None = None) -> Element:
@@ -108,7 +122,12 @@ def _block(ctx: Context, block: Block, section: Section, level: int, links: Link
            first_note: int, sidenotes: bool) -> tuple[Element, tuple[Span, ...]]:
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
         heading_level = level if block.kind is BlockKind.HEADING else max(1, level - 1)
-        return h(f"h{heading_level}", {"id": block.id, "class": "tb"}, block.text), ()
+        translated = ctx.translation_of(block.id)
+        heading = h(f"h{heading_level}", {"id": block.id, "class": "tb", "lang": (
+            ctx.edition.bibliography.article.language if translated else None)}, block.text)
+        if not translated:
+            return heading, ()
+        return h("div", {"class": "heading-pair"}, heading, translation(ctx, block, translated)), ()
     rendered = render_block_text(block, ctx.edition.spans_in(block.id), links, ctx.m, first_note)
     margin = tuple(enumerate(rendered.notes, start=first_note)) if sidenotes else ()
     return paragraph(ctx, block, section.id, rendered.nodes, margin), rendered.notes
@@ -172,8 +191,7 @@ def _section_index(ctx: Context, section: Section, level: int) -> list[Nodes]:
     date_spans = [s for s in spans if s.type == T.DATE]
     if date_spans:
         out.append(h(f"h{level}", {"id": f"dates-{section.id}"}, m._("Dates")))
-        out.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", m._(
-            "“{text}”", text=s.text), " = ", m.date(s.annotation.when),
+        out.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", m.quoted(s.text), " = ", m.date(s.annotation.when),
             [". ", *cited(ctx, s.annotation.note, s.annotation)] if s.annotation.note else None,
             evidence(ctx, s.annotation)) for s in date_spans]))
     quotes = [s for s in spans if s.type == T.QUOTATION and s.annotation.kind != "term"]

@@ -9,7 +9,7 @@ from ..load import raw as raw_source
 from ..load.yamlfile import plain_data
 from ..model import Block, Edition, Source
 from ..kinds import AnnotationType
-from ..paths import TIMELINE, entity_path, html_path, page_stem, section_path
+from ..paths import language_prefix, TIMELINE, entity_path, html_path, page_stem, section_path
 from ..problems import Problem, Problems, SourceError
 from .fingerprints import apparatus_fingerprints
 from .history import AnchorHistory, history
@@ -56,7 +56,11 @@ def current_anchors(edition: Edition) -> list[PublishedAnchor]:
         anchors.append(PublishedAnchor(f"{page}#{lacuna.annotation.id}", fingerprint(lacuna.text)))
     for event in edition.events:
         anchors.append(PublishedAnchor(f"{html_path(TIMELINE)}#{event.id}", fingerprint(event.id)))
-    return sorted(anchors + _apparatus_anchors(edition))
+    anchors += _apparatus_anchors(edition)
+    # Each other language's pages have the same anchors, under its folder (es/…).
+    others = [language_prefix(edition, lang) for lang in edition.source.languages[1:]]
+    return sorted(anchors + [PublishedAnchor(prefix + a.url, a.fingerprint)
+                             for prefix in others for a in anchors])
 
 
 def _apparatus_anchors(edition: Edition) -> list[PublishedAnchor]:

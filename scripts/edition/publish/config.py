@@ -7,8 +7,13 @@ from pathlib import Path
 
 import yaml
 
+from typing import Any
+
+from ..i18n import N_, Messages, messages
 from ..load.yamlfile import read_text
+from ..model import Edition
 from ..pages import PageSpec
+from ..paths import language_prefix
 from ..problems import Problems
 
 DISPLAY = "mkdocs.yml"
@@ -93,3 +98,65 @@ def _nav_files(nav: list) -> list[str]:
         elif isinstance(value, str):
             files.append(value)
     return files
+
+
+# --- the engine's settings in each language ----------------------------------------------
+
+# mkdocs.yml's words a reader sees, marked for the catalogue: each language's engine settings
+# have them translated (engine_settings); a unit test keeps this list and mkdocs.yml in step.
+CONFIG_WORDS = (N_("Home"), N_("The whole article"), N_("Sections"), N_("Registers"),
+                N_("People"), N_("Organisations and groups"), N_("Places"),
+                N_("Sources and quotations"), N_("Timeline"), N_("Figures"),
+                N_("What happened next"), N_("Sources consulted"), N_("Editorial method"),
+                N_("Changelog"), N_("Download"), N_("Switch to the dark palette"),
+                N_("Switch to the light palette"), N_("Permanent link to this heading"),
+                N_("Edition apparatus: CC BY 4.0. Transmitted text reproduced for study."),
+                N_("A scholarly digital edition of an account of the La Paz insurrection of "
+                   "October 2003."))
+# The search's language for each of the edition's languages (Material's lunr languages).
+SEARCH_LANGUAGES = {"en": "en", "es": "es"}
+
+
+def engine_settings(config: Path, edition: Edition, language: str) -> dict[str, Any]:
+    """The settings the engine builds `language`'s pages with: mkdocs.yml's, in that
+    language, each language's pages from their own folder (docs/, docs/es/) into the site's
+    (site/, site/es/)."""
+    data, _ = read_mkdocs_yml(config, Problems())
+    m = messages(language)
+    prefix = language_prefix(edition, language)
+    theme = dict(data["theme"], language=language, palette=[
+        dict(option, toggle=dict(option["toggle"], name=m._(option["toggle"]["name"])))
+        if "toggle" in option else option for option in data["theme"].get("palette", ())])
+    settings = {"theme": theme, "nav": _translated(data.get("nav") or [], m),
+                "copyright": m._(data["copyright"]),
+                "site_description": m._(data["site_description"]),
+                "markdown_extensions": [_translated_toc(e, m) for e in data["markdown_extensions"]],
+                "plugins": [{"search": {"lang": SEARCH_LANGUAGES.get(language, "en")}}
+                            if p == "search" else p for p in data["plugins"]]}
+    if prefix:
+        site_url = data.get("site_url") or ""
+        settings |= {"docs_dir": f"{data.get('docs_dir', 'docs')}/{prefix.rstrip('/')}",
+                     "site_url": site_url.rstrip("/") + "/" + prefix if site_url else "",
+                     "exclude_docs": None}
+    return settings
+
+
+def _translated(nav: list, m: Messages) -> list:
+    """mkdocs.yml's nav with its titles in `m`'s language (pages listed by file keep the title
+    their page gives)."""
+    out: list = []
+    for item in nav:
+        if isinstance(item, dict):
+            title, value = next(iter(item.items()))
+            out.append({m._(title): _translated(value, m) if isinstance(value, list) else value})
+        else:
+            out.append(item)
+    return out
+
+
+def _translated_toc(extension: Any, m: Messages) -> Any:
+    if isinstance(extension, dict) and "toc" in extension:
+        toc = dict(extension["toc"])
+        toc["permalink_title"] = m._(toc.get("permalink_title", ""))
+        return {"toc": toc}
+    return extension

@@ -16,7 +16,7 @@ from ..doc.html import to_html
 from ..i18n import messages
 from ..model import Edition
 from ..pages.front import human_size, offline_listing as listing, zip_name
-from ..paths import file_stem
+from ..paths import file_stem, language_prefix
 from ..export.zipfiles import Entry, reproducible_zip
 from .finish import ARTEFACTS, ThemeChanged
 
@@ -69,8 +69,10 @@ def write_offline_zip(edition: Edition, site: Path) -> Path:
     target = site / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
-    m = messages(edition.bibliography.article.language)
-    _link_with_size(site / DOWNLOAD_PAGE, to_html(listing(edition, m, human_size(len(content), m))))
+    for language in edition.source.languages:  # each language's Download page
+        m, prefix = messages(language), language_prefix(edition, language)
+        _link_with_size(site / prefix / DOWNLOAD_PAGE, to_html(listing(
+            edition, m, human_size(len(content), m), up="../" * prefix.count("/"))))
     return target
 
 
