@@ -167,9 +167,18 @@ def browser():
 
 def require_chromium() -> None:
     if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is required in CI (apt-get install chromium)")
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
+        from tools import missing_gate
+        missing_gate(f"Debian's chromium is not installed ({CHROMIUM}): apt-get install chromium")
+
+
+def pytest_sessionstart(session) -> None:
+    """The checkers the gates run are installed before any test runs, by the session (not by
+    each test worker: they inherit what it found)."""
+    if hasattr(session.config, "workerinput"):
+        return
+    import tools
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    tools.install(say=lambda text: reporter.write_line(text) if reporter else print(text))
 
 
 RENAMED_OLD, RENAMED_NEW = "the-government-is-saved", "the-government-survives"
