@@ -25,14 +25,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def copy_project(target: Path) -> Path:
-    """A throwaway copy of what the build reads, so tests never touch the work tree: source/
-    and mkdocs.yml, which tests change; scripts/ (the theme, the hooks) and releases/, which
-    nothing writes, are links to the work tree's (a test makes hundreds of these copies)."""
+    """A throwaway copy of what the build reads, so tests never touch the work tree: source/,
+    mkdocs.yml and releases/ (which the build refuses as a link), which tests change; scripts/
+    (the theme, the hooks), which nothing writes, is a link to the work tree's."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "source", target / "source")
-    for folder in ("scripts", "releases"):
-        (target / folder).symlink_to(REPO / folder, target_is_directory=True)
+    shutil.copytree(REPO / "releases", target / "releases")
+    (target / "scripts").symlink_to(REPO / "scripts", target_is_directory=True)
     return target
 
 

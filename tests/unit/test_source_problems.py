@@ -1,0 +1,96 @@
+"""Every bad, careless or hostile input (tests/spoil.py) is found by `edition check`, in this
+process, on a copy of the fixture edition: one `error:` line naming the file (and the line
+that holds the bad value), what is wrong and the fix; no traceback; nothing built.
+`edition check` is load + place + the checks across them (the ledger, mkdocs.yml, releases/),
+the same validation `edition build` runs first (build.validate): tests/build/test_bad_input.py
+runs a few of these cases through `edition build` end to end."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import fixture_project
+from edition.load.releases import load_releases
+from edition.problems import Problems
+from spoil import CASES, ERROR_LINE, located, run
+
+pytestmark = pytest.mark.unit
+
+
+@pytest.fixture
+def fixture(tmp_path) -> Path:
+    return fixture_project(tmp_path / "edition")
+
+
+@pytest.mark.parametrize("name", CASES)
+def test_check_finds_each_bad_input_in_one_clear_line(fixture, capsys, name):
+    change, where, message = CASES[name]
+    change(fixture)
+    where = located(where, fixture)
+    code, errors, output = run(fixture, capsys, "check")
+    assert code == 1, output
+    assert len(errors) == 1, errors
+    assert ERROR_LINE.match(errors[0]) and where in errors[0] and message in errors[0], errors
+    assert "Traceback" not in output
+    assert not (fixture / "site").exists() and not list(fixture.glob(".site-*"))
+
+
+def test_check_passes_the_fixture_and_builds_nothing(fixture, capsys):
+    code, errors, output = run(fixture, capsys, "check")
+    assert code == 0 and errors == [] and "source/ is valid: 10 blocks" in output
+    assert not (fixture / "site").exists() and not list(fixture.glob(".site-*"))
+
+
+# --- releases/ (load/releases.py) ------------------------------------------------------------
+
+def _releases(tmp_path: Path) -> Path:
+    folder = tmp_path / "releases"
+    (folder / "0.9.0").mkdir(parents=True)
+    (folder / "0.9.0" / "a.html").write_text("old", encoding="utf-8")
+    (folder / "0.9.0" / "SHA256SUMS").write_text("sums", encoding="utf-8")
+    (folder / "README.md").write_text("why", encoding="utf-8")
+    return folder
+
+
+def _loaded(folder: Path) -> tuple[tuple, list[str]]:
+    problems = Problems()
+    releases = load_releases(folder, ("0.9.0", "1.0.0"), "1.0.0", problems)
+    try:
+        problems.raise_if_any()
+    except Exception as err:
+        return releases, [str(p) for p in err.problems]
+    return releases, []
+
+
+def test_a_release_folder_holds_the_files_of_an_earlier_version(tmp_path):
+    releases, problems = _loaded(_releases(tmp_path))
+    assert problems == [] and [(r.version, r.files) for r in releases] == [
+        ("0.9.0", (("a.html", b"old"),))]
+
+
+@pytest.mark.parametrize("spoil, expected", [
+    (lambda f: (f / "0.9.0" / "b.html").symlink_to(f / "0.9.0" / "a.html"),
+     "releases/0.9.0/b.html: is a symbolic link"),
+    (lambda f: (f / "0.9.0" / "c.html").symlink_to("/etc/hostname"),
+     "releases/0.9.0/c.html: is a symbolic link"),
+    (lambda f: (f / "0.9.1").symlink_to(f / "0.9.0", target_is_directory=True),
+     "releases/0.9.1: is a symbolic link"),
+    (lambda f: (f / "0.9.0" / "old").mkdir(), "releases/0.9.0/old: is a folder"),
+    (lambda f: (f / "latest").mkdir(), "releases/latest: folder 'latest' is not a version"),
+    (lambda f: (f / "0.8.0").mkdir(), "releases/0.8.0: folder '0.8.0' is not a version"),
+    (lambda f: (f / "1.0.0").mkdir(), "releases/1.0.0: version 1.0.0 is the one this build makes"),
+])
+def test_what_is_not_an_earlier_versions_file_is_refused(tmp_path, spoil, expected):
+    folder = _releases(tmp_path)
+    spoil(folder)
+    _, problems = _loaded(folder)
+    assert len(problems) == 1 and problems[0].startswith(expected) and " — " in problems[0]
+
+
+def test_releases_that_is_a_link_is_refused(tmp_path):
+    real = _releases(tmp_path / "elsewhere")
+    (tmp_path / "releases").symlink_to(real, target_is_directory=True)
+    releases, problems = _loaded(tmp_path / "releases")
+    assert releases == () and len(problems) == 1
+    assert problems[0].startswith("releases/: is a symbolic link")
