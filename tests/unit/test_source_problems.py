@@ -94,3 +94,35 @@ def test_releases_that_is_a_link_is_refused(tmp_path):
     releases, problems = _loaded(tmp_path / "releases")
     assert releases == () and len(problems) == 1
     assert problems[0].startswith("releases/: is a symbolic link")
+
+
+NAMES = ('a<b>c.html', 'q"uote\'s.html', "link](javascript:alert(1)).html", "sp ace#frag?x=1.html",
+         "<script>alert(1)</script>.txt", "[md](https://example.com/x).csv")
+
+
+def test_a_release_file_name_is_only_ever_text_and_its_own_link(tmp_path):
+    """On the Download page, as MkDocs turns it into HTML (mkdocs.yml's Markdown extensions):
+    each name is the text of one link whose address is that file, and makes no markup."""
+    import lxml.html
+    import markdown
+    import yaml
+    from urllib.parse import unquote
+
+    from edition.build import Project, validate
+    from edition.load.releases import Release
+    from edition.pages import Context, documents, render_pages
+    from edition.pages.front import DOWNLOAD
+    root = fixture_project(tmp_path / "edition")
+    valid = validate(Project(root))
+    ctx = Context(valid.edition, releases=(Release("0.9.0", tuple((n, b"x") for n in NAMES)),))
+    pages = render_pages(ctx, tuple(s for s in valid.specs if s.path == DOWNLOAD))
+    text = documents(valid.edition, "", pages, ctx.m)[DOWNLOAD].split("\n---\n", 1)[1]
+    settings = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    extensions = [e if isinstance(e, str) else next(iter(e)) for e in settings["markdown_extensions"]]
+    page = lxml.html.fromstring(f"<div>{markdown.markdown(text, extensions=extensions)}</div>")
+    [listed] = page.xpath("//h3[@id='version-0-9-0']/following-sibling::ul[1]")
+    links = listed.xpath(".//a")
+    assert [a.text for a in links] == list(NAMES) and [len(a) for a in links] == [0] * len(NAMES)
+    assert [unquote(a.get("href")) for a in links] == [f"downloads/0.9.0/{n}" for n in NAMES]
+    assert not page.xpath("//script | //a[starts-with(@href, 'javascript') or "
+                          "starts-with(@href, 'http')]")
