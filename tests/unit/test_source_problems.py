@@ -106,7 +106,7 @@ def test_a_release_file_name_is_only_ever_text_and_its_own_link(tmp_path):
     import lxml.html
     import markdown
     import yaml
-    from urllib.parse import unquote
+    from urllib.parse import unquote, urlsplit
 
     from edition.build import Project, validate
     from edition.load.releases import Release
@@ -123,6 +123,8 @@ def test_a_release_file_name_is_only_ever_text_and_its_own_link(tmp_path):
     [listed] = page.xpath("//h3[@id='version-0-9-0']/following-sibling::ul[1]")
     links = listed.xpath(".//a")
     assert [a.text for a in links] == list(NAMES) and [len(a) for a in links] == [0] * len(NAMES)
-    assert [unquote(a.get("href")) for a in links] == [f"downloads/0.9.0/{n}" for n in NAMES]
+    addresses = [urlsplit(a.get("href")) for a in links]  # the whole name is the file's path
+    assert [unquote(u.path) for u in addresses] == [f"downloads/0.9.0/{n}" for n in NAMES]
+    assert {(u.scheme, u.query, u.fragment) for u in addresses} == {("", "", "")}
     assert not page.xpath("//script | //a[starts-with(@href, 'javascript') or "
                           "starts-with(@href, 'http')]")
