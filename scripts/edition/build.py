@@ -86,8 +86,21 @@ class Prepared:
         return files
 
 
-def prepare(project: Project) -> Prepared:
-    """Validate `source/`, then render the pages while a second process exports the artefacts."""
+@dataclass(frozen=True)
+class Validated:
+    """What `edition check` validates and `prepare` renders: every check the build makes of
+    `source/`, the ledger, mkdocs.yml's settings and releases/, with nothing rendered."""
+
+    edition: Edition
+    specs: tuple[PageSpec, ...]
+    ledger: ledger_file.Ledger | None
+    site_url: str
+    releases: tuple[Release, ...]
+
+
+def validate(project: Project) -> Validated:
+    """Load and place `source/`, then check the ledger, mkdocs.yml and releases/ against it;
+    raise SourceError listing every problem (shifted block ids named first)."""
     source = load_source(project.source)
     try:
         edition = build_edition(source)
@@ -96,25 +109,33 @@ def prepare(project: Project) -> Prepared:
         ledger = ledger_file.read(project.ledger, problems)  # read once: checked, then used
         anchors.check_lines(edition, ledger, problems)
         settings = config.read_settings(project.config, specs, problems)
+        releases = load_releases(project.releases, tuple(v.version for v in source.versions),
+                                 source.bibliography.edition.version, problems)
         problems.raise_if_any()
     except SourceError as err:  # shifted block ids explain hundreds of problems: say so first
         raise anchors.with_root_cause(err, source, project.ledger) from None
-    history = anchors.history_of(edition, ledger, project.source)
+    return Validated(edition, specs, ledger, settings.site_url, releases)
+
+
+def prepare(project: Project) -> Prepared:
+    """Validate `source/`, then render the pages while a second process exports the artefacts."""
+    valid = validate(project)
+    edition, specs, site_url = valid.edition, valid.specs, valid.site_url
+    history = anchors.history_of(edition, valid.ledger, project.source)
     m = messages("en")
-    ctx = Context(edition, settings.site_url, history=history, m=m)
-    moved = anchors.moves(ledger)
+    ctx = Context(edition, site_url, history=history, m=m)
+    moved = anchors.moves(valid.ledger)
     pages = with_aliases(site_pages(ctx, specs), moved)
     # The exporters read the pages' trees (the one-page edition is made of them) while this
     # process writes each page for the engine.
-    with _exporting(edition, settings.site_url, pages) as exporting:
-        files = documents(edition, settings.site_url, pages, m, history)
+    with _exporting(edition, site_url, pages) as exporting:
+        files = documents(edition, site_url, pages, m, history)
         artefacts = exporting.result()
-    releases = load_releases(project.releases)
     # The Download page lists the artefacts, so it is rendered once they are made.
-    files |= documents(edition, settings.site_url, render_pages(
-        replace(ctx, artefacts=artefacts, releases=releases),
+    files |= documents(edition, site_url, render_pages(
+        replace(ctx, artefacts=artefacts, releases=valid.releases),
         tuple(s for s in specs if s.path == DOWNLOAD)), m, history)
-    return Prepared(edition, files, artefacts, releases, redirect_pages(moved))
+    return Prepared(edition, files, artefacts, valid.releases, redirect_pages(moved))
 
 
 def site_pages(ctx: Context, specs: tuple[PageSpec, ...] | None = None) -> tuple[Page, ...]:
@@ -210,4 +231,4 @@ def build(project: Project, engine: str = DEFAULT) -> Path:
     return publish(prepared.edition, project.config, project.site, target, engine)
 
 
-__all__ = ["Project", "Prepared", "prepare", "write_docs", "build", "SourceError", "ExportStopped"]
+__all__ = ["Project", "Prepared", "Validated", "validate", "prepare", "write_docs", "build", "SourceError", "ExportStopped"]
