@@ -402,9 +402,11 @@ def leaks(tree) -> list[str]:
     return found
 
 
-def _whole(marker: str, text: str) -> bool:
-    """A field's payload, in either of its orders, is in `text` whole."""
-    return any(_normal(payload(marker, order)) in _normal(text) for order in (False, True))
+def _whole(marker: str, text: str, normal: bool = False) -> bool:
+    """A field's payload, in either of its orders, is in `text` whole (`normal`: `text` is
+    already _normal, as a long text read for every field is best made once)."""
+    text = text if normal else _normal(text)
+    return any(_normal(payload(marker, order)) in text for order in (False, True))
 
 
 def _shortened(shown: str, whole: str) -> bool:

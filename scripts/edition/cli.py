@@ -95,19 +95,11 @@ def _main(argv: list[str] | None) -> int:
 def _run(args, project) -> int:
     import time
 
-    from .build import build, prepare
-    from .publish import mkdocs_engine, zensical_engine
-    from .problems import Problems
+    from .build import build
+    from .publish import zensical_engine
 
     if args.command == "check":
-        prepared = prepare(project)
-        problems = Problems()
-        project.docs.mkdir(exist_ok=True)  # MkDocs requires it; a fresh clone has it (.gitignore)
-        mkdocs_engine.check_config(project.config, problems)
-        problems.raise_if_any()
-        print(f"source/ is valid: {len(prepared.edition.blocks)} blocks, "
-              f"{len(prepared.edition.spans)} annotations, {len(prepared.pages)} pages")
-        return 0
+        return _check(project)
     if args.command == "anchors":
         return _anchors(args, project)
     if args.command == "fields":
@@ -126,6 +118,24 @@ def _run(args, project) -> int:
     print(f"built {site} in {time.perf_counter() - started:.1f} s")
     if args.engine == "zensical":
         print(f"note: with Zensical, not yet: {zensical_engine.GAPS}")
+    return 0
+
+
+def _check(project) -> int:
+    """Every validation the build makes, nothing rendered: source/, the ledger, releases/,
+    and mkdocs.yml (MkDocs' own validation: theme, plugins installed)."""
+    from .build import validate
+    from .publish import mkdocs_engine
+    from .problems import Problems
+
+    valid = validate(project)
+    problems = Problems()
+    project.docs.mkdir(exist_ok=True)  # MkDocs requires it; a fresh clone has it (.gitignore)
+    mkdocs_engine.check_config(project.config, problems)
+    problems.raise_if_any()
+    print(f"source/ is valid: {len(valid.edition.blocks)} blocks, "
+          f"{len(valid.edition.spans)} annotations, {len(valid.specs)} pages, "
+          f"{len(valid.releases)} earlier release(s)")
     return 0
 
 

@@ -50,6 +50,9 @@ def on_env(env, config, files):
 
 
 def on_serve(server, config, builder):
+    """Rebuild when source/ changes, not when docs/ does: docs/ is what this hook writes, and
+    watching it made every edit two rebuilds."""
+    server.unwatch(config.docs_dir)
     server.watch(str(Path(config.config_file_path).parent / "source"))
     return server
 

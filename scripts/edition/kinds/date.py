@@ -13,6 +13,8 @@ from .base import Annotation, Kind
 
 
 class Date(Annotation):
+    """A span that names a day or a time, with its value; it may name an event of the timeline."""
+
     WHAT: ClassVar[str] = "a date"
     KIND: ClassVar[str] = "date"
     when: EdtfDate = Field(description="Its value: ISO 8601 or EDTF (2003-10-13T12:30, "

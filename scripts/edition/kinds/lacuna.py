@@ -15,6 +15,8 @@ from .base import Annotation, Kind
 
 
 class Conjecture(Translated):
+    """The editors' conjecture of the source whose name a lacuna lost, with their reason."""
+
     WHAT: ClassVar[str] = "a conjecture"
     TRANSLATED: ClassVar[tuple[str, ...]] = ("reason",)
     entity: Id = Field(description="The source the editors conjecture (an id of entities.yml).")
@@ -22,6 +24,8 @@ class Conjecture(Translated):
 
 
 class Lacuna(Annotation):
+    """A place where the transmitted text lost a source's name, with the trace it left."""
+
     WHAT: ClassVar[str] = "a lacuna"
     KIND: ClassVar[str] = "lacuna"
     STATEMENT: ClassVar[tuple[str, ...]] = ("lost", "note")

@@ -12,6 +12,8 @@ from .base import Annotation, Kind
 
 
 class Mention(Annotation):
+    """A span that names an entity of the register: it links to the entity's page."""
+
     WHAT: ClassVar[str] = "a mention"
     KIND: ClassVar[str] = "mention"
     entity: Id = Field(description="The entity named (an id of entities.yml).")

@@ -12,6 +12,9 @@ from .base import Annotation, Kind
 
 
 class NotMention(Annotation):
+    """An occurrence of an entity's form that does not name it, listed so the completeness
+    rule knows it was read; neither shown nor exported."""
+
     WHAT: ClassVar[str] = "a not-mention"
     KIND: ClassVar[str] = "not-mention"
     STATEMENT: ClassVar[tuple[str, ...]] = ()  # the editors' reading of the text, by its nature

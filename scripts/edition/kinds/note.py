@@ -11,6 +11,8 @@ from .base import Annotation, Kind
 
 
 class Note(Annotation):
+    """An editorial note: context a reader needs on a span, with what it rests on."""
+
     WHAT: ClassVar[str] = "a note"
     KIND: ClassVar[str] = "note"
     note: Text = Field(description="What the editors say about the span.")

@@ -22,6 +22,8 @@ VERBS = {"report": N_("from {speaker}"), "speech": N_("said by {speaker}"),
 
 
 class Quotation(Annotation):
+    """Words the text puts in quotation marks, with who said them and who reported them."""
+
     WHAT: ClassVar[str] = "a quotation"
     KIND: ClassVar[str] = "quotation"
     STATEMENT: ClassVar[tuple[str, ...]] = ("kind", "note")  # its attribution is a statement

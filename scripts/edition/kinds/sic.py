@@ -13,6 +13,8 @@ from .base import Annotation, Kind
 
 
 class Sic(Annotation):
+    """A slip in the transmitted text, kept as transmitted, with the likely intended reading."""
+
     WHAT: ClassVar[str] = "a sic"
     KIND: ClassVar[str] = "sic"
     reading: Text = Field(description="The likely intended reading (of the English text).")

@@ -1,6 +1,8 @@
 """The front and back pages: home, editorial method, and the Download page."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from ..doc import Nodes, fill, h
 from ..doc.tree import Element
 from ..i18n import N_, Messages
@@ -198,7 +200,7 @@ def _earlier_versions(ctx: Context) -> list[Nodes]:
         out.append(h("h3", {"id": f"version-{release.version.replace('.', '-')}"},
                      m._("Version {version}", version=release.version)))
         out.append(h("ul", [h("li", h("a", {"href": ctx.shared(
-                                  f"downloads/{release.version}/{name}")}, name),
+                                  f"downloads/{release.version}/{quote(name)}")}, name),
                               " · ", human_size(len(content), m))
                             for name, content in release.files]))
     return out
