@@ -113,6 +113,35 @@ CONFIG_WORDS = (N_("Home"), N_("The whole article"), N_("Sections"), N_("Registe
                 N_("Edition apparatus: CC BY 4.0. Transmitted text reproduced for study."),
                 N_("A scholarly digital edition of an account of the La Paz insurrection of "
                    "October 2003."))
+# The words the theme's templates and scripts show, by key: each language's engine settings
+# carry them (config.extra.edition_words); main.html gives them to the scripts as JSON, which
+# read them with window.editionWords (edition.js). No script holds a word of its own.
+SCRIPT_WORDS = {
+    "close": N_("Close"), "cite-or-link": N_("Cite or link"),
+    "copy-paragraph-link": N_("Copy the link to this paragraph"),
+    "copy-paragraph-link-n": N_("Copy the link to paragraph {number}"),
+    "paragraph-n": N_("Paragraph {number}"),
+    "paragraph-opens": N_("Paragraph {number}: its names, dates, notes and citation"),
+    "panel-empty": N_("No names, dates, quotations, figures or notes are marked in this "
+                      "paragraph."),
+    "people": N_("People"), "organisations": N_("Organisations"), "groups": N_("Groups"),
+    "places": N_("Places"), "quotations": N_("Quotations"), "notes": N_("Notes"),
+    "dates": N_("Dates"), "figures": N_("Figures"),
+    "this-page": N_("This page"), "what-link-points-at": N_("What this link points at"),
+    "paragraph-label": N_("¶ {number}"),
+    "never-had": N_("This link names version {cited}, which this edition never had; this is "
+                    "version {current}."),
+    "is-current": N_("This is version {current}, the version this link names."),
+    "not-known": N_("Whether {what} changed since version {cited} is not known: the earlier "
+                    "version's record of its text was not kept."),
+    "added-after": N_("{what} was added in version {added}, after version {cited}."),
+    "unchanged": N_("{what} has not changed since version {cited}, which this link names "
+                    "(this is version {current})."),
+    "changed": N_("{what} has changed since version {cited}, which this link names: it is as "
+                  "version {since} left it."),
+    "see-changelog": N_("See the changelog."),
+    "changelog": N_("Changelog"),
+}
 # The search's language for each of the edition's languages (Material's lunr languages).
 SEARCH_LANGUAGES = {"en": "en", "es": "es"}
 
@@ -128,6 +157,7 @@ def engine_settings(config: Path, edition: Edition, language: str) -> dict[str, 
         dict(option, toggle=dict(option["toggle"], name=m._(option["toggle"]["name"])))
         if "toggle" in option else option for option in data["theme"].get("palette", ())])
     settings = {"theme": theme, "nav": _translated(data.get("nav") or [], m),
+                "extra": {**(data.get("extra") or {}), "edition_words": script_words(m)},
                 "copyright": m._(data["copyright"]),
                 "site_description": m._(data["site_description"]),
                 "markdown_extensions": [_translated_toc(e, m) for e in data["markdown_extensions"]],
@@ -139,6 +169,10 @@ def engine_settings(config: Path, edition: Edition, language: str) -> dict[str, 
                      "site_url": site_url.rstrip("/") + "/" + prefix if site_url else "",
                      "exclude_docs": None}
     return settings
+
+
+def script_words(m: Messages) -> dict[str, str]:
+    return {key: m._(message) for key, message in SCRIPT_WORDS.items()}
 
 
 def _translated(nav: list, m: Messages) -> list:

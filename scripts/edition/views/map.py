@@ -2,6 +2,8 @@
 and a locator map on each place's page. Each place is drawn once, on the panel of its scale."""
 from __future__ import annotations
 
+import functools
+
 from dataclasses import dataclass, replace
 
 from ..doc.tree import Element, fill, h
@@ -139,8 +141,14 @@ def _panel_svg(panel: Panel, frame: Frame, places: list[Entity], links: dict[str
 
 
 def _placed(markers: list[Marker], bounds: Box, obstacles: tuple[Box, ...]) -> dict[str, Label]:
+    return _placed_once(tuple(markers), bounds, obstacles)
+
+
+@functools.lru_cache(maxsize=256)  # the same places are labelled alike in every language
+def _placed_once(markers: tuple[Marker, ...], bounds: Box,
+                 obstacles: tuple[Box, ...]) -> dict[str, Label]:
     try:
-        return place(markers, SIZE, bounds, obstacles)
+        return place(list(markers), SIZE, bounds, obstacles)
     except Unplaceable:  # too crowded to label (not this edition's data): markers alone
         return {}
 
@@ -153,18 +161,16 @@ def _place(entity: Entity, marker: Marker, label: Label | None, link: str | None
 
 
 def _basemap(frame: Frame, highlight: str) -> list[Element]:
+    return [h("path", {"class": css, "d": d}) for css, d in _basemap_paths(frame, highlight)]
+
+
+@functools.lru_cache(maxsize=256)  # every language's pages draw the same maps
+def _basemap_paths(frame: Frame, highlight: str) -> tuple[tuple[str, str], ...]:
     base = geo.basemap()
-    parts = []
-    for country in base.countries:
-        d = geo.outline(frame, country)
-        if d:
-            css = "land home" if country.name == highlight else "land"
-            parts.append(h("path", {"class": css, "d": d}))
-    for lake in base.lakes:
-        d = geo.outline(frame, lake)
-        if d:
-            parts.append(h("path", {"class": "lake", "d": d}))
-    return parts
+    paths = [("land home" if country.name == highlight else "land", geo.outline(frame, country))
+             for country in base.countries]
+    paths += [("lake", geo.outline(frame, lake)) for lake in base.lakes]
+    return tuple((css, d) for css, d in paths if d)
 
 
 def _marker(frame: Frame, entity: Entity) -> Marker:

@@ -1,3 +1,17 @@
+/* The words the scripts show, in the page's language: main.html gives them as JSON (the
+   engine's settings carry them: publish/config.py SCRIPT_WORDS). A word's {placeholders}
+   take `values`. */
+window.editionWords = (function () {
+  "use strict";
+  var element = document.getElementById("ed-words");
+  var words = element ? JSON.parse(element.textContent) : {};
+  return function (key, values) {
+    return (words[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  };
+})();
+
 /* Small enhancements: the annotations switch, mention tooltips, and two scripts fetched the
    first time a reader needs them (most readers never do): panel.js when a paragraph's number
    is activated (or a link asks for a paragraph's panel), cite.js when a reader cites or
