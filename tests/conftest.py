@@ -265,10 +265,28 @@ def site_pages(edition, base_url: str = ""):
     return make(Context(edition, base_url))
 
 
+def pages_by_language(edition, base_url: str = ""):
+    """Each language's pages' trees, as `edition build` makes them (the books are made of them)."""
+    from edition.build import site_pages as make
+    from edition.i18n import messages
+    from edition.pages import Context
+    from edition.place import edition_in
+    return {language: make(Context(edition_in(edition, language), base_url,
+                                    m=messages(language)))
+            for language in edition.source.languages}
+
+
 def exported(edition, base_url: str = ""):
     """Every artefact of the edition, as `edition build` exports it."""
     from edition.export import export
-    return export(edition, base_url, site_pages(edition, base_url))
+    return export(edition, base_url, pages_by_language(edition, base_url))
+
+
+def epub_of(edition, base_url: str = "") -> bytes:
+    """The EPUB of the edition's own language."""
+    from edition.export.epub import epub_bytes
+    from edition.export.onepage import one_page
+    return epub_bytes(edition, base_url, one_page(edition, base_url, site_pages(edition, base_url)))
 
 
 def built_artefacts(root: Path):

@@ -127,7 +127,9 @@ def prepare(project: Project) -> Prepared:
     contexts = {language: Context(edition_in(edition, language), site_url, history=history,
                                   m=messages(language))
                 for language in edition.source.languages}
-    pages = {language: with_aliases(site_pages(ctx), moved) for language, ctx in contexts.items()}
+    folders = tuple(ctx.prefix for ctx in contexts.values() if ctx.prefix)
+    pages = {language: with_aliases(site_pages(ctx), _moved_in(moved, ctx.prefix, folders))
+             for language, ctx in contexts.items()}
     # The exporters read the pages' trees (the one-page editions are made of them) while this
     # process writes each page for the engine.
     with _exporting(edition, site_url, pages) as exporting:
@@ -140,6 +142,14 @@ def prepare(project: Project) -> Prepared:
         files |= documents(ctx, render_pages(listing, tuple(
             s for s in page_table(ctx.edition) if s.path == DOWNLOAD)))
     return Prepared(edition, files, artefacts, valid.releases, redirect_pages(moved))
+
+
+def _moved_in(moved: dict[str, str], prefix: str, folders: tuple[str, ...]) -> dict[str, str]:
+    """The moves of the pages in `prefix` (one language's folder, '' for the edition's own),
+    as its pages name them; `folders`: every other language's."""
+    others = folders if not prefix else ()
+    return {old.removeprefix(prefix): new.removeprefix(prefix) for old, new in moved.items()
+            if old.startswith(prefix) and not old.startswith(others)}
 
 
 def site_pages(ctx: Context) -> tuple[Page, ...]:

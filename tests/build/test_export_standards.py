@@ -347,10 +347,10 @@ def test_ids_are_iris_as_the_w3c_annotation_model_test_requires(which, request):
 def static_exports(site: Path) -> dict[str, str]:
     texts = {p.name: p.read_text(encoding="utf-8") for p in (site / "downloads").iterdir()
              if p.suffix in (".html", ".jsonld", ".xml", ".json")}
-    [epub] = (site / "downloads").glob("*.epub")
-    with zipfile.ZipFile(epub) as book:
-        texts |= {f"{epub.name}/{n}": book.read(n).decode("utf-8") for n in book.namelist()
-                  if n.endswith((".xhtml", ".opf"))}
+    for epub in (site / "downloads").glob("*.epub"):  # each language's
+        with zipfile.ZipFile(epub) as book:
+            texts |= {f"{epub.name}/{n}": book.read(n).decode("utf-8")
+                      for n in book.namelist() if n.endswith((".xhtml", ".opf"))}
     return texts
 
 

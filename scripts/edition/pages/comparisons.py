@@ -60,7 +60,7 @@ def figures_against_record(ctx: Context) -> list[Nodes]:
     for comparison in comparisons:
         figures: list[Nodes] = []
         for n, f in enumerate(comparison.figures):
-            figures += [", " if n else None, ctx.paragraph_ref(f.block), " ", m.quoted(f.text)]
+            figures += [", " if n else None, ctx.paragraph_ref(f.block), " ", ctx.quote(f.text)]
         rows = [h("tr", h("td", count_value(count, m)), h("td", count.counts),
                   h("td", m.date(str(count.when))), h("td", m._(TIMINGS.get(count.timing, ""))),
                   h("td", source_link(ctx, count.source)))

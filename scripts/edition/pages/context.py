@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..doc import Nodes, h
+from ..doc import Nodes, fill, h
 from ..doc.tree import Element
 from ..i18n import Messages, messages
 from ..load.releases import Release
@@ -60,9 +60,21 @@ class Context:
         translation = self.edition.source.translation(self.language)
         return translation.blocks.get(block_id) if translation else None
 
+    def original(self, text: Nodes) -> Nodes:
+        """Words of the transmitted text, marked as in its language on another language's
+        pages (screen readers, hyphenation, the quotation marks around them)."""
+        if not self.prefix:
+            return text
+        return h("span", {"lang": self.edition.bibliography.article.language}, text)
+
+    def quote(self, text: str) -> list[Nodes]:
+        """Words of the transmitted text quoted, in this page's quotation marks."""
+        return fill(self.m._("“{text}”"), text=self.original(text))
+
     def shared(self, path: str) -> str:
-        """A link to a file of the site's root that every language shares (downloads/)."""
-        return "../" * self.prefix.count("/") + self.link(path)
+        """A link to a file of the site's root that every language shares (downloads/), its
+        path kept as it is written."""
+        return "../" * (self.prefix.count("/") + self.page.count("/")) + path
 
     def twin(self, language: str, page: str | None = None) -> str:
         """A link to this page (or `page`) in another language."""

@@ -45,7 +45,7 @@ def entity_page(ctx: Context, entity: Entity) -> Page:
         s.annotation.speaker, s.annotation.source)]
     if said:
         parts += [h("h2", {"id": "quotations"}, m._("Quotations ({count})", count=len(said))),
-                  not_searched([[ctx.paragraph_ref(s.block), ": ", shorten(s.text, 90), " — ",
+                  not_searched([[ctx.paragraph_ref(s.block), ": ", ctx.original(shorten(s.text, 90)), " — ",
                                  *attribution(ctx, s)] for s in said])]
     return Page(ctx.page, entity.name, entity.description, h("div", {"class": "ed-page"}, parts))
 
@@ -56,4 +56,4 @@ def keyword_in_context(ctx: Context, span: Span, width: int = 50) -> list[Nodes]
     right = text[span.end:span.end + width]
     left = ("…" + left.split(" ", 1)[-1]) if span.start > width else left
     right = (right.rsplit(" ", 1)[0] + "…") if span.end + width < len(text) else right
-    return [left, h("mark", span.text), right]
+    return [ctx.original([left, h("mark", span.text), right])]

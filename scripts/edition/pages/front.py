@@ -106,7 +106,7 @@ def method(ctx: Context) -> Page:
         d = block.decision
         parts.append(h("div", {"id": block.id}, h(
             "p", h("strong", m._(BLOCK_KIND_NAMES[d.kind])), " — ",
-            h("a", {"href": ctx.block_link(block.id)}, m.quoted(shorten(block.text, 70))), ": ",
+            h("a", {"href": ctx.block_link(block.id)}, ctx.quote(shorten(block.text, 70))), ": ",
             cited(ctx, d.reason, d)), evidence(ctx, d)))
     for kind, heading, anchor in METHOD_SECTIONS:
         spans = ctx.edition.spans_of(kind)

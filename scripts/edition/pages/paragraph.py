@@ -91,4 +91,4 @@ def _sidenotes(ctx: Context, block: Block, notes: tuple[tuple[int, Span], ...]) 
 
 def sidenote_text(ctx: Context, span: Span) -> list[Nodes]:
     said = statements_nodes(statements(ctx.edition, span, ctx.m))
-    return [h("em", shorten(span.text, 40)), ": ", *said]
+    return [h("em", ctx.original(shorten(span.text, 40))), ": ", *said]

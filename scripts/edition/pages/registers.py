@@ -91,7 +91,8 @@ def _quote_list(ctx: Context, spans: list[Span]) -> Element | None:
     if not spans:
         return None
     return h("ul", [h("li", ctx.paragraph_ref(s.block), " (", ctx.m._(KIND_NAMES[s.annotation.kind]), "): ",
-                      shorten(s.text, 110), " — ", attribution(ctx, s)) for s in spans])
+                      ctx.original(shorten(s.text, 110)), " — ", attribution(ctx, s))
+                    for s in spans])
 
 
 def timeline(ctx: Context) -> Page:
@@ -119,7 +120,7 @@ FIGURE_COLUMNS = (N_("¶"), N_("In the text"), N_("Value"), N_("Counts"), N_("No
 
 def figures(ctx: Context) -> Page:
     m = ctx.m
-    rows = [h("tr", h("td", ctx.paragraph_ref(s.block)), h("td", s.text),
+    rows = [h("tr", h("td", ctx.paragraph_ref(s.block)), h("td", ctx.original(s.text)),
               h("td", figure_value(s.annotation, m)), h("td", s.annotation.counts),
               h("td", figure_note(ctx, s))) for s in ctx.edition.spans_of(T.FIGURE)]
     parts: list[Nodes] = [h("h1", m._("Figures")),

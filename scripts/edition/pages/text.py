@@ -166,7 +166,7 @@ def _apparatus(ctx: Context, section: Section, notes: list[Span], level: int) ->
 
 def note_text(ctx: Context, span: Span) -> list[Nodes]:
     """An editorial note on a span: its lemma, then what the editors say."""
-    return [h("em", shorten(span.text, 60)), ": ", *attribution(ctx, span)]
+    return [h("em", ctx.original(shorten(span.text, 60))), ": ", *attribution(ctx, span)]
 
 
 def attribution(ctx: Context, span: Span) -> list[Nodes]:
@@ -191,13 +191,13 @@ def _section_index(ctx: Context, section: Section, level: int) -> list[Nodes]:
     date_spans = [s for s in spans if s.type == T.DATE]
     if date_spans:
         out.append(h(f"h{level}", {"id": f"dates-{section.id}"}, m._("Dates")))
-        out.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", m.quoted(s.text), " = ", m.date(s.annotation.when),
+        out.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", ctx.quote(s.text), " = ", m.date(s.annotation.when),
             [". ", *cited(ctx, s.annotation.note, s.annotation)] if s.annotation.note else None,
             evidence(ctx, s.annotation)) for s in date_spans]))
     quotes = [s for s in spans if s.type == T.QUOTATION and s.annotation.kind != "term"]
     if quotes:
         out.append(h(f"h{level}", {"id": f"sources-{section.id}"}, m._("Sources and quotations")))
-        out.append(not_searched([[ctx.paragraph_ref(s.block), ": ", shorten(s.text, 70), " — ",
+        out.append(not_searched([[ctx.paragraph_ref(s.block), ": ", ctx.original(shorten(s.text, 70)), " — ",
                                   *attribution(ctx, s)] for s in quotes]))
     return out
 

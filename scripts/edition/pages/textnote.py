@@ -118,7 +118,7 @@ def quotation_witnesses(ctx: Context) -> list[Nodes]:
                    "for the reporters' own words: found for {found} of {total}.",
                    found=found, total=len(quoted)))]
     items = [h("li", {"id": f"quotation-witness-{n}"}, ctx.paragraph_ref(q.block),
-               " ", m.quoted(q.quote + "…"), ": ", _witness(ctx, q))
+               " ", ctx.quote(q.quote + "…"), ": ", _witness(ctx, q))
              for n, q in enumerate(quoted, start=1)]
     return out + [h("ul", {"class": "witnesses"}, items)]
 

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .. import signals
 from ..model import Edition
-from . import finish, offline, search
+from . import finish, offline, search, sitemaps
 from ..paths import language_prefix
 from .config import engine_settings
 from .engines import ENGINES
@@ -22,6 +22,7 @@ def publish(edition: Edition, config: Path, site: Path, target: Path, engine: st
         for language in edition.source.languages:  # the first at the root: it empties it
             ENGINES[engine](config, staging / language_prefix(edition, language), edition,
                             engine_settings(config, edition, language))
+        sitemaps.merge_sitemaps(staging, edition)
         finish.finish_site(staging, engine)
         search.fold_search_indexes(staging)
         offline.write_offline_zip(edition, staging)

@@ -36,11 +36,11 @@ _LISTING = re.compile(r'<span class="offline-zip">.*?</span>')
 
 def offline_zip(site: Path, top: str, leave_out: str = "") -> bytes:
     """Every file of the site, sorted, under one top folder; `leave_out` is the zip's own path."""
-    left_out = (*LEFT_OUT_FILES, leave_out)
     files = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*")) if p.is_file()
              and not p.name.endswith(LEFT_OUT_SUFFIXES)]
-    return reproducible_zip([Entry(f"{top}/{name}", _offline_copy(site, name))
-                             for name in files if name not in left_out])
+    # each language's site (es/) has its own 404 page and sitemaps: left out too
+    return reproducible_zip([Entry(f"{top}/{name}", _offline_copy(site, name)) for name in files
+                             if name != leave_out and name.rsplit("/", 1)[-1] not in LEFT_OUT_FILES])
 
 
 def _offline_copy(site: Path, name: str) -> bytes:
