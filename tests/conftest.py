@@ -190,7 +190,7 @@ def renamed(tmp_path_factory):
     as the README says, recorded and built."""
     def make(root: Path) -> None:
         copy_project(root)
-        for name in ("source/structure.yml", "mkdocs.yml"):
+        for name in ("source/structure.yml", "source/translations/es.yml", "mkdocs.yml"):
             path = root / name
             path.write_text(path.read_text(encoding="utf-8").replace(RENAMED_OLD, RENAMED_NEW),
                             encoding="utf-8")
