@@ -255,7 +255,4 @@ class ReviewEntry(Declared):
     finding: Text | None = Field(default=None, description="What the review found: for a "
                                                            "correction or removal, what was "
                                                            "wrong.")
-    field: Text | None = Field(default=None, description="A field name the entry may give; the "
-                                                         "edition only passes it to the data "
-                                                         "export.")
 

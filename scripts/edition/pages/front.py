@@ -133,7 +133,9 @@ def review(ctx: Context) -> list[Nodes]:
     if not entries:
         return []
     m = ctx.m
-    verdicts = count_by(e.verdict for e in entries)
+    # each statement's last verdict: a statement corrected after an earlier review has two
+    latest = {(e.file, e.anchor, e.quote): e.verdict for e in entries}
+    verdicts = count_by(latest.values())
     last = max(e.date for e in entries)
     return [h("h2", {"id": "review"}, m._("The review of the apparatus")), h("p", fill(m._(
         "The editors checked each statement of the apparatus against the passages of its "
