@@ -25,14 +25,14 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 
 def copy_project(target: Path) -> Path:
-    """A throwaway copy of what the build reads, so tests never touch the work tree: source/
-    and mkdocs.yml, which tests change; scripts/ (the theme, the hooks) and releases/, which
-    nothing writes, are links to the work tree's (a test makes hundreds of these copies)."""
+    """A throwaway copy of what the build reads, so tests never touch the work tree: source/,
+    mkdocs.yml and releases/ (which the build refuses as a link), which tests change; scripts/
+    (the theme, the hooks), which nothing writes, is a link to the work tree's."""
     target.mkdir(parents=True, exist_ok=True)
     shutil.copy(REPO / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(REPO / "source", target / "source")
-    for folder in ("scripts", "releases"):
-        (target / folder).symlink_to(REPO / folder, target_is_directory=True)
+    shutil.copytree(REPO / "releases", target / "releases")
+    (target / "scripts").symlink_to(REPO / "scripts", target_is_directory=True)
     return target
 
 
@@ -167,9 +167,18 @@ def browser():
 
 def require_chromium() -> None:
     if not CHROMIUM.exists():
-        if os.environ.get("CI"):
-            pytest.fail("Debian's chromium is required in CI (apt-get install chromium)")
-        pytest.skip("Debian's chromium is not installed (/usr/bin/chromium)")
+        from tools import missing_gate
+        missing_gate(f"Debian's chromium is not installed ({CHROMIUM}): apt-get install chromium")
+
+
+def pytest_sessionstart(session) -> None:
+    """The checkers the gates run are installed before any test runs, by the session (not by
+    each test worker: they inherit what it found)."""
+    if hasattr(session.config, "workerinput"):
+        return
+    import tools
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    tools.install(say=lambda text: reporter.write_line(text) if reporter else print(text))
 
 
 RENAMED_OLD, RENAMED_NEW = "the-government-is-saved", "the-government-survives"
@@ -181,7 +190,7 @@ def renamed(tmp_path_factory):
     as the README says, recorded and built."""
     def make(root: Path) -> None:
         copy_project(root)
-        for name in ("source/structure.yml", "mkdocs.yml"):
+        for name in ("source/structure.yml", "source/translations/es.yml", "mkdocs.yml"):
             path = root / name
             path.write_text(path.read_text(encoding="utf-8").replace(RENAMED_OLD, RENAMED_NEW),
                             encoding="utf-8")
@@ -256,10 +265,28 @@ def site_pages(edition, base_url: str = ""):
     return make(Context(edition, base_url))
 
 
+def pages_by_language(edition, base_url: str = ""):
+    """Each language's pages' trees, as `edition build` makes them (the books are made of them)."""
+    from edition.build import site_pages as make
+    from edition.i18n import messages
+    from edition.pages import Context
+    from edition.place import edition_in
+    return {language: make(Context(edition_in(edition, language), base_url,
+                                    m=messages(language)))
+            for language in edition.source.languages}
+
+
 def exported(edition, base_url: str = ""):
     """Every artefact of the edition, as `edition build` exports it."""
     from edition.export import export
-    return export(edition, base_url, site_pages(edition, base_url))
+    return export(edition, base_url, pages_by_language(edition, base_url))
+
+
+def epub_of(edition, base_url: str = "") -> bytes:
+    """The EPUB of the edition's own language."""
+    from edition.export.epub import epub_bytes
+    from edition.export.onepage import one_page
+    return epub_bytes(edition, base_url, one_page(edition, base_url, site_pages(edition, base_url)))
 
 
 def built_artefacts(root: Path):

@@ -17,11 +17,9 @@ import lxml.html
 import yaml
 
 from edition.kinds import KINDS
-from edition.load import load_source, yamlfile
+from edition.load import FILES as load_files, load_source, yamlfile
 from edition.load.validate import model_at
-from edition.model import (Bibliography, Declared, Entity, Event, GlossaryTerm, Record,
-                           ReviewEntry, SourceEntry, Structure, Translated, Translation,
-                           Version, Witnesses)
+from edition.model import Declared, Translated
 from edition.model.declared import yaml_key as yamlfile_key
 from edition.place import build_edition
 from edition.problems import SourceError
@@ -49,12 +47,7 @@ class _Read:
 
 
 # Each file of source/ and the record its entries are (a list of them, or one).
-FILES = {"bibliography.yml": (Bibliography, False), "structure.yml": (Structure, False),
-         "entities.yml": (Entity, True), "events.yml": (Event, True),
-         "sources.yml": (SourceEntry, True), "record.yml": (Record, False),
-         "witnesses.yml": (Witnesses, False), "versions.yml": (Version, True),
-         "glossary.yml": (GlossaryTerm, True), "translations/es.yml": (Translation, False),
-         "review.yml": (ReviewEntry, True)}
+FILES = {name: (model, many) for name, model, many in load_files}
 
 
 def _is_text(annotation: Any, metadata: list[Any]) -> bool:
@@ -409,9 +402,11 @@ def leaks(tree) -> list[str]:
     return found
 
 
-def _whole(marker: str, text: str) -> bool:
-    """A field's payload, in either of its orders, is in `text` whole."""
-    return any(_normal(payload(marker, order)) in _normal(text) for order in (False, True))
+def _whole(marker: str, text: str, normal: bool = False) -> bool:
+    """A field's payload, in either of its orders, is in `text` whole (`normal`: `text` is
+    already _normal, as a long text read for every field is best made once)."""
+    text = text if normal else _normal(text)
+    return any(_normal(payload(marker, order)) in text for order in (False, True))
 
 
 def _shortened(shown: str, whole: str) -> bool:

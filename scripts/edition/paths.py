@@ -36,6 +36,19 @@ def relative(from_page: str, to_page: str) -> str:
     return path + (f"#{fragment}" if fragment else "")
 
 
+def language_prefix(edition: Edition, language: str) -> str:
+    """Where a language's pages are in the site: the edition's own language at the root, each
+    other under its code (es/)."""
+    return "" if language == edition.bibliography.edition.languages[0] else f"{language}/"
+
+
+def book_name(edition: Edition, language: str, suffix: str) -> str:
+    """The file name of a book (the one-page HTML, the EPUB) in a language: the edition's own
+    language unmarked."""
+    marked = f"-{language}" if language_prefix(edition, language) else ""
+    return f"{file_stem(edition)}{marked}.{suffix}"
+
+
 def file_stem(edition: Edition) -> str:
     """The versioned stem every artefact's file name starts with."""
     return f"bolivia-insurrection-la-paz-{edition.bibliography.edition.version}"

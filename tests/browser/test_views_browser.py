@@ -7,8 +7,7 @@ import zipfile
 
 import pytest
 
-from conftest import site_pages, REPO
-from edition.export.epub import epub_bytes
+from conftest import REPO, epub_of
 from edition.load import load_source
 from edition.place import build_edition
 
@@ -89,7 +88,7 @@ def test_a_map_marker_is_reached_by_keyboard_with_a_visible_focus(server, browse
 def test_the_epub_map_is_drawn_at_its_size(edition, browser, tmp_path):
     """In the EPUB's XHTML each SVG has its viewBox, so it keeps its shape and shows its
     markers (a `viewbox` SVG is 150 px high and blank where its drawing falls outside)."""
-    book = zipfile.ZipFile(io.BytesIO(epub_bytes(edition, "", site_pages(edition))))
+    book = zipfile.ZipFile(io.BytesIO(epub_of(edition)))
     for name in ("EPUB/edition.xhtml", "EPUB/style.css"):
         (tmp_path / name.split("/")[1]).write_bytes(book.read(name))
     page = browser.new_page(viewport={"width": 700, "height": 900})

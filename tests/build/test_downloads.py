@@ -11,13 +11,12 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import REPO, built_artefacts, exported, site_pages
+from conftest import REPO, built_artefacts, epub_of, exported, pages_by_language, site_pages
 from htmltext import transmitted_blocks
 from tools import JAVA
 
 from edition.i18n import messages
 from edition.paths import file_stem
-from edition.export.epub import epub_bytes
 from edition.publish.offline import human_size, offline_zip, zip_name
 from edition.export.onepage import export_onepage, one_page
 from edition.load import load_source
@@ -41,7 +40,7 @@ def transmitted_lines() -> list[str]:
 
 
 def onepage_html(edition, base_url: str) -> str:
-    (artefact,) = export_onepage(edition, base_url, site_pages(edition, base_url))
+    artefact = export_onepage(edition, base_url, pages_by_language(edition, base_url))[0]
     return artefact.content.decode("utf-8")
 
 
@@ -108,7 +107,7 @@ def test_onepage_prints_without_chrome_with_permalinks_and_page_breaks(edition):
 @pytest.fixture(scope="module")
 def epub(edition, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("epub") / "edition.epub"
-    path.write_bytes(epub_bytes(edition, "", site_pages(edition)))
+    path.write_bytes(epub_of(edition))
     return path
 
 
@@ -196,7 +195,7 @@ def test_human_size_rounds_to_kilobytes():
 @pytest.fixture(scope="module", params=["", BASE_URL], ids=["without-url", "with-url"])
 def any_epub(request, edition, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("epub-variant") / "edition.epub"
-    path.write_bytes(epub_bytes(edition, request.param, site_pages(edition, request.param)))
+    path.write_bytes(epub_of(edition, request.param))
     return path
 
 

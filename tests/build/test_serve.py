@@ -19,14 +19,14 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
-from test_bad_input import CASES
+from conftest import fixture_project
+from spoil import CASES
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
 
 SERVED_CASES = ("alias bomb", "explicit python tag", "a folder in place of a file",
                 "ledger lines lost")
-WAIT = 240  # seconds: a rebuild takes 4 s on an idle machine, much longer on a busy one
+WAIT = 240  # seconds: a rebuild takes 1 s on an idle machine, much longer on a busy one
 
 
 class Server:
@@ -56,6 +56,16 @@ class Server:
             time.sleep(0.2)
         raise AssertionError("timed out; last output:\n" + "\n".join(self.lines[-30:]))
 
+    def settle(self, quiet: float = 3) -> None:
+        """Wait until the server has said nothing for `quiet` seconds."""
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            count = len(self.lines)
+            time.sleep(quiet)
+            if len(self.lines) == count:
+                return
+        raise AssertionError("never quiet; last output:\n" + "\n".join(self.lines[-30:]))
+
     def get(self, path: str) -> str:
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=30) as answer:
             assert answer.status == 200
@@ -68,7 +78,7 @@ class Server:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    root = copy_project(tmp_path_factory.mktemp("served"))
+    root = fixture_project(tmp_path_factory.mktemp("served"))
     (root / "docs").mkdir()
     server = Server(root)
     try:
@@ -104,15 +114,29 @@ def test_serve_reports_bad_input_keeps_serving_and_recovers(served):
                         since)
         server.wait_for(lambda lines: any("still serving the last good pages" in line
                                           for line in lines), since)
-        assert "Gonzalo Sánchez de Lozada" in server.get("entities/sanchez-de-lozada.html"), name
-    marker = f"president of Bolivia (recovered from {name})"
+        assert "Ana Torres" in server.get("entities/ana-torres.html"), name
+    marker = f"mayor of Río Claro (recovered from {name})"
     _restore(root, saved)
     entities = root / "source" / "entities.yml"
     entities.write_text(entities.read_text(encoding="utf-8").replace(
-        "kind: president of Bolivia", f"kind: {marker}", 1), encoding="utf-8")
+        "kind: mayor of Río Claro", f"kind: {marker}", 1), encoding="utf-8")
     deadline = time.monotonic() + WAIT
-    while marker not in server.get("entities/sanchez-de-lozada.html"):
+    while marker not in server.get("entities/ana-torres.html"):
         assert time.monotonic() < deadline and server.process.poll() is None, \
             "\n".join(server.lines[-30:])
         time.sleep(0.5)
     assert not [line for line in server.lines if "Traceback" in line]
+
+
+def test_an_edit_is_one_rebuild(served):
+    """docs/, which the hook rewrites, is not watched: an edit of source/ rebuilds once."""
+    root, server = served
+    server.settle()  # the rebuilds of the test before have ended
+    entities = root / "source" / "entities.yml"
+    since = len(server.lines)
+    entities.write_text(entities.read_text(encoding="utf-8").replace(
+        "elected the year before.", "elected the year before (one rebuild).", 1), encoding="utf-8")
+    server.wait_for(lambda lines: any("Reloading browsers" in line for line in lines), since)
+    time.sleep(3)  # a second rebuild, set off by docs/, would start within a second or two
+    builds = [line for line in server.lines[since:] if "Building documentation" in line]
+    assert len(builds) == 1, server.lines[since:]

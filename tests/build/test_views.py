@@ -15,10 +15,9 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import REPO, site_pages
+from conftest import REPO, epub_of
 from test_site_links import broken_links
 
-from edition.export.epub import epub_bytes
 from edition.i18n import messages
 from edition.load import load_source
 from edition.model import Event
@@ -243,7 +242,7 @@ def test_labels_are_placed_clear_of_each_other_and_of_every_marker():
 
 
 def test_the_epub_keeps_svg_attributes_in_their_case(edition):
-    book = zipfile.ZipFile(io.BytesIO(epub_bytes(edition, "", site_pages(edition))))
+    book = zipfile.ZipFile(io.BytesIO(epub_of(edition)))
     content = book.read("EPUB/edition.xhtml").decode("utf-8")
     tree = lxml.etree.fromstring(content.encode("utf-8"))
     svg_elements = tree.findall(f".//{{{SVG}}}svg")

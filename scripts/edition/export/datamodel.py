@@ -14,6 +14,7 @@ from typing import Annotated, Any, Literal, Union
 from pydantic import BaseModel, ConfigDict, Field, create_model
 
 from ..kinds import KINDS
+from ..model.fields import TAKES
 from ..model import (ArticleRecord, Comparison, EditionRecord, Entity, Event, GlossaryTerm,
                      RecordEntry, ReviewEntry, SourceEntry, Translation, Version,
                      Witnesses)
@@ -135,8 +136,17 @@ def _edition_record(annotation: Any) -> type[BaseModel]:
                                                              "each statement's verdict.")))
 
 
+def _without(key: str, node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _without(key, v) for k, v in node.items() if k != key}
+    if isinstance(node, list):
+        return [_without(key, v) for v in node]
+    return node
+
+
 def json_schema() -> bytes:
     """The JSON Schema (draft 2020-12) of edition.json, from the records above."""
-    schema = edition_record().model_json_schema(by_alias=True, mode="serialization")
+    schema = _without(TAKES, edition_record().model_json_schema(by_alias=True,
+                                                                  mode="serialization"))
     schema = {"$schema": DIALECT, "title": "The edition as data", **schema}
     return (json.dumps(schema, ensure_ascii=False, indent=2) + "\n").encode("utf-8")

@@ -28,6 +28,9 @@ h2 { margin-top: 2.5em; }
 .para > .margin { grid-area: num; text-align: right; padding-right: .5rem; }
 .para > .kind-label { grid-area: label; }
 .para > p { grid-area: text; margin-top: 0; hyphens: auto; }
+.para.has-tr { grid-template-areas: ". label" "num text" "num tr"; }
+.para > .tr, .heading-pair > .tr { grid-area: tr; margin-top: -.4em; padding-left: .8em; border-left: 2px solid #bbb; }
+.heading-pair > .tr { font-style: italic; }
 .transmitted > h1, .transmitted > h2, .transmitted > h3 { margin-left: 2.4rem; }
 a.pn {
   display: inline-block; min-width: 24px; min-height: 24px; color: var(--muted);

@@ -8,10 +8,13 @@ from pydantic import Field
 from .. import dates
 from ..doc import h
 from ..model.fields import EdtfDate, Id
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
 class Date(Annotation):
+    """A span that names a day or a time, with its value; it may name an event of the timeline."""
+
     WHAT: ClassVar[str] = "a date"
     KIND: ClassVar[str] = "date"
     when: EdtfDate = Field(description="Its value: ISO 8601 or EDTF (2003-10-13T12:30, "
@@ -26,6 +29,7 @@ def date_label(value: str, m) -> str:
 
 
 class DateKind(Kind):
+    label = N_("date")
     name, file, model, motivation, css = "date", "dates.yml", Date, "describing", "date"
 
     def check(self, annotation, known, problems):

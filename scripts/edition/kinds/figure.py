@@ -19,6 +19,8 @@ UNITS_BEFORE = ("rank",)  # units named before the number: "rank 3", not "3 rank
 
 
 class Figure(Annotation):
+    """A number the text gives (the dead, the hours, the tanks), with what it counts."""
+
     WHAT: ClassVar[str] = "a figure"
     KIND: ClassVar[str] = "figure"
     TRANSLATED: ClassVar[tuple[str, ...]] = ("unit", "counts", "note")
@@ -44,6 +46,7 @@ def figure_gloss(a: Figure, m) -> str:
 
 
 class FigureKind(Kind):
+    label = N_("figure")
     gloss_type = "figure"
     name, file, model, motivation, css = "figure", "figures.yml", Figure, "describing", "figure"
 

@@ -10,10 +10,13 @@ from ..doc import h
 from ..model.declared import Translated
 from ..model.fields import Id, Text
 from ..wording import Emphasis, Name, Statement, words
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
 class Conjecture(Translated):
+    """The editors' conjecture of the source whose name a lacuna lost, with their reason."""
+
     WHAT: ClassVar[str] = "a conjecture"
     TRANSLATED: ClassVar[tuple[str, ...]] = ("reason",)
     entity: Id = Field(description="The source the editors conjecture (an id of entities.yml).")
@@ -21,6 +24,8 @@ class Conjecture(Translated):
 
 
 class Lacuna(Annotation):
+    """A place where the transmitted text lost a source's name, with the trace it left."""
+
     WHAT: ClassVar[str] = "a lacuna"
     KIND: ClassVar[str] = "lacuna"
     STATEMENT: ClassVar[tuple[str, ...]] = ("lost", "note")
@@ -35,6 +40,7 @@ class Lacuna(Annotation):
 
 
 class LacunaKind(Kind):
+    label = N_("lacuna")
     gloss_type = "lacuna"
     name, file, model, css = "lacuna", "lacunae.yml", Lacuna, "lacuna"
 

@@ -7,16 +7,20 @@ from pydantic import Field
 
 from ..doc import h
 from ..model.fields import Id
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
 class Mention(Annotation):
+    """A span that names an entity of the register: it links to the entity's page."""
+
     WHAT: ClassVar[str] = "a mention"
     KIND: ClassVar[str] = "mention"
     entity: Id = Field(description="The entity named (an id of entities.yml).")
 
 
 class MentionKind(Kind):
+    label = N_("mention")
     name, file, model, motivation, css = "mention", "mentions.yml", Mention, "identifying", "mention"
 
     def check(self, annotation, known, problems):

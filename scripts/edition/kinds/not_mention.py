@@ -7,10 +7,14 @@ from typing import ClassVar
 from pydantic import Field
 
 from ..model.fields import Id, Text
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
 class NotMention(Annotation):
+    """An occurrence of an entity's form that does not name it, listed so the completeness
+    rule knows it was read; neither shown nor exported."""
+
     WHAT: ClassVar[str] = "a not-mention"
     KIND: ClassVar[str] = "not-mention"
     STATEMENT: ClassVar[tuple[str, ...]] = ()  # the editors' reading of the text, by its nature
@@ -20,6 +24,7 @@ class NotMention(Annotation):
 
 
 class NotMentionKind(Kind):
+    label = N_("name that is not a mention")
     name, file, model = "not-mention", "not-mentions.yml", NotMention
     exported, shown = False, False
 

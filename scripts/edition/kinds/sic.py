@@ -8,16 +8,20 @@ from pydantic import Field
 from ..doc import h
 from ..model.fields import Text
 from ..wording import Emphasis, words
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
 class Sic(Annotation):
+    """A slip in the transmitted text, kept as transmitted, with the likely intended reading."""
+
     WHAT: ClassVar[str] = "a sic"
     KIND: ClassVar[str] = "sic"
     reading: Text = Field(description="The likely intended reading (of the English text).")
 
 
 class SicKind(Kind):
+    label = N_("sic")
     gloss_type = "sic"
     name, file, model, motivation, css = "sic", "sic.yml", Sic, "editing", "sic"
 

@@ -16,6 +16,15 @@ from .validate import validate, validate_items
 from .yamlfile import Map, Seq, load_yaml, read_text
 
 ARTICLE = "article.txt"
+# The files of source/ besides the text and the annotations: (name, its record, whether it is a
+# list of them). The loader reads them; the field reference (reference.py) and the tests'
+# hostile fields walk them.
+FILES = (("bibliography.yml", Bibliography, False), ("structure.yml", Structure, False),
+         ("entities.yml", Entity, True), ("events.yml", Event, True),
+         ("sources.yml", SourceEntry, True), ("record.yml", Record, False),
+         ("witnesses.yml", Witnesses, False), ("versions.yml", Version, True),
+         ("glossary.yml", GlossaryTerm, True), ("translations/es.yml", Translation, False),
+         ("review.yml", ReviewEntry, True))
 
 
 def load_source(root: Path) -> Source:

@@ -21,6 +21,14 @@ WEB_URL = re.compile(r"https?://[A-Za-z0-9.-]+(?::\d+)?(?:/[^\s\"'<>\\^`{|}]*)?"
 NO_DATE = "n.d."
 # The largest count a chart or a table draws: a bigger number is a typing mistake.
 MOST = 10_000_000
+# The key of a value's description in words in the records' JSON Schema (the field reference
+# reads it; the data export's schema leaves it out).
+TAKES = "x-takes"
+
+
+def _takes(words: str) -> Any:
+    """What a value of this kind is, in words, for the field reference (load/reference.py)."""
+    return Field(json_schema_extra={TAKES: words})
 
 
 def _fail(message: str, fix: str) -> PydanticCustomError:
@@ -91,20 +99,30 @@ def _count(value: Any) -> Any:
 
 Text = Annotated[str, BeforeValidator(_text), AfterValidator(_non_empty)]
 Id = Annotated[str, AfterValidator(_checked(
-    ID, "an id of lowercase words joined by hyphens", "write it like 'la-paz'"))]
+    ID, "an id of lowercase words joined by hyphens", "write it like 'la-paz'")),
+    _takes("an id (lowercase words and digits joined by hyphens: `la-paz`)")]
 BlockRef = Annotated[str, AfterValidator(_checked(
-    BLOCK, "a block id", "write a block id as the site shows it: title, a section id, p12"))]
-EdtfDate = Annotated[str, BeforeValidator(_text), AfterValidator(_edtf)]
-CalendarDate = Annotated[str, BeforeValidator(_text), AfterValidator(_calendar_date)]
-PartialDate = Annotated[str, BeforeValidator(_text), AfterValidator(_partial_date)]
+    BLOCK, "a block id", "write a block id as the site shows it: title, a section id, p12")),
+    _takes("a block id (`title`, a section id, `p12`)")]
+EdtfDate = Annotated[str, BeforeValidator(_text), AfterValidator(_edtf), _takes(
+    "a date, ISO 8601 or EDTF (`2003-10-13`, `2003-10-13T12:30`, `2003-10~`, "
+    "`2003-10-06/2003-10-08`)")]
+CalendarDate = Annotated[str, BeforeValidator(_text), AfterValidator(_calendar_date),
+                         _takes("a date `YYYY-MM-DD`")]
+PartialDate = Annotated[str, BeforeValidator(_text), AfterValidator(_partial_date), _takes(
+    f"a date `YYYY-MM-DD`, `YYYY-MM` or `YYYY`, or `{NO_DATE}`")]
 Version = Annotated[str, AfterValidator(_checked(VERSION, "MAJOR.MINOR.PATCH",
-                                                 "write it like 1.2.0"))]
+                                                 "write it like 1.2.0")),
+                    _takes("a version number `MAJOR.MINOR.PATCH`")]
 LanguageTag = Annotated[str, AfterValidator(_checked(LANGUAGE_TAG, "a language tag",
-                                                     "write a tag like en or es"))]
+                                                     "write a tag like en or es")),
+                        _takes("a language tag (`en`, `es`)")]
 WebUrl = Annotated[str, AfterValidator(_checked(WEB_URL, "an http or https URL",
                                                 "write the full address, like "
-                                                "https://example.org/page"))]
-Count = Annotated[float, BeforeValidator(_count), Field(allow_inf_nan=False)]
+                                                "https://example.org/page")),
+                   _takes("an http or https address")]
+Count = Annotated[float, BeforeValidator(_count), Field(allow_inf_nan=False),
+                  _takes(f"a number, 0 to {MOST:,}")]
 
 
 def _on_the_globe(value: tuple[float, float]) -> tuple[float, float]:
@@ -124,8 +142,9 @@ def _wikidata(value: Any) -> Any:
 
 Coordinates = Annotated[tuple[Annotated[float, Field(allow_inf_nan=False)],
                               Annotated[float, Field(allow_inf_nan=False)]],
-                        AfterValidator(_on_the_globe)]
-WikidataId = Annotated[str, BeforeValidator(_wikidata)]
+                        AfterValidator(_on_the_globe),
+                        _takes("[latitude, longitude] in degrees (WGS84)")]
+WikidataId = Annotated[str, BeforeValidator(_wikidata), _takes("a Wikidata id (`Q750`)")]
 
 
 def _from_one(value: int) -> int:
@@ -134,7 +153,7 @@ def _from_one(value: int) -> int:
     return value
 
 
-Occurrence = Annotated[int, AfterValidator(_from_one)]
+Occurrence = Annotated[int, AfterValidator(_from_one), _takes("a whole number from 1")]
 
 
 class FrozenMap(dict):

@@ -30,10 +30,12 @@ class Opening(TranslatedStatement):
     WHAT: ClassVar[str] = "the opening section"
     STATEMENT: ClassVar[tuple[str, ...]] = ("reason",)
     TRANSLATED: ClassVar[tuple[str, ...]] = ("title", "summary", "reason")
-    id: Id
-    title: Text
-    summary: Text
-    reason: Text
+    id: Id = Field(description="The section's permanent id: its page is sections/ID.html.")
+    title: Text = Field(description="The editors' title for the section, marked as theirs.")
+    summary: Text = Field(description="What the section says, in a sentence, shown in the home "
+                                      "page's contents and as its page's description.")
+    reason: Text = Field(description="Why the section has the editors' title, shown on the "
+                                     "Editorial method page.")
 
 
 # Decision fields that mean something for one kind of block only: elsewhere they would be read
@@ -52,12 +54,15 @@ class Decision(TranslatedStatement):
                                                          "exactly (enough to be unique).")
     kind: Literal["title", "heading", "caption", "duplicate", "dateline", "note"] = Field(
         description="What the block is.")
-    reason: Text
+    reason: Text = Field(description="Why the editors read the block so, shown on the Editorial "
+                                     "method page.")
     section_id: Id | None = Field(default=None, validation_alias="id",
                                   description="A heading's section id (its page's address).")
     section_title: Text | None = Field(default=None, validation_alias="title",
                                        description="A heading's title, where it differs.")
-    summary: Text | None = None
+    summary: Text | None = Field(default=None, description="A heading's section in a sentence, "
+                                                           "shown in the home page's contents "
+                                                           "and as its page's description.")
     duplicate_of: Text | None = Field(default=None, description="A duplicate: the opening "
                                                                 "words of the block it repeats.")
 
@@ -82,9 +87,14 @@ class Decision(TranslatedStatement):
 
 
 class Structure(Translated):
+    """The editorial structure of the text: its untitled opening section, and each decision
+    about a block."""
+
     WHAT: ClassVar[str] = "the structure"
-    opening: Opening
-    decisions: tuple[Decision, ...]
+    opening: Opening = Field(description="The section before the first heading.")
+    decisions: tuple[Decision, ...] = Field(
+        description="One for each block that is not running text: the title, the headings, the "
+                    "captions, a duplicate, the dateline, a note.")
 
     @property
     def opening_id(self) -> str:
@@ -111,7 +121,8 @@ class Entity(TranslatedStatement):
     TRANSLATED: ClassVar[tuple[str, ...]] = ("kind", "description")
     OPTIONAL_TRANSLATED: ClassVar[tuple[str, ...]] = ("name",)
     id: Id = Field(description="Never renamed once published: entities/ID.html.")
-    type: Literal["person", "organisation", "group", "place"]
+    type: Literal["person", "organisation", "group", "place"] = Field(
+        description="What it is; it decides the register that lists it (places are also mapped).")
     kind: Text = Field(description="A short subtype shown in the register (party, city…).")
     name: Text = Field(description="The preferred name.")
     forms: tuple[Text, ...] = Field(description="Every form in which the text names it, exactly "
@@ -139,10 +150,12 @@ class Event(TranslatedStatement):
     WHAT: ClassVar[str] = "an event"
     STATEMENT: ClassVar[tuple[str, ...]] = ("title", "description")
     TRANSLATED: ClassVar[tuple[str, ...]] = ("title", "description")
-    id: Id
-    when: EdtfDate
-    title: Text
-    description: Text | None = None
+    id: Id = Field(description="Never renamed once published: register/timeline.html#ID.")
+    when: EdtfDate = Field(description="When it happened; the timeline shows and orders its "
+                                       "events by it.")
+    title: Text = Field(description="Its heading on the Timeline page, after its date.")
+    description: Text | None = Field(default=None, description="What happened, shown under its "
+                                                               "title on the Timeline page.")
 
 
 @dataclass(frozen=True)

@@ -67,8 +67,8 @@ def _ledger_lines(ctx: Context, history: AnchorHistory, version: str) -> list[El
     if not history.previous(version):
         return [h("p", h("em", m._("Compared:")), " ", m._(
             "first publication, with {count} anchors.", count=len(history.prints(version))))]
-    changed, added = history.changed(version), history.added(version)
-    withdrawn = history.withdrawn(version)
+    changed, added = _own(ctx, history.changed(version)), _own(ctx, history.added(version))
+    withdrawn = _own(ctx, history.withdrawn(version))
     out = []
     if changed:
         out.append(h("p", h("em", m._("Compared with the version before, the text or its notes changed at:")), " ",
@@ -83,6 +83,16 @@ def _ledger_lines(ctx: Context, history: AnchorHistory, version: str) -> list[El
                      m._("nothing changed and nothing was added."))]
 
 
+def _own(ctx: Context, urls) -> list[str]:
+    """The anchors of this page's language, as its pages name them (es/p.html is p.html on
+    the Spanish pages): each language's changelog lists its own pages' anchors."""
+    others = tuple(f"{language}/" for language in ctx.edition.source.languages[1:]
+                   if f"{language}/" != ctx.prefix)
+    if ctx.prefix:
+        return [url.removeprefix(ctx.prefix) for url in urls if url.startswith(ctx.prefix)]
+    return [url for url in urls if not url.startswith(others)]
+
+
 def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:
     """Links to the anchors, each once, named as the editors' list names them: a block's two
     addresses (its section, the whole article) are one paragraph."""
@@ -92,7 +102,7 @@ def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:
     for url in urls:
         page, _, fragment = url.partition("#")
         name = fragment or page.rsplit("/", 1)[-1].removesuffix(".html")
-        if url not in ctx.history.live:  # withdrawn since: its name, no link to nothing
+        if ctx.prefix + url not in ctx.history.live:  # withdrawn: its name, no link to nothing
             name, link = url, h("span", {"class": "withdrawn"}, url, " (",
                                 ctx.m._("withdrawn"), ")")
         elif page.startswith("changelog.html") and fragment:

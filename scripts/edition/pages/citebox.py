@@ -110,10 +110,11 @@ class CiteBoxes:
     def _cited(self, target: cite.Target) -> tuple[cite.Citations, cite.Citations | None]:
         """The target's citations, and (without site_url, for a page of the site) the same with
         the URL stood in for: cite.js puts in the address the copy is read at, over http(s)."""
-        ours = cite.cite(target, self.bibliography)
+        ours = cite.cite(target, self.bibliography, self.m.language)
         if self.base_url or target.path is None:
             return ours, None
-        return ours, cite.cite(cite.at_url(target, cite.URL_STAND_IN), self.bibliography)
+        return ours, cite.cite(cite.at_url(target, cite.URL_STAND_IN), self.bibliography,
+                               self.m.language)
 
     def _url_note(self) -> Nodes:
         if self.base_url:

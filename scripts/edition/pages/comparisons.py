@@ -60,7 +60,7 @@ def figures_against_record(ctx: Context) -> list[Nodes]:
     for comparison in comparisons:
         figures: list[Nodes] = []
         for n, f in enumerate(comparison.figures):
-            figures += [", " if n else None, ctx.paragraph_ref(f.block), f" “{f.text}”"]
+            figures += [", " if n else None, ctx.paragraph_ref(f.block), " ", ctx.quote(f.text)]
         rows = [[count_value(count, m), count.counts, m.date(str(count.when)),
                  m._(TIMINGS.get(count.timing, "")), source_link(ctx, count.source)]
                 for count in sorted(comparison.counts, key=_count_order)]

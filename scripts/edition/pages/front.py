@@ -1,12 +1,14 @@
 """The front and back pages: home, editorial method, and the Download page."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from ..doc import Nodes, fill, h
 from ..doc.tree import Element
 from ..i18n import N_, Messages
 from ..model import Edition
 from ..kinds import AnnotationType as T
-from ..paths import file_stem, section_path
+from ..paths import file_stem, language_prefix, section_path
 from .context import Context, count_by, shorten
 from .page import Page
 from .record import cited, evidence
@@ -115,7 +117,7 @@ def method(ctx: Context) -> Page:
         d = block.decision
         parts.append(h("div", {"id": block.id}, h(
             "p", h("strong", m._(BLOCK_KIND_NAMES[d.kind])), " — ",
-            h("a", {"href": ctx.block_link(block.id)}, f"“{shorten(block.text, 70)}”"), ": ",
+            h("a", {"href": ctx.block_link(block.id)}, ctx.quote(shorten(block.text, 70))), ": ",
             cited(ctx, d.reason, d)), evidence(ctx, d)))
     for kind, heading, anchor in METHOD_SECTIONS:
         spans = ctx.edition.spans_of(kind)
@@ -142,7 +144,9 @@ def review(ctx: Context) -> list[Nodes]:
     if not entries:
         return []
     m = ctx.m
-    verdicts = count_by(e.verdict for e in entries)
+    # each statement's last verdict: a statement corrected after an earlier review has two
+    latest = {(e.file, e.anchor, e.quote): e.verdict for e in entries}
+    verdicts = count_by(latest.values())
     last = max(e.date for e in entries)
     return [h("h2", {"id": "review"}, m._("The review of the apparatus")), h("p", fill(m._(
         "The editors checked each statement of the apparatus against the passages of its "
@@ -166,12 +170,21 @@ def download(ctx: Context) -> Page:
         "Every file is made from the same source as this site and carries the edition's "
         "version ({version}) in its name.", version=version))]
     for artefact in ctx.artefacts:
-        parts += [h("h2", {"id": _slug(m._(artefact.title))}, m._(artefact.title)),
-                  h("p", h("a", {"href": f"downloads/{artefact.name}", "type": artefact.media_type},
-                           artefact.name), " · ", human_size(len(artefact.content), m)),
+        title = m._(artefact.title) if not artefact.language else m._(
+            "{title} ({language})", title=m._(artefact.title),
+            language=m.language_name(artefact.language))
+        # ids from the English words, the same on every language's page: "one-page-edition",
+        # "one-page-edition-es"
+        marked = artefact.language if language_prefix(ctx.edition, artefact.language or
+                                                      ctx.edition.source.languages[0]) else ""
+        parts += [h("h2", {"id": _slug(f"{artefact.title} {marked}")}, title),
+                  h("p", h("a", {"href": ctx.shared(f"downloads/{artefact.name}"),
+                                 "type": artefact.media_type,
+                                 "hreflang": artefact.language or None}, artefact.name), " · ",
+                    human_size(len(artefact.content), m)),
                   h("p", m._(artefact.description))]
-    parts += [h("h2", {"id": _slug(m._(OFFLINE_TITLE))}, m._(OFFLINE_TITLE)),
-              h("p", offline_listing(ctx.edition, m)),
+    parts += [h("h2", {"id": _slug(OFFLINE_TITLE)}, m._(OFFLINE_TITLE)),
+              h("p", offline_listing(ctx.edition, m, up=ctx.shared(""))),
               h("p", m._(OFFLINE_DESCRIPTION))]
     parts += _earlier_versions(ctx)
     return Page(ctx.page, m._("Download"), m._("The edition as files to keep, print or read "
@@ -200,7 +213,8 @@ def _earlier_versions(ctx: Context) -> list[Nodes]:
     for release in reversed(ctx.releases):
         out.append(h("h3", {"id": f"version-{release.version.replace('.', '-')}"},
                      m._("Version {version}", version=release.version)))
-        out.append(h("ul", [h("li", h("a", {"href": f"downloads/{release.version}/{name}"}, name),
+        out.append(h("ul", [h("li", h("a", {"href": ctx.shared(
+                                  f"downloads/{release.version}/{quote(name)}")}, name),
                               " · ", human_size(len(content), m))
                             for name, content in release.files]))
     return out
@@ -210,12 +224,13 @@ def zip_name(edition: Edition) -> str:
     return f"{file_stem(edition)}-offline.zip"
 
 
-def offline_listing(edition: Edition, m: Messages, size: str = "") -> Element:
-    """The zip's line on the Download page: before zipping unlinked and "this download"."""
+def offline_listing(edition: Edition, m: Messages, size: str = "", up: str = "") -> Element:
+    """The zip's line on the Download page: before zipping unlinked and "this download"; `up`
+    leads from the page to the site's root ('' or '../')."""
     name = zip_name(edition)
     if not size:
         return h("span", {"class": "offline-zip"}, name, " · ", m._("this download"))
-    return h("span", {"class": "offline-zip"}, h("a", {"href": f"downloads/{name}",
+    return h("span", {"class": "offline-zip"}, h("a", {"href": f"{up}downloads/{name}",
                                                        "type": OFFLINE_MEDIA_TYPE}, name),
              f" · {size}")
 

@@ -12,6 +12,7 @@ from .. import wording
 from ..wording import RECORD_PARTS, grounds, inference_label
 from ..doc.tree import Element
 from ..i18n import N_, Messages
+from ..kinds import kind_of
 from ..model import Edition, SourceEntry, Statement
 from ..paths import BIBLIOGRAPHY, TIMELINE, entity_path, section_path
 from .context import Context
@@ -163,7 +164,7 @@ def _citing_places(edition: Edition, m: Messages) -> dict[str, list[tuple[str, s
             f"{TIMELINE}#{event.id}")
     for span in edition.spans:
         if span.annotation.sources:
-            add(span.annotation.sources, m._("the {kind} in {block}", kind=span.type,
+            add(span.annotation.sources, m._("the {kind} in {block}", kind=m._(kind_of(span).label),
                                              block=wording.block_label(edition, span.block, m)),
                 f"{section_path(edition.block(span.block).section)}#{span.block}")
     for entry in src.record.entries:

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from .. import dates
 from ..kinds.figure import figure_value
+from ..kinds.quotation import KIND_NAMES
 from ..doc import Nodes, h
 from ..doc.tree import Element
 from ..i18n import N_
@@ -89,8 +90,9 @@ def sources(ctx: Context) -> Page:
 def _quote_list(ctx: Context, spans: list[Span]) -> Element | None:
     if not spans:
         return None
-    return h("ul", [h("li", ctx.paragraph_ref(s.block), f" ({s.annotation.kind}): ",
-                      shorten(s.text, 110), " — ", attribution(ctx, s)) for s in spans])
+    return h("ul", [h("li", ctx.paragraph_ref(s.block), " (", ctx.m._(KIND_NAMES[s.annotation.kind]), "): ",
+                      ctx.original(shorten(s.text, 110)), " — ", attribution(ctx, s))
+                    for s in spans])
 
 
 def timeline(ctx: Context) -> Page:
@@ -118,7 +120,7 @@ FIGURE_COLUMNS = (N_("¶"), N_("In the text"), N_("Value"), N_("Counts"), N_("No
 
 def figures(ctx: Context) -> Page:
     m = ctx.m
-    rows = [[ctx.paragraph_ref(s.block), s.text, figure_value(s.annotation, m),
+    rows = [[ctx.paragraph_ref(s.block), ctx.original(s.text), figure_value(s.annotation, m),
              s.annotation.counts, figure_note(ctx, s)] for s in ctx.edition.spans_of(T.FIGURE)]
     # The chart and the counts it sets against the record first: the page's one telling view.
     parts: list[Nodes] = [h("h1", m._("Figures")), *figures_against_record(ctx),

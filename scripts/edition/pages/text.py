@@ -12,7 +12,7 @@ from ..paths import entity_path, section_path
 from .context import Context, count_by, not_searched, shorten
 from .inline import Links, calls_note, description_list, render_block_text, statements_nodes
 from .page import Page
-from .paragraph import paragraph
+from .paragraph import paragraph, translation
 from .record import cited, evidence
 
 TYPE_HEADINGS = (("person", N_("People")), ("organisation", N_("Organisations")),
@@ -67,10 +67,17 @@ def reading_tools(ctx: Context, cite: Element | None) -> Element | None:
     if not ctx.interactive:
         return None
     m = ctx.m
+    translated = ctx.prefix and ctx.edition.source.translation(ctx.language)
+    others = [] if ctx.prefix else [t.language for t in ctx.edition.source.translations]
     return h("div", {"class": "ed ed-controls", "role": "group", "aria-label": m._("Reading tools"),
                      "data-search-exclude": "", "data-label-close": m._("Close the note"),
                      "data-label-selection": m._("Copy a link to this selection"),
                      "data-label-paragraph": m._("Copy a link to this paragraph")},
+             [h("a", {"class": "tr-link", "href": ctx.twin(language), "hreflang": language},
+                m._("The editors' {language} translation", language=m.language_name(language)))
+              for language in others] or None,
+             h("button", {"class": "ed-tr-toggle", "type": "button", "aria-pressed": "false"},
+               m._("Read the translation alone")) if translated else None,
              h("button", {"class": "ed-toggle", "type": "button", "aria-pressed": "false"},
                m._("Annotations")), cite)
 
@@ -85,11 +92,16 @@ def title_block(ctx: Context, section: Section | None = None) -> Element:
         number = ctx.edition.sections.index(section) + 1
         lines.append(h("span", {"class": "tb-line"}, m._(
             "Section {number} of {total} of", number=number, total=len(ctx.edition.sections)),
-            " ", h("a", {"href": ctx.link("article.md")}, art.title)))
+            " ", h("a", {"href": ctx.link("article.md")}, ctx.original(art.title))))
     lines.append(h("span", {"class": "tb-line"},
                    h("time", {"datetime": art.date}, m.date(art.date))))
     lines.append(h("span", {"class": "tb-line"}, m._("{edition}, version {version}",
                                                       edition=ed.title, version=ed.version)))
+    if ctx.prefix and ctx.edition.source.translation(ctx.language):
+        lines.append(h("span", {"class": "tb-line"}, fill(m._(
+            "The transmitted text is in English; beside each paragraph, the editors' "
+            "translation ({about})."), about=h("a", {"href": ctx.link("method.md#translation")},
+                                             m._("about the translation")))))
     return h("p", {"class": "ed title-block", "data-search-exclude": ""}, lines)
 
 
@@ -118,7 +130,12 @@ def _block(ctx: Context, block: Block, section: Section, level: int, links: Link
            first_note: int, sidenotes: bool) -> tuple[list[Element], tuple[Span, ...]]:
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
         heading_level = level if block.kind is BlockKind.HEADING else max(1, level - 1)
-        return [h(f"h{heading_level}", {"id": block.id, "class": "tb"}, block.text)], ()
+        translated = ctx.translation_of(block.id)
+        heading = h(f"h{heading_level}", {"id": block.id, "class": "tb", "lang": (
+            ctx.edition.bibliography.article.language if translated else None)}, block.text)
+        if not translated:
+            return [heading], ()
+        return [h("div", {"class": "heading-pair"}, heading, translation(ctx, block, translated))], ()
     rendered = render_block_text(block, ctx.edition.spans_in(block.id), links, ctx.m, first_note)
     margin = tuple(enumerate(rendered.notes, start=first_note)) if sidenotes else ()
     return paragraph(ctx, block, section.id, rendered.nodes, margin), rendered.notes
@@ -157,7 +174,7 @@ def apparatus(ctx: Context, section: Section, notes: list[Span], level: int) -> 
 
 def note_text(ctx: Context, span: Span) -> list[Nodes]:
     """An editorial note on a span: its lemma, then what the editors say."""
-    return [h("em", shorten(span.text, 60)), ": ", *attribution(ctx, span)]
+    return [h("em", ctx.original(shorten(span.text, 60))), ": ", *attribution(ctx, span)]
 
 
 def attribution(ctx: Context, span: Span) -> list[Nodes]:
@@ -182,14 +199,14 @@ def _section_index(ctx: Context, section: Section, level: int) -> list[Nodes]:
     date_spans = [s for s in spans if s.type == T.DATE]
     if date_spans:
         out.append(h(f"h{level}", {"id": f"dates-{section.id}"}, m._("Dates")))
-        out.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", m._(
-            "“{text}”", text=s.text), " = ", date_in_words(s.annotation.when, m),
+        out.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", ctx.quote(s.text), " = ",
+                            date_in_words(s.annotation.when, m),
             [". ", *cited(ctx, s.annotation.note, s.annotation)] if s.annotation.note else None,
             evidence(ctx, s.annotation)) for s in date_spans]))
     quotes = [s for s in spans if s.type == T.QUOTATION and s.annotation.kind != "term"]
     if quotes:
         out.append(h(f"h{level}", {"id": f"sources-{section.id}"}, m._("Sources and quotations")))
-        out.append(not_searched([[ctx.paragraph_ref(s.block), ": ", shorten(s.text, 70), " — ",
+        out.append(not_searched([[ctx.paragraph_ref(s.block), ": ", ctx.original(shorten(s.text, 70)), " — ",
                                   *attribution(ctx, s)] for s in quotes]))
     return out
 

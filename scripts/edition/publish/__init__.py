@@ -5,7 +5,9 @@ from pathlib import Path
 
 from .. import signals
 from ..model import Edition
-from . import finish, offline
+from . import finish, offline, search, sitemaps
+from ..paths import language_prefix
+from .config import engine_settings
 from .engines import ENGINES
 from .files import remove, staging_folder, swap
 
@@ -17,8 +19,12 @@ def publish(edition: Edition, config: Path, site: Path, target: Path, engine: st
     try:
         with signals.held():  # no moment when the folder exists and nothing will remove it
             staging = staging_folder(target)
-        ENGINES[engine](config, staging, edition)
+        for language in edition.source.languages:  # the first at the root: it empties it
+            ENGINES[engine](config, staging / language_prefix(edition, language), edition,
+                            engine_settings(config, edition, language))
+        sitemaps.merge_sitemaps(staging, edition)
         finish.finish_site(staging, engine)
+        search.fold_search_indexes(staging)
         offline.write_offline_zip(edition, staging)
     except BaseException:
         remove(staging)

@@ -5,6 +5,7 @@ and the register's positions are approximate centres), are listed in words inste
 crosses a border or a coast, and every label is at least 12 px on a 390 px phone."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from ..doc.tree import Element, fill, h
@@ -155,8 +156,14 @@ def _panel_svg(panel: Panel, frame: Frame, places: list[Entity], links: dict[str
 
 def _placed(markers: list[Marker], bounds: Box, obstacles: tuple[Box, ...],
             lines: tuple[Segment, ...]) -> dict[str, Label]:
+    return _placed_once(tuple(markers), bounds, obstacles, lines)
+
+
+@functools.lru_cache(maxsize=256)  # the same places are labelled alike in every language
+def _placed_once(markers: tuple[Marker, ...], bounds: Box, obstacles: tuple[Box, ...],
+                 lines: tuple[Segment, ...]) -> dict[str, Label]:
     try:
-        return place(markers, SIZE, bounds, obstacles, lines)
+        return place(list(markers), SIZE, bounds, obstacles, lines)
     except Unplaceable:  # too crowded to label (not this edition's data): markers alone
         return {}
 
@@ -169,18 +176,16 @@ def _place(entity: Entity, marker: Marker, label: Label | None, link: str | None
 
 
 def _basemap(frame: Frame, highlight: str) -> list[Element]:
+    return [h("path", {"class": css, "d": d}) for css, d in _basemap_paths(frame, highlight)]
+
+
+@functools.lru_cache(maxsize=256)  # every language's pages draw the same maps
+def _basemap_paths(frame: Frame, highlight: str) -> tuple[tuple[str, str], ...]:
     base = geo.basemap()
-    parts = []
-    for country in base.countries:
-        d = geo.outline(frame, country)
-        if d:
-            css = "land home" if country.name == highlight else "land"
-            parts.append(h("path", {"class": css, "d": d}))
-    for lake in base.lakes:
-        d = geo.outline(frame, lake)
-        if d:
-            parts.append(h("path", {"class": "lake", "d": d}))
-    return parts
+    paths = [("land home" if country.name == highlight else "land", geo.outline(frame, country))
+             for country in base.countries]
+    paths += [("lake", geo.outline(frame, lake)) for lake in base.lakes]
+    return tuple((css, d) for css, d in paths if d)
 
 
 def _marker(frame: Frame, entity: Entity) -> Marker:
@@ -243,7 +248,7 @@ def _scale_bar(frame: Frame, m: Messages,
     no border or coast crosses its words."""
     km, px = geo.scale_bar_km(frame)
     px = round(px, 1)
-    text = m._("{distance} km", distance=f"{km:g}")
+    text = m._("{distance} km", distance=m.number(km))
     width = px + 4 + text_width(text, CONTEXT_SIZE)
     corners = [(8, frame.height - 8), (frame.width - 8 - width, frame.height - 8),
                (8, 8 + CONTEXT_SIZE), (frame.width - 8 - width, 8 + CONTEXT_SIZE)]

@@ -12,12 +12,12 @@ from ..doc.tree import Element, h
 from ..i18n import Messages, N_
 from ..model import Edition, Span
 from ..kinds import AnnotationType as T
+from ..kinds.quotation import KIND_NAMES, KINDS
 from ..paths import html_path, relative, section_path
 from .labels import svg_text, text_width
 
 WIDTH = 320  # a 358 px phone draws it at 1.1: its 11 px words at 12.3 px
 SIZE = 11
-KINDS = ("report", "speech", "slogan", "document", "term")
 STATUSES = (("named", N_("source named"), N_("the source is named")),
             ("lost", N_("source’s name lost"),
              N_("the reporting source’s name was lost (a lacuna)")),
@@ -90,6 +90,7 @@ def _row(edition: Edition, page: str, group: tuple[str, str], spans: list[Span],
          note_id: Callable[[Span], str], m: Messages) -> list[Element]:
     """One row: the kind, a square for each quotation (a link to it), then the speaker."""
     kind, who = group
+    kind = m._(KIND_NAMES[kind])
     parts = [svg_text(0, round(y, 1), (kind,), SIZE, css="vl bl")]
     x = KIND_COLUMN
     for span in spans:

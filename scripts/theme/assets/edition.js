@@ -1,3 +1,17 @@
+/* The words the scripts show, in the page's language: main.html gives them as JSON (the
+   engine's settings carry them: publish/config.py SCRIPT_WORDS). A word's {placeholders}
+   take `values`. */
+window.editionWords = (function () {
+  "use strict";
+  var element = document.getElementById("ed-words");
+  var words = element ? JSON.parse(element.textContent) : {};
+  return function (key, values) {
+    return (words[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  };
+})();
+
 /* Small enhancements: the annotations switch, mention tooltips, a copy of the text that is the
    text, and three scripts fetched the first time a reader needs them (most readers never do):
    panel.js when a paragraph's number is activated (or a link asks for a paragraph's panel),
@@ -197,5 +211,44 @@
     if (!words) { return; }
     event.clipboardData.setData("text/plain", words.join("\n\n"));
     event.preventDefault();
+  });
+})();
+
+(function () {
+  "use strict";
+  // The language switch keeps the reader's place: the address's own #fragment, or else the
+  // first paragraph still on screen (every language's page has the same #pN ids).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.ed-language");
+    if (!link) { return; }
+    var here = window.location.hash;
+    if (!here) {
+      var paragraphs = document.querySelectorAll("[id^='p'].tb");
+      for (var i = 0; i < paragraphs.length; i++) {
+        if (/^p\d+$/.test(paragraphs[i].id) && paragraphs[i].getBoundingClientRect().bottom > 64) {
+          here = "#" + paragraphs[i].id;
+          break;
+        }
+      }
+    }
+    if (here) { link.hash = here; }
+  });
+})();
+
+(function () {
+  "use strict";
+  // On a narrow screen, the translation alone or beside the transmitted text: the paragraph at
+  // the top of the screen stays there when the other language comes or goes.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.ed-tr-toggle");
+    if (!button) { return; }
+    var kept = null, top = 0, paras = document.querySelectorAll(".para.has-tr");
+    for (var i = 0; i < paras.length; i++) {
+      var box = paras[i].getBoundingClientRect();
+      if (box.bottom > 0) { kept = paras[i]; top = box.top; break; }
+    }
+    var alone = document.body.classList.toggle("ed-tr-alone");
+    button.setAttribute("aria-pressed", alone ? "true" : "false");
+    if (kept) { window.scrollBy(0, kept.getBoundingClientRect().top - top); }
   });
 })();

@@ -1,0 +1,50 @@
+"""The message catalogues are in step with the code, complete, and keep every placeholder."""
+from __future__ import annotations
+
+import re
+
+import pytest
+from babel.messages.pofile import read_po
+
+from edition.i18n import LANGUAGES, catalogue_path, messages
+from edition.i18n.catalogue import po_text, template, updated
+
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+
+
+def _catalogue(language: str):
+    with catalogue_path(language).open("rb") as po:
+        return read_po(po, locale=language)
+
+
+def _keys(catalog) -> set[tuple[str, str | None]]:
+    return {(m.id if isinstance(m.id, str) else m.id[0], m.context) for m in catalog if m.id}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_catalogue_holds_exactly_the_messages_the_code_marks(language):
+    assert _keys(_catalogue(language)) == _keys(template()), \
+        "run `edition messages` and translate what it lists"
+    # … and is written as `edition messages` writes it (no hand edits it would undo)
+    assert catalogue_path(language).read_bytes() == po_text(updated(language, template()))
+
+
+def test_the_english_catalogue_is_complete():
+    assert all(m.string == m.id for m in _catalogue("en") if m.id)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_translation_keeps_the_placeholders_of_its_message(language):
+    for message in _catalogue(language):
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        wanted = set(PLACEHOLDER.findall(ids[-1])) - {"count"}
+        for string in filter(None, strings):
+            assert set(PLACEHOLDER.findall(string)) - {"count"} == wanted, (message.id, string)
+
+
+def test_a_message_is_found_in_its_language():
+    assert messages("en")._("Editorial method") == "Editorial method"
+    assert messages("en").date("2003-10-13") == "13 October 2003"
+    assert messages("es").date("2003-10-13") == "13 de octubre de 2003"
+    assert messages("es").number(2000) == "2.000" and messages("es").number(66.7) == "66,7"
