@@ -125,7 +125,7 @@ def prepare(project: Project) -> Prepared:
     history = anchors.history_of(edition, valid.ledger, project.source)
     moved = anchors.moves(valid.ledger)
     contexts = {language: Context(edition_in(edition, language), site_url, history=history,
-                                  m=messages(language))
+                                  releases=valid.releases, m=messages(language))
                 for language in edition.source.languages}
     folders = tuple(ctx.prefix for ctx in contexts.values() if ctx.prefix)
     pages = {language: with_aliases(site_pages(ctx), _moved_in(moved, ctx.prefix, folders))
@@ -138,7 +138,7 @@ def prepare(project: Project) -> Prepared:
         artefacts = exporting.result()
     # The Download page lists the artefacts, so it is rendered once they are made.
     for ctx in contexts.values():
-        listing = replace(ctx, artefacts=artefacts, releases=valid.releases)
+        listing = replace(ctx, artefacts=artefacts)
         files |= documents(ctx, render_pages(listing, tuple(
             s for s in page_table(ctx.edition) if s.path == DOWNLOAD)))
     return Prepared(edition, files, artefacts, valid.releases, redirect_pages(moved))

@@ -97,7 +97,7 @@ def test_the_selection_link_moves_no_text_and_leaves_with_the_selection(server, 
     page.wait_for_timeout(300)  # the button follows the selection once it rests (cite.js)
     box = button.bounding_box()
     assert to_y <= box["y"] <= to_y + 40, "under the selection's last line"
-    assert button.inner_text() == "Copy a link to this paragraph"
+    assert button.inner_text() == "Copy the link to this paragraph"
     page.keyboard.press("Control+c")
     text = page.evaluate("navigator.clipboard.readText()")
     assert "Copy a link" not in text and "32" not in text and text.count("\n\n") == 1

@@ -5,6 +5,7 @@ the footer's version line with what a reader citing an earlier version needs to 
 from __future__ import annotations
 
 import json
+import re
 
 from ..doc import Nodes, h
 from ..doc.tree import Element
@@ -52,8 +53,8 @@ def changelog(ctx: Context) -> list[Nodes]:
         out += [h("h2", {"id": version_anchor(version.version)}, m._(
                     "{version} ({date})", version=version.version, date=m.date(version.date))),
                 h("p", version.summary),
-                h("ul", [h("li", _anchor_link(ctx, change.anchor), f": {change.what}")
-                         for change in version.changes]),
+                h("ul", [h("li", _anchor_link(ctx, change.anchor), ": ",
+                           _sources_named(ctx, change.what)) for change in version.changes]),
                 *_ledger_lines(ctx, history, version.version)]
     return out
 
@@ -103,7 +104,7 @@ def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:
         page, _, fragment = url.partition("#")
         name = fragment or page.rsplit("/", 1)[-1].removesuffix(".html")
         if ctx.prefix + url not in ctx.history.live:  # withdrawn: its name, no link to nothing
-            name, link = url, h("span", {"class": "withdrawn"}, url, " (",
+            name, link = url, h("span", {"class": "withdrawn"}, _earlier_name(ctx, url), " (",
                                 ctx.m._("withdrawn"), ")")
         elif page.startswith("changelog.html") and fragment:
             name = url
@@ -123,6 +124,46 @@ def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:
     for n, link in enumerate(links):
         out += [", " if n else None, link]
     return out
+
+
+def _earlier_name(ctx: Context, url: str) -> str:
+    """A withdrawn place's name as the last earlier version's data gave it (its publisher and
+    title, or its name), or else its old address."""
+    for release in reversed(ctx.releases):
+        for file_name, content in release.files:
+            if file_name.endswith(".json") and not file_name.endswith(".schema.json"):
+                found = _named(json.loads(content), url)
+                if found:
+                    return ", ".join(ctx.m._("“{text}”", text=value) if key == "title" else value
+                                     for key in ("publisher", "title", "name")
+                                     if isinstance(value := found.get(key), str))
+    return url
+
+
+def _named(data: object, url: str) -> dict | None:
+    """The record whose `anchor` is `url`, with a title or a name, anywhere in an edition's data."""
+    if isinstance(data, dict):
+        if data.get("anchor") == url and (data.get("title") or data.get("name")):
+            return data
+        data = list(data.values())
+    if isinstance(data, list):
+        return next((found for item in data if (found := _named(item, url))), None)
+    return None
+
+
+def _sources_named(ctx: Context, text: str) -> list[Nodes]:
+    """The editors' words on a change, each source they name by its key (efe-2003-10-15) given
+    as its name on Sources consulted, linked there: the key is the data's, not the reader's."""
+    sources = ctx.edition.source.sources
+    if not sources:
+        return [text]
+    keys = "|".join(re.escape(s.id) for s in sorted(sources, key=lambda s: -len(s.id)))
+    out: list[Nodes] = []
+    at = 0
+    for found in re.finditer(rf"(?<![\w-])({keys})(?![\w-])", text):
+        out += [text[at:found.start()], _anchor_link(ctx, found[1])]
+        at = found.end()
+    return out + [text[at:]]
 
 
 def _anchor_link(ctx: Context, anchor: str) -> Element:
@@ -145,10 +186,12 @@ def _anchor_link(ctx: Context, anchor: str) -> Element:
                                                          if e.id == anchor))
     elif any(e.id == anchor for e in src.record.entries):
         target = f"{RECORD}#{anchor}"
+        label = next(e.title for e in src.record.entries if e.id == anchor)
     elif any(c.id == anchor for c in src.record.comparisons):
         target = f"{FIGURES}#{anchor}"
+        label = next(c.title for c in src.record.comparisons if c.id == anchor)
     elif any(s.id == anchor for s in src.sources):
-        target = f"{BIBLIOGRAPHY}#{anchor}"
+        target, label = f"{BIBLIOGRAPHY}#{anchor}", src.source_entry(anchor).label
     else:
         lacuna = next(s for s in edition.spans_of(T.LACUNA) if s.annotation.id == anchor)
         target = f"{section_path(edition.block(lacuna.block).section)}#{anchor}"

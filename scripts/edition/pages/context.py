@@ -28,7 +28,7 @@ class Context:
     artefacts: tuple[Artefact, ...] = ()  # listed on the Download page
     citations: bool = True  # False: cite boxes without their citations (see CiteBoxes)
     history: AnchorHistory = AnchorHistory()  # the versions' fingerprints (the ledger's)
-    releases: tuple[Release, ...] = ()  # earlier versions' downloads, on the Download page
+    releases: tuple[Release, ...] = ()  # earlier versions' downloads (Download, Changelog)
     m: Messages = field(default_factory=lambda: messages("en"))  # the page's language
 
     def at(self, page: str) -> "Context":

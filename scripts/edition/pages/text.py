@@ -60,8 +60,7 @@ def whole_article(ctx: Context) -> Page:
 
 def reading_tools(ctx: Context, cite: Element | None) -> Element | None:
     """The reading tools, in a row above the text and not in it: the annotations switch and the
-    cite box (opened, it lies over the page, so nothing below it moves). The words the site's
-    scripts show (a note's close button, the selection link) are given to them here. The row is
+    cite box (opened, it lies over the page, so nothing below it moves). The row is
     part of the page, not added by a script, so nothing moves when the scripts run; reading is
     quiet until a reader asks for the annotations (edition.js)."""
     if not ctx.interactive:
@@ -70,9 +69,7 @@ def reading_tools(ctx: Context, cite: Element | None) -> Element | None:
     translated = ctx.prefix and ctx.edition.source.translation(ctx.language)
     others = [] if ctx.prefix else [t.language for t in ctx.edition.source.translations]
     return h("div", {"class": "ed ed-controls", "role": "group", "aria-label": m._("Reading tools"),
-                     "data-search-exclude": "", "data-label-close": m._("Close the note"),
-                     "data-label-selection": m._("Copy a link to this selection"),
-                     "data-label-paragraph": m._("Copy a link to this paragraph")},
+                     "data-search-exclude": ""},
              [h("a", {"class": "tr-link", "href": ctx.twin(language), "hreflang": language},
                 m._("The editors' {language} translation", language=m.language_name(language)))
               for language in others] or None,

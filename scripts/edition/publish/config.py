@@ -119,6 +119,8 @@ CONFIG_WORDS = (N_("Home"), N_("The whole article"), N_("Sections"), N_("Registe
 SCRIPT_WORDS = {
     "close": N_("Close"), "cite-or-link": N_("Cite or link"),
     "copy-paragraph-link": N_("Copy the link to this paragraph"),
+    "copy-selection-link": N_("Copy a link to this selection"),
+    "close-note": N_("Close the note"),
     "copy-paragraph-link-n": N_("Copy the link to paragraph {number}"),
     "paragraph-n": N_("Paragraph {number}"),
     "paragraph-opens": N_("Paragraph {number}: its names, dates, notes and citation"),

@@ -104,13 +104,8 @@
 
   // Material's clipboard handler copies a button's data-clipboard-text when it is pressed. The
   // button lies over the page under the selection's last line (edition.css): showing it moves
-  // no text; it goes when the selection does. Its words are the page's (pages/text.py).
+  // no text; it goes when the selection does. Its words are the page's (editionWords).
   var button = null;
-
-  function label(name) {
-    var tools = document.querySelector(".ed-controls");
-    return (tools && tools.getAttribute("data-label-" + name)) || "";
-  }
 
   function selectionButton() {
     if (!button) {
@@ -141,7 +136,8 @@
     }
     var b = selectionButton(), range = selection.getRangeAt(0);
     b.setAttribute("data-clipboard-text", link);
-    b.textContent = label(link.indexOf(":~:") > 0 ? "selection" : "paragraph");
+    b.textContent = window.editionWords(link.indexOf(":~:") > 0 ? "copy-selection-link"
+                                                                : "copy-paragraph-link");
     place(b, range, paragraphOf(range.startContainer).closest(".para"));
   }
 

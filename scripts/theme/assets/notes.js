@@ -17,11 +17,6 @@
     return Array.prototype.slice.call(copy.childNodes);
   }
 
-  function closeLabel() {
-    var tools = document.querySelector(".ed-controls[data-label-close]");
-    return tools ? tools.getAttribute("data-label-close") : "";
-  }
-
   function show(call) {
     var said = words(call), para = call.closest(".para");
     if (!said || !para) { window.location.hash = call.hash; return; }
@@ -34,7 +29,7 @@
     var close = document.createElement("button");
     close.type = "button";
     close.className = "note-pop__close";
-    close.setAttribute("aria-label", closeLabel());
+    close.setAttribute("aria-label", window.editionWords("close-note"));
     close.textContent = "×";
     close.addEventListener("click", function () { hide(true); });
     var number = document.createElement("span");
