@@ -17,6 +17,7 @@ import gzip
 import http.server
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -32,9 +33,12 @@ from typing import Iterator
 BENCH_TOOLS = Path(__file__).resolve().parent / "bench"
 LIGHTHOUSE = BENCH_TOOLS / "node_modules" / ".bin" / "lighthouse"
 CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
-# Every page type (issue 15: Lighthouse on each), the one-page download included.
+# Every page type (issue 15: Lighthouse on each), the one-page downloads included, in both
+# languages (issue 28: the Spanish pages under es/).
 LIGHTHOUSE_PAGES = ("home", "section", "whole article", "register", "entity", "method",
-                    "places", "timeline", "sources", "one-page download")
+                    "places", "timeline", "sources", "one-page download",
+                    "es home", "es section", "es whole article", "es register", "es entity",
+                    "es method", "es places", "es timeline", "es sources", "es one-page download")
 METRICS = (("FCP", "first-contentful-paint"), ("LCP", "largest-contentful-paint"),
            ("TBT", "total-blocking-time"), ("CLS", "cumulative-layout-shift"),
            ("SI", "speed-index"))
@@ -63,16 +67,20 @@ def timed(command: list[str], cwd: Path) -> float:
 
 def build_times(root: Path, runs: int) -> tuple[float, float, float]:
     """Median seconds of `edition build` (with its citation cache, and cold without it) and
-    of `mkdocs build` on the docs/ it wrote."""
+    of `mkdocs build` on the docs/ it wrote: every page of every language (mkdocs.yml without
+    its exclude_docs, which leaves the Spanish pages to their own engine run)."""
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         shutil.copy(root / "mkdocs.yml", work)
+        config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        (work / "plain.yml").write_text(re.sub(r"(?m)^exclude_docs: \|\n(  .*\n)+", "", config),
+                                        encoding="utf-8")
         for folder in ("source", "scripts"):
             shutil.copytree(root / folder, work / folder,
                             ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
         edition = [sys.executable, "-m", "edition", "--root", str(work), "build"]
-        plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
-                 str(work / "plain-site")]
+        plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", "plain.yml",
+                 "--site-dir", str(work / "plain-site")]
         timed(edition, work)  # warm-up, and docs/ for the plain build
         full, cold, bare = [], [], []
         for _ in range(runs):
@@ -287,8 +295,12 @@ def main() -> int:
             print_first_loads(ours_url, default_url + "index.html")
             if args.no_lighthouse or not ensure_lighthouse():
                 return 0
-            pages = dict(PAGE_TYPES, **{"one-page download": next(
-                p.relative_to(site).as_posix() for p in (site / "downloads").glob("*.html"))})
+            books = [p.relative_to(site).as_posix() for p in (site / "downloads").glob("*.html")]
+            spanish = next(b for b in books if b.endswith("-es.html"))
+            pages = dict(PAGE_TYPES, **{f"es {name}": f"es/{page}"
+                                        for name, page in PAGE_TYPES.items()},
+                         **{"one-page download": next(b for b in books if b != spanish),
+                            "es one-page download": spanish})
             for name in args.pages:
                 print_lighthouse(name, ours_url + pages[name], args.lighthouse_runs)
             print_lighthouse("default Material page", default_url + "index.html",

@@ -1,16 +1,11 @@
 """Runs the stages, top to bottom: load → place → pages (exports on the second core) → publish."""
 from __future__ import annotations
 
-import multiprocessing
-import signal
-import sys
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator
 
 from . import csl, signals
+from .forked import ForkStopped, forked
 from .export import export
 from .load import load_source
 from .load.releases import Release, load_releases
@@ -132,7 +127,7 @@ def prepare(project: Project) -> Prepared:
              for language, ctx in contexts.items()}
     # The exporters read the pages' trees (the one-page editions are made of them) while this
     # process writes each page for the engine.
-    with _exporting(edition, site_url, pages) as exporting:
+    with forked(export, edition, site_url, pages) as exporting:
         files = {path: text for ctx in contexts.values()
                  for path, text in documents(ctx, pages[ctx.language]).items()}
         artefacts = exporting.result()
@@ -158,80 +153,6 @@ def site_pages(ctx: Context) -> tuple[Page, ...]:
     return render_pages(ctx, tuple(s for s in page_table(ctx.edition) if s.path != DOWNLOAD))
 
 
-class ExportStopped(Exception):
-    """The export process ended without an answer (killed, or out of memory)."""
-
-
-@contextmanager
-def _exporting(edition: Edition, site_url: str, pages: tuple[Page, ...]) -> Iterator["_Export"]:
-    """The exporters running in a second process while the block runs; on leaving the block,
-    however it is left (an error, Ctrl-C), that process is stopped and waited for. Where a
-    process cannot be forked, they run here, when their result is asked for."""
-    running = _Export(edition, site_url, pages)
-    try:
-        yield running
-    finally:
-        running.stop()
-
-
-class _Export:
-    """One process for the machine's second core, and a pipe for its one answer: forked on
-    Linux, so it starts at once with the edition's modules and the pages' trees loaded. Where
-    forking is unsafe (macOS, or a process already running threads, as `mkdocs serve` does: a
-    fork copies locks other threads may hold) the exporters run in this process instead. The
-    forked process ignores Ctrl-C: the main process stops it (stop())."""
-
-    def __init__(self, edition: Edition, site_url: str, pages: tuple[Page, ...]) -> None:
-        self._process = None
-        if not (sys.platform.startswith("linux") and threading.active_count() == 1):
-            self._here = (edition, site_url, pages)
-            return
-        context = multiprocessing.get_context("fork")
-        self._answer, sending = context.Pipe(duplex=False)
-        self._process = context.Process(target=_export_into,
-                                        args=(sending, edition, site_url, pages), daemon=True)
-        self._process.start()
-        sending.close()
-
-    def result(self) -> tuple[Artefact, ...]:
-        if self._process is None:
-            return export(*self._here)
-        try:
-            outcome, value = self._answer.recv()
-        except EOFError:
-            raise ExportStopped(f"the export process stopped (exit code "
-                                f"{self._process.exitcode}: killed, or out of memory) — run the "
-                                "build again; site/ is unchanged") from None
-        if outcome == "error":
-            raise value
-        return value
-
-    def stop(self) -> None:
-        if self._process is None:
-            return
-        if self._process.is_alive():
-            self._process.terminate()
-            self._process.join(0.5)
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
-        self._answer.close()
-
-
-def _export_into(answer, edition: Edition, site_url: str, pages: tuple[Page, ...]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        outcome = ("ok", export(edition, site_url, pages))
-    except Exception as err:  # raised again in the main process, as if raised there
-        outcome = ("error", err)
-    try:
-        answer.send(outcome)
-    except Exception as err:  # an exception that does not pickle: its words at least
-        answer.send(("error", ExportStopped(f"{type(err).__name__}: {outcome[1]}")))
-    answer.close()
-
-
 def build(project: Project, engine: str = DEFAULT) -> Path:
     """Validate and render, write docs/, then publish site/ with the engine: all or nothing."""
     signals.check()
@@ -245,4 +166,4 @@ def build(project: Project, engine: str = DEFAULT) -> Path:
     return publish(prepared.edition, project.config, project.site, target, engine)
 
 
-__all__ = ["Project", "Prepared", "Validated", "validate", "prepare", "write_docs", "build", "SourceError", "ExportStopped"]
+__all__ = ["Project", "Prepared", "Validated", "validate", "prepare", "write_docs", "build", "SourceError", "ForkStopped"]

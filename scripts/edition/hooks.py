@@ -8,7 +8,7 @@ import logging
 import sys
 from pathlib import Path
 
-from edition.build import ExportStopped, Project, prepare, write_docs
+from edition.build import ForkStopped, Project, prepare, write_docs
 from edition.i18n import messages
 from edition.publish.config import script_words
 from edition.publish.finish import finish_page
@@ -49,7 +49,7 @@ def on_pre_build(config) -> None:
         for problem in err.problems:
             log.error(str(problem))
         log.error("%d problem(s) in source/: still serving the last good pages", len(err.problems))
-    except (OSError, ExportStopped) as err:
+    except (OSError, ForkStopped) as err:
         log.error("%s: still serving the last good pages", err)
 
 
