@@ -48,7 +48,9 @@ def home(ctx: Context, registers: tuple[tuple[str, str], ...]) -> Page:
         register_items.append(h("li", links))
     first = ctx.edition.sections[0]
     parts: list[Nodes] = [
-        h("h1", art.title),
+        h("h1", {"lang": art.language if ctx.prefix else None}, art.title),
+        h("p", {"class": "ed tr", "lang": ctx.language}, ctx.translation_of("title"))
+        if ctx.translation_of("title") else None,
         h("p", {"class": "subtitle"}, m._("A digital edition · version {version}",
                                           version=ed.version)),
         h("p", {"class": "abstract"}, art.description),
