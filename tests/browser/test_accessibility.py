@@ -59,10 +59,13 @@ EVERY_PAGE = {"site": {("light", "desktop")}, "offline": {("light", "desktop")}}
 
 
 def one_of_each_type(pages: list[str]) -> list[str]:
+    """One page of each type in each language: every page outside sections/ and entities/
+    (es/sections/ is the Spanish sections' type)."""
     kinds: dict[str, str] = {}
     for path in pages:
-        top = path.split("/")[0]
-        kinds.setdefault(top if top in ("sections", "entities") else path, path)
+        language, rest = ("es", path[3:]) if path.startswith("es/") else ("", path)
+        top = rest.split("/")[0]
+        kinds.setdefault((language, top) if top in ("sections", "entities") else path, path)
     return sorted(kinds.values())
 
 

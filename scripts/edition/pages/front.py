@@ -57,8 +57,8 @@ def home(ctx: Context, registers: tuple[tuple[str, str], ...]) -> Page:
         h("p", {"class": "start"},
           h("a", {"class": "md-button md-button--primary",
                   "href": ctx.link(section_path(first.id))}, m._("Start reading")), " ",
-          fill(m._("or read {whole}."), whole=h("a", {"href": ctx.link("article.md")},
-                                                 m._("the whole article on one page")))),
+          h("span", fill(m._("or read {whole}."), whole=h("a", {"href": ctx.link("article.md")},
+                                                           m._("the whole article on one page"))))),
         h("p", m._("This edition reproduces the transmitted text exactly, character for "
                    "character, and sets out every editorial decision beside it. Each section "
                    "and paragraph has a permanent anchor for citation; people, organisations, "
