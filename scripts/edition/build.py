@@ -14,6 +14,7 @@ from .model import Artefact, Edition
 from .pages import Context, Page, PageSpec, documents, page_table, render_pages
 from .pages.front import DOWNLOAD
 from .pages.redirects import redirect_pages, with_aliases
+from .paths import language_prefix
 from .place import anchors, build_edition, edition_in
 from .place import ledger as ledger_file
 from .problems import Problems, SourceError
@@ -112,22 +113,25 @@ def validate(project: Project) -> Validated:
     return Validated(edition, specs, ledger, settings.site_url, releases)
 
 
-def prepare(project: Project) -> Prepared:
+def prepare(project: Project, preview: bool = False) -> Prepared:
     """Validate `source/`, then render each language's pages while a second process exports
-    the artefacts."""
+    the artefacts. A `preview` (`mkdocs serve`) makes what it serves alone: the edition's own
+    language (mkdocs.yml leaves es/ to `edition build`), without the downloads."""
     valid = validate(project)
     edition, site_url = valid.edition, valid.site_url
     history = anchors.history_of(edition, valid.ledger, project.source)
     moved = anchors.moves(valid.ledger)
+    languages = edition.source.languages[:1] if preview else edition.source.languages
     contexts = {language: Context(edition_in(edition, language), site_url, history=history,
                                   releases=valid.releases, m=messages(language))
-                for language in edition.source.languages}
-    folders = tuple(ctx.prefix for ctx in contexts.values() if ctx.prefix)
+                for language in languages}
+    folders = tuple(filter(None, (language_prefix(edition, language)
+                                  for language in edition.source.languages)))
     pages = {language: with_aliases(site_pages(ctx), _moved_in(moved, ctx.prefix, folders))
              for language, ctx in contexts.items()}
     # The exporters read the pages' trees (the one-page editions are made of them) while this
     # process writes each page for the engine.
-    with forked(export, edition, site_url, pages) as exporting:
+    with forked(_no_exports if preview else export, edition, site_url, pages) as exporting:
         files = {path: text for ctx in contexts.values()
                  for path, text in documents(ctx, pages[ctx.language]).items()}
         artefacts = exporting.result()
@@ -137,6 +141,10 @@ def prepare(project: Project) -> Prepared:
         files |= documents(ctx, render_pages(listing, tuple(
             s for s in page_table(ctx.edition) if s.path == DOWNLOAD)))
     return Prepared(edition, files, artefacts, valid.releases, redirect_pages(moved))
+
+
+def _no_exports(*_) -> tuple[Artefact, ...]:
+    return ()
 
 
 def _moved_in(moved: dict[str, str], prefix: str, folders: tuple[str, ...]) -> dict[str, str]:

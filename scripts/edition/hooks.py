@@ -27,8 +27,14 @@ _serving = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve --dirty` re-renders only the pages whose docs/ file changed (the hook
+    rewrites only those). MkDocs warns of every dirty build, which strict mode would turn into
+    a stop: that one warning is left out; any other still stops the preview's rebuild."""
     global _serving
     _serving = command == "serve"
+    if _serving and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
 
 
 def on_config(config):
@@ -44,7 +50,7 @@ def on_pre_build(config) -> None:
         return
     project = Project(Path(config.config_file_path).parent)
     try:
-        write_docs(prepare(project).docs_files(), project.docs)
+        write_docs(prepare(project, preview=True).docs_files(), project.docs)
     except SourceError as err:
         for problem in err.problems:
             log.error(str(problem))

@@ -1,6 +1,7 @@
 """The site's layout: where each page lives, as a Markdown path in docs/ and as a URL."""
 from __future__ import annotations
 
+import functools
 import posixpath
 from typing import TYPE_CHECKING
 
@@ -29,6 +30,7 @@ def html_path(page: str) -> str:
     return page.removesuffix(".md") + ".html" if page.endswith(".md") else page
 
 
+@functools.lru_cache(maxsize=8192)  # thousands of links per build between a hundred pages
 def relative(from_page: str, to_page: str) -> str:
     """A link from one Markdown page to another, as MkDocs resolves it."""
     target, _, fragment = to_page.partition("#")

@@ -113,6 +113,7 @@ def rings(frame: Frame, shape: Shape) -> list[list[tuple[int, int]]]:
     return drawn
 
 
+@functools.lru_cache(maxsize=64)  # a frame's lines, for each language's map alike
 def lines(frame: Frame) -> tuple[tuple[Point, Point], ...]:
     """Every border, coast and shore the frame draws, as segments: no label may cross one."""
     shapes = basemap().countries + basemap().lakes
