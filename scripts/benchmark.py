@@ -15,8 +15,6 @@ import argparse
 import functools
 import gzip
 import http.server
-import json
-import os
 import re
 import shutil
 import statistics
@@ -31,17 +29,14 @@ from pathlib import Path
 from typing import Iterator
 
 BENCH_TOOLS = Path(__file__).resolve().parent / "bench"
-LIGHTHOUSE = BENCH_TOOLS / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
+sys.path.insert(0, str(BENCH_TOOLS))
+from lighthouse import CHROME_FLAGS, ensure_lighthouse, print_lighthouse  # noqa: E402
 # Every page type (issue 15: Lighthouse on each), the one-page downloads included, in both
 # languages (issue 28: the Spanish pages under es/).
 LIGHTHOUSE_PAGES = ("home", "section", "whole article", "register", "entity", "method",
                     "places", "timeline", "sources", "one-page download",
                     "es home", "es section", "es whole article", "es register", "es entity",
                     "es method", "es places", "es timeline", "es sources", "es one-page download")
-METRICS = (("FCP", "first-contentful-paint"), ("LCP", "largest-contentful-paint"),
-           ("TBT", "total-blocking-time"), ("CLS", "cumulative-layout-shift"),
-           ("SI", "speed-index"))
 SECTION = "insurrection-in-la-paz"
 
 PAGE_TYPES = {
@@ -186,58 +181,6 @@ def serving(site: Path) -> Iterator[str]:
         httpd.shutdown()
 
 
-def ensure_lighthouse() -> bool:
-    if not LIGHTHOUSE.exists():
-        print("installing Lighthouse into scripts/bench/ (npm ci) …", flush=True)
-        subprocess.run(["npm", "ci", "--prefix", str(BENCH_TOOLS), "--no-audit", "--no-fund",
-                        "--loglevel=error"], check=False, stdout=subprocess.DEVNULL)
-    return LIGHTHOUSE.exists()
-
-
-@dataclass(frozen=True)
-class LighthouseRun:
-    scores: dict[str, int]  # category title -> 0-100
-    metrics: str            # the performance metrics as Lighthouse displays them
-    below_one: tuple[str, ...]  # audits that lost points
-
-
-def lighthouse_run(url: str) -> LighthouseRun | str:
-    """One Lighthouse run (mobile defaults, simulated throttling), or its error line."""
-    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
-    result = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-                             f"--chrome-flags={CHROME_FLAGS}"], capture_output=True, text=True,
-                            env=env, check=False)
-    if result.returncode != 0:
-        return (result.stderr.strip().splitlines() or ["?"])[-1]
-    report = json.loads(result.stdout)
-    failing = tuple(a["id"] for a in report["audits"].values()
-                    if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in
-                    ("binary", "numeric", "metricSavings"))
-    return LighthouseRun(
-        scores={c["title"]: round((c["score"] or 0) * 100) for c in report["categories"].values()},
-        metrics=", ".join(f"{name} {report['audits'][audit]['displayValue']}"
-                          for name, audit in METRICS),
-        below_one=failing)
-
-
-def print_lighthouse(name: str, url: str, runs: int) -> None:
-    """The median run by Performance score (Lighthouse's advice: the median of 5 runs is about
-    twice as stable as one), with every run's Performance score so the spread is visible."""
-    results = [lighthouse_run(url) for _ in range(runs)]
-    done = sorted((r for r in results if isinstance(r, LighthouseRun)),
-                  key=lambda r: r.scores.get("Performance", 0))
-    if not done:
-        print(f"lighthouse, {name:22} error: {results[0]}")
-        return
-    median = done[(len(done) - 1) // 2]
-    spread = ", ".join(str(r.scores.get("Performance")) for r in done)
-    print(f"lighthouse, {name:22} " + ", ".join(f"{k} {v}" for k, v in median.scores.items())
-          + f"  (median of {len(done)}; Performance in each run: {spread})")
-    print(f"    {median.metrics}")
-    if median.below_one:
-        print(f"    audits below 1: {', '.join(median.below_one)}")
-
-
 def print_build_times(full: float, cold: float, bare: float, runs: int) -> None:
     print(f"build: edition build {full:.2f} s, plain mkdocs build {bare:.2f} s, "
           f"ratio {full / bare:.2f} (median of {runs}); without the citation cache "
@@ -277,7 +220,6 @@ def main() -> int:
                         help="only the scale benchmark: build time and memory at --sizes")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 8, 32])
     args = parser.parse_args()
-    sys.path.insert(0, str(BENCH_TOOLS))
     if args.scale:
         import scale
         return scale.run(args.root.resolve(), args.sizes)
