@@ -6,10 +6,12 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import lxml.etree
 import lxml.html
 import pytest
 from babel.messages.pofile import read_po
 
+from conftest import SITE_URL
 from edition.i18n import catalogue_path
 
 SECTION = "sections/massacre-in-el-alto.html"
@@ -28,19 +30,31 @@ def test_every_page_has_its_spanish_twin(site):
 
 @pytest.mark.parametrize("path", ["index.html", SECTION, "register/people.html",
                                   "entities/carlos-mesa.html", "download.html"])
-def test_each_page_names_its_twin_and_links_to_it(site, path):
+def test_each_page_links_to_its_twin(site, path):
     for prefix, language, other in (("", "en", "es"), ("es/", "es", "en")):
         page = lxml.html.fromstring((site / prefix / path).read_bytes())
         assert page.get("lang") == language
-        alternates = {link.get("hreflang"): link.get("href")
-                      for link in page.xpath("//link[@rel='alternate'][@hreflang]")}
-        assert set(alternates) == {"en", "es", "x-default"}
-        assert alternates["x-default"] == alternates["en"]
-        here = (site / prefix / path).parent
-        assert (here / alternates[other]).resolve() == (
-            site / ("es/" if other == "es" else "") / path).resolve()
         (switch,) = page.xpath("//a[contains(@class, 'ed-language')]")
-        assert switch.get("hreflang") == other and switch.get("href") == alternates[other]
+        assert switch.get("hreflang") == other
+        assert ((site / prefix / path).parent / switch.get("href")).resolve() == (
+            site / ("es/" if other == "es" else "") / path).resolve()
+        # named in the sitemap, not in the head, where Material's script would fetch a
+        # sitemap.xml beside it (publish/sitemaps.py)
+        assert page.xpath("//link[@rel='alternate']") == []
+
+
+def test_the_sitemap_names_each_pages_twin_both_ways_and_the_default(site_with_url):
+    sitemap = lxml.etree.parse(str(site_with_url / "sitemap.xml"))
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    entries = sitemap.xpath("//s:url", namespaces=ns)
+    assert len(entries) > 120
+    for entry in entries:
+        loc = entry.findtext("s:loc", namespaces=ns)
+        links = {link.get("hreflang"): link.get("href")
+                 for link in entry.xpath("x:link[@rel='alternate']", namespaces=ns)}
+        assert set(links) == {"en", "es", "x-default"} and links["x-default"] == links["en"]
+        assert loc in links.values() and links["es"] == links["en"].replace(
+            SITE_URL, SITE_URL + "es/", 1)
 
 
 def test_a_spanish_section_gives_the_translation_beside_each_block(site):

@@ -67,12 +67,8 @@ def reading_tools(ctx: Context, cite: Element | None) -> Element | None:
         return None
     m = ctx.m
     translated = ctx.prefix and ctx.edition.source.translation(ctx.language)
-    others = [] if ctx.prefix else [t.language for t in ctx.edition.source.translations]
     return h("div", {"class": "ed ed-controls", "role": "group", "aria-label": m._("Reading tools"),
                      "data-search-exclude": ""},
-             [h("a", {"class": "tr-link", "href": ctx.twin(language), "hreflang": language},
-                m._("The editors' {language} translation", language=m.language_name(language)))
-              for language in others] or None,
              h("button", {"class": "ed-tr-toggle", "type": "button", "aria-pressed": "false"},
                m._("Read the translation alone")) if translated else None,
              h("button", {"class": "ed-toggle", "type": "button", "aria-pressed": "false"},
@@ -94,7 +90,12 @@ def title_block(ctx: Context, section: Section | None = None) -> Element:
                    h("time", {"datetime": art.date}, m.date(art.date))))
     lines.append(h("span", {"class": "tb-line"}, m._("{edition}, version {version}",
                                                       edition=ed.title, version=ed.version)))
-    if ctx.prefix and ctx.edition.source.translation(ctx.language):
+    if not ctx.prefix:
+        lines += [h("span", {"class": "tb-line"}, h(
+            "a", {"href": ctx.twin(t.language), "hreflang": t.language},
+            m._("The editors' {language} translation", language=m.language_name(t.language))))
+            for t in ctx.edition.source.translations]
+    elif ctx.edition.source.translation(ctx.language):
         lines.append(h("span", {"class": "tb-line"}, fill(m._(
             "The transmitted text is in English; beside each paragraph, the editors' "
             "translation ({about})."), about=h("a", {"href": ctx.link("method.md#translation")},

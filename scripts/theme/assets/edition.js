@@ -176,7 +176,7 @@ window.editionWords = (function () {
    as the browser copies it. */
 (function () {
   "use strict";
-  var BESIDE = ".para > .margin, .kind-label, .sidenotes, sup.nref, .gap, .title-block, " +
+  var BESIDE = ".para > .margin, .kind-label, .sidenotes, sup.nref, .gap, .title-block, .headerlink, " +
     ".ed-controls, .copy-selection-link, .note-pop, .cite-template, .mention-descriptions, [hidden]";
 
   function selectedPart(node, range) {
