@@ -242,10 +242,13 @@ window.editionWords = (function () {
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button.ed-tr-toggle");
     if (!button) { return; }
+    // The first paragraph of which a few lines show under the header: the one being read.
+    var header = document.querySelector(".md-header");
+    var under = (header ? header.getBoundingClientRect().bottom : 0) + 40;
     var kept = null, top = 0, paras = document.querySelectorAll(".para.has-tr");
     for (var i = 0; i < paras.length; i++) {
       var box = paras[i].getBoundingClientRect();
-      if (box.bottom > 0) { kept = paras[i]; top = box.top; break; }
+      if (box.bottom > under) { kept = paras[i]; top = box.top; break; }
     }
     var alone = document.body.classList.toggle("ed-tr-alone");
     button.setAttribute("aria-pressed", alone ? "true" : "false");
