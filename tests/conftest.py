@@ -242,6 +242,8 @@ def pytest_collection_modifyitems(config, items) -> None:
 # timing tests expect) and a file whose module fixture is costly; any other test goes to
 # whichever worker is free.
 ONE_WORKER = {
+    # axe's sweeps of every page in a Chromium of their own, beside the other browser tests
+    "tests/browser/test_accessibility.py": "its Chromium",
     "tests/browser/": "Chromium",
     "tests/build/test_hostile_fields.py": "its planted build",
     "tests/build/test_serve.py": "its server",
