@@ -242,12 +242,13 @@ def pytest_collection_modifyitems(config, items) -> None:
 # timing tests expect) and a file whose module fixture is costly; any other test goes to
 # whichever worker is free.
 ONE_WORKER = {
-    # axe's sweeps of every page in a Chromium of their own, beside the other browser tests
-    "tests/browser/test_accessibility.py": "its Chromium",
     "tests/browser/": "Chromium",
     "tests/build/test_hostile_fields.py": "its planted build",
     "tests/build/test_serve.py": "its server",
 }
+# ... but axe's sweeps over every page, long and timing nothing, go to whichever worker is free,
+# each with a Chromium of its own.
+EITHER_WORKER = ("tests/browser/test_accessibility.py::test_every_page",)
 
 
 def pytest_xdist_make_scheduler(config, log):
@@ -255,6 +256,8 @@ def pytest_xdist_make_scheduler(config, log):
 
     class Scheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith(EITHER_WORKER):
+                return nodeid
             return next((unit for unit in ONE_WORKER if nodeid.startswith(unit)), nodeid)
 
     return Scheduling(config, log)
