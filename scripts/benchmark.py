@@ -15,8 +15,7 @@ import argparse
 import functools
 import gzip
 import http.server
-import json
-import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -30,14 +29,14 @@ from pathlib import Path
 from typing import Iterator
 
 BENCH_TOOLS = Path(__file__).resolve().parent / "bench"
-LIGHTHOUSE = BENCH_TOOLS / "node_modules" / ".bin" / "lighthouse"
-CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking"
-# Every page type (issue 15: Lighthouse on each), the one-page download included.
+sys.path.insert(0, str(BENCH_TOOLS))
+from lighthouse import CHROME_FLAGS, ensure_lighthouse, print_lighthouse  # noqa: E402
+# Every page type (issue 15: Lighthouse on each), the one-page downloads included, in both
+# languages (issue 28: the Spanish pages under es/).
 LIGHTHOUSE_PAGES = ("home", "section", "whole article", "register", "entity", "method",
-                    "places", "timeline", "sources", "one-page download")
-METRICS = (("FCP", "first-contentful-paint"), ("LCP", "largest-contentful-paint"),
-           ("TBT", "total-blocking-time"), ("CLS", "cumulative-layout-shift"),
-           ("SI", "speed-index"))
+                    "places", "timeline", "sources", "one-page download",
+                    "es home", "es section", "es whole article", "es register", "es entity",
+                    "es method", "es places", "es timeline", "es sources", "es one-page download")
 SECTION = "insurrection-in-la-paz"
 
 PAGE_TYPES = {
@@ -63,16 +62,20 @@ def timed(command: list[str], cwd: Path) -> float:
 
 def build_times(root: Path, runs: int) -> tuple[float, float, float]:
     """Median seconds of `edition build` (with its citation cache, and cold without it) and
-    of `mkdocs build` on the docs/ it wrote."""
+    of `mkdocs build` on the docs/ it wrote: every page of every language (mkdocs.yml without
+    its exclude_docs, which leaves the Spanish pages to their own engine run)."""
     with tempfile.TemporaryDirectory() as scratch:
         work = Path(scratch)
         shutil.copy(root / "mkdocs.yml", work)
+        config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+        (work / "plain.yml").write_text(re.sub(r"(?m)^exclude_docs: \|\n(  .*\n)+", "", config),
+                                        encoding="utf-8")
         for folder in ("source", "scripts"):
             shutil.copytree(root / folder, work / folder,
                             ignore=shutil.ignore_patterns("node_modules", "__pycache__"))
         edition = [sys.executable, "-m", "edition", "--root", str(work), "build"]
-        plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir",
-                 str(work / "plain-site")]
+        plain = [sys.executable, "-m", "mkdocs", "build", "--quiet", "--config-file", "plain.yml",
+                 "--site-dir", str(work / "plain-site")]
         timed(edition, work)  # warm-up, and docs/ for the plain build
         full, cold, bare = [], [], []
         for _ in range(runs):
@@ -178,58 +181,6 @@ def serving(site: Path) -> Iterator[str]:
         httpd.shutdown()
 
 
-def ensure_lighthouse() -> bool:
-    if not LIGHTHOUSE.exists():
-        print("installing Lighthouse into scripts/bench/ (npm ci) …", flush=True)
-        subprocess.run(["npm", "ci", "--prefix", str(BENCH_TOOLS), "--no-audit", "--no-fund",
-                        "--loglevel=error"], check=False, stdout=subprocess.DEVNULL)
-    return LIGHTHOUSE.exists()
-
-
-@dataclass(frozen=True)
-class LighthouseRun:
-    scores: dict[str, int]  # category title -> 0-100
-    metrics: str            # the performance metrics as Lighthouse displays them
-    below_one: tuple[str, ...]  # audits that lost points
-
-
-def lighthouse_run(url: str) -> LighthouseRun | str:
-    """One Lighthouse run (mobile defaults, simulated throttling), or its error line."""
-    env = dict(os.environ, CHROME_PATH="/usr/bin/chromium")
-    result = subprocess.run([str(LIGHTHOUSE), url, "--quiet", "--output=json", "--output-path=stdout",
-                             f"--chrome-flags={CHROME_FLAGS}"], capture_output=True, text=True,
-                            env=env, check=False)
-    if result.returncode != 0:
-        return (result.stderr.strip().splitlines() or ["?"])[-1]
-    report = json.loads(result.stdout)
-    failing = tuple(a["id"] for a in report["audits"].values()
-                    if a.get("score") is not None and a["score"] < 1 and a.get("scoreDisplayMode") in
-                    ("binary", "numeric", "metricSavings"))
-    return LighthouseRun(
-        scores={c["title"]: round((c["score"] or 0) * 100) for c in report["categories"].values()},
-        metrics=", ".join(f"{name} {report['audits'][audit]['displayValue']}"
-                          for name, audit in METRICS),
-        below_one=failing)
-
-
-def print_lighthouse(name: str, url: str, runs: int) -> None:
-    """The median run by Performance score (Lighthouse's advice: the median of 5 runs is about
-    twice as stable as one), with every run's Performance score so the spread is visible."""
-    results = [lighthouse_run(url) for _ in range(runs)]
-    done = sorted((r for r in results if isinstance(r, LighthouseRun)),
-                  key=lambda r: r.scores.get("Performance", 0))
-    if not done:
-        print(f"lighthouse, {name:22} error: {results[0]}")
-        return
-    median = done[(len(done) - 1) // 2]
-    spread = ", ".join(str(r.scores.get("Performance")) for r in done)
-    print(f"lighthouse, {name:22} " + ", ".join(f"{k} {v}" for k, v in median.scores.items())
-          + f"  (median of {len(done)}; Performance in each run: {spread})")
-    print(f"    {median.metrics}")
-    if median.below_one:
-        print(f"    audits below 1: {', '.join(median.below_one)}")
-
-
 def print_build_times(full: float, cold: float, bare: float, runs: int) -> None:
     print(f"build: edition build {full:.2f} s, plain mkdocs build {bare:.2f} s, "
           f"ratio {full / bare:.2f} (median of {runs}); without the citation cache "
@@ -269,7 +220,6 @@ def main() -> int:
                         help="only the scale benchmark: build time and memory at --sizes")
     parser.add_argument("--sizes", type=int, nargs="+", default=[1, 8, 32])
     args = parser.parse_args()
-    sys.path.insert(0, str(BENCH_TOOLS))
     if args.scale:
         import scale
         return scale.run(args.root.resolve(), args.sizes)
@@ -287,8 +237,12 @@ def main() -> int:
             print_first_loads(ours_url, default_url + "index.html")
             if args.no_lighthouse or not ensure_lighthouse():
                 return 0
-            pages = dict(PAGE_TYPES, **{"one-page download": next(
-                p.relative_to(site).as_posix() for p in (site / "downloads").glob("*.html"))})
+            books = [p.relative_to(site).as_posix() for p in (site / "downloads").glob("*.html")]
+            spanish = next(b for b in books if b.endswith("-es.html"))
+            pages = dict(PAGE_TYPES, **{f"es {name}": f"es/{page}"
+                                        for name, page in PAGE_TYPES.items()},
+                         **{"one-page download": next(b for b in books if b != spanish),
+                            "es one-page download": spanish})
             for name in args.pages:
                 print_lighthouse(name, ours_url + pages[name], args.lighthouse_runs)
             print_lighthouse("default Material page", default_url + "index.html",

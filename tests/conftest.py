@@ -190,7 +190,7 @@ def renamed(tmp_path_factory):
     as the README says, recorded and built."""
     def make(root: Path) -> None:
         copy_project(root)
-        for name in ("source/structure.yml", "mkdocs.yml"):
+        for name in ("source/structure.yml", "source/translations/es.yml", "mkdocs.yml"):
             path = root / name
             path.write_text(path.read_text(encoding="utf-8").replace(RENAMED_OLD, RENAMED_NEW),
                             encoding="utf-8")
@@ -246,6 +246,9 @@ ONE_WORKER = {
     "tests/build/test_hostile_fields.py": "its planted build",
     "tests/build/test_serve.py": "its server",
 }
+# ... but axe's sweeps over every page, long and timing nothing, go to whichever worker is free,
+# each with a Chromium of its own.
+EITHER_WORKER = ("tests/browser/test_accessibility.py::test_every_page",)
 
 
 def pytest_xdist_make_scheduler(config, log):
@@ -253,6 +256,8 @@ def pytest_xdist_make_scheduler(config, log):
 
     class Scheduling(LoadScopeScheduling):
         def _split_scope(self, nodeid: str) -> str:
+            if nodeid.startswith(EITHER_WORKER):
+                return nodeid
             return next((unit for unit in ONE_WORKER if nodeid.startswith(unit)), nodeid)
 
     return Scheduling(config, log)
@@ -265,10 +270,28 @@ def site_pages(edition, base_url: str = ""):
     return make(Context(edition, base_url))
 
 
+def pages_by_language(edition, base_url: str = ""):
+    """Each language's pages' trees, as `edition build` makes them (the books are made of them)."""
+    from edition.build import site_pages as make
+    from edition.i18n import messages
+    from edition.pages import Context
+    from edition.place import edition_in
+    return {language: make(Context(edition_in(edition, language), base_url,
+                                    m=messages(language)))
+            for language in edition.source.languages}
+
+
 def exported(edition, base_url: str = ""):
     """Every artefact of the edition, as `edition build` exports it."""
     from edition.export import export
-    return export(edition, base_url, site_pages(edition, base_url))
+    return export(edition, base_url, pages_by_language(edition, base_url))
+
+
+def epub_of(edition, base_url: str = "") -> bytes:
+    """The EPUB of the edition's own language."""
+    from edition.export.epub import epub_bytes
+    from edition.export.onepage import one_page
+    return epub_bytes(edition, base_url, one_page(edition, base_url, site_pages(edition, base_url)))
 
 
 def built_artefacts(root: Path):

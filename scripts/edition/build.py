@@ -1,16 +1,11 @@
 """Runs the stages, top to bottom: load → place → pages (exports on the second core) → publish."""
 from __future__ import annotations
 
-import multiprocessing
-import signal
-import sys
-import threading
-from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Iterator
 
 from . import csl, signals
+from .forked import ForkStopped, forked
 from .export import export
 from .load import load_source
 from .load.releases import Release, load_releases
@@ -19,7 +14,8 @@ from .model import Artefact, Edition
 from .pages import Context, Page, PageSpec, documents, page_table, render_pages
 from .pages.front import DOWNLOAD
 from .pages.redirects import redirect_pages, with_aliases
-from .place import anchors, build_edition
+from .paths import language_prefix
+from .place import anchors, build_edition, edition_in
 from .place import ledger as ledger_file
 from .problems import Problems, SourceError
 from .publish import config, publish
@@ -117,105 +113,52 @@ def validate(project: Project) -> Validated:
     return Validated(edition, specs, ledger, settings.site_url, releases)
 
 
-def prepare(project: Project) -> Prepared:
-    """Validate `source/`, then render the pages while a second process exports the artefacts."""
+def prepare(project: Project, preview: bool = False) -> Prepared:
+    """Validate `source/`, then render each language's pages while a second process exports
+    the artefacts. A `preview` (`mkdocs serve`) makes what it serves alone: the edition's own
+    language (mkdocs.yml leaves es/ to `edition build`), without the downloads."""
     valid = validate(project)
-    edition, specs, site_url = valid.edition, valid.specs, valid.site_url
+    edition, site_url = valid.edition, valid.site_url
     history = anchors.history_of(edition, valid.ledger, project.source)
-    m = messages("en")
-    ctx = Context(edition, site_url, history=history, m=m)
     moved = anchors.moves(valid.ledger)
-    pages = with_aliases(site_pages(ctx, specs), moved)
-    # The exporters read the pages' trees (the one-page edition is made of them) while this
+    languages = edition.source.languages[:1] if preview else edition.source.languages
+    contexts = {language: Context(edition_in(edition, language), site_url, history=history,
+                                  releases=valid.releases, m=messages(language))
+                for language in languages}
+    folders = tuple(filter(None, (language_prefix(edition, language)
+                                  for language in edition.source.languages)))
+    pages = {language: with_aliases(site_pages(ctx), _moved_in(moved, ctx.prefix, folders))
+             for language, ctx in contexts.items()}
+    # The exporters read the pages' trees (the one-page editions are made of them) while this
     # process writes each page for the engine.
-    with _exporting(edition, site_url, pages) as exporting:
-        files = documents(edition, site_url, pages, m, history)
+    with forked(_no_exports if preview else export, edition, site_url, pages) as exporting:
+        files = {path: text for ctx in contexts.values()
+                 for path, text in documents(ctx, pages[ctx.language]).items()}
         artefacts = exporting.result()
     # The Download page lists the artefacts, so it is rendered once they are made.
-    files |= documents(edition, site_url, render_pages(
-        replace(ctx, artefacts=artefacts, releases=valid.releases),
-        tuple(s for s in specs if s.path == DOWNLOAD)), m, history)
+    for ctx in contexts.values():
+        listing = replace(ctx, artefacts=artefacts)
+        files |= documents(ctx, render_pages(listing, tuple(
+            s for s in page_table(ctx.edition) if s.path == DOWNLOAD)))
     return Prepared(edition, files, artefacts, valid.releases, redirect_pages(moved))
 
 
-def site_pages(ctx: Context, specs: tuple[PageSpec, ...] | None = None) -> tuple[Page, ...]:
-    """Every page but the Download page (which lists the exports, made from these)."""
-    specs = page_table(ctx.edition) if specs is None else specs
-    return render_pages(ctx, tuple(s for s in specs if s.path != DOWNLOAD))
+def _no_exports(*_) -> tuple[Artefact, ...]:
+    return ()
 
 
-class ExportStopped(Exception):
-    """The export process ended without an answer (killed, or out of memory)."""
+def _moved_in(moved: dict[str, str], prefix: str, folders: tuple[str, ...]) -> dict[str, str]:
+    """The moves of the pages in `prefix` (one language's folder, '' for the edition's own),
+    as its pages name them; `folders`: every other language's."""
+    others = folders if not prefix else ()
+    return {old.removeprefix(prefix): new.removeprefix(prefix) for old, new in moved.items()
+            if old.startswith(prefix) and not old.startswith(others)}
 
 
-@contextmanager
-def _exporting(edition: Edition, site_url: str, pages: tuple[Page, ...]) -> Iterator["_Export"]:
-    """The exporters running in a second process while the block runs; on leaving the block,
-    however it is left (an error, Ctrl-C), that process is stopped and waited for. Where a
-    process cannot be forked, they run here, when their result is asked for."""
-    running = _Export(edition, site_url, pages)
-    try:
-        yield running
-    finally:
-        running.stop()
-
-
-class _Export:
-    """One process for the machine's second core, and a pipe for its one answer: forked on
-    Linux, so it starts at once with the edition's modules and the pages' trees loaded. Where
-    forking is unsafe (macOS, or a process already running threads, as `mkdocs serve` does: a
-    fork copies locks other threads may hold) the exporters run in this process instead. The
-    forked process ignores Ctrl-C: the main process stops it (stop())."""
-
-    def __init__(self, edition: Edition, site_url: str, pages: tuple[Page, ...]) -> None:
-        self._process = None
-        if not (sys.platform.startswith("linux") and threading.active_count() == 1):
-            self._here = (edition, site_url, pages)
-            return
-        context = multiprocessing.get_context("fork")
-        self._answer, sending = context.Pipe(duplex=False)
-        self._process = context.Process(target=_export_into,
-                                        args=(sending, edition, site_url, pages), daemon=True)
-        self._process.start()
-        sending.close()
-
-    def result(self) -> tuple[Artefact, ...]:
-        if self._process is None:
-            return export(*self._here)
-        try:
-            outcome, value = self._answer.recv()
-        except EOFError:
-            raise ExportStopped(f"the export process stopped (exit code "
-                                f"{self._process.exitcode}: killed, or out of memory) — run the "
-                                "build again; site/ is unchanged") from None
-        if outcome == "error":
-            raise value
-        return value
-
-    def stop(self) -> None:
-        if self._process is None:
-            return
-        if self._process.is_alive():
-            self._process.terminate()
-            self._process.join(0.5)
-        if self._process.is_alive():
-            self._process.kill()
-        self._process.join()
-        self._answer.close()
-
-
-def _export_into(answer, edition: Edition, site_url: str, pages: tuple[Page, ...]) -> None:
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    try:
-        outcome = ("ok", export(edition, site_url, pages))
-    except Exception as err:  # raised again in the main process, as if raised there
-        outcome = ("error", err)
-    try:
-        answer.send(outcome)
-    except Exception as err:  # an exception that does not pickle: its words at least
-        answer.send(("error", ExportStopped(f"{type(err).__name__}: {outcome[1]}")))
-    answer.close()
+def site_pages(ctx: Context) -> tuple[Page, ...]:
+    """Every page of the context's language but the Download page (which lists the exports,
+    made from these)."""
+    return render_pages(ctx, tuple(s for s in page_table(ctx.edition) if s.path != DOWNLOAD))
 
 
 def build(project: Project, engine: str = DEFAULT) -> Path:
@@ -231,4 +174,4 @@ def build(project: Project, engine: str = DEFAULT) -> Path:
     return publish(prepared.edition, project.config, project.site, target, engine)
 
 
-__all__ = ["Project", "Prepared", "Validated", "validate", "prepare", "write_docs", "build", "SourceError", "ExportStopped"]
+__all__ = ["Project", "Prepared", "Validated", "validate", "prepare", "write_docs", "build", "SourceError", "ForkStopped"]

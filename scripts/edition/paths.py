@@ -1,6 +1,7 @@
 """The site's layout: where each page lives, as a Markdown path in docs/ and as a URL."""
 from __future__ import annotations
 
+import functools
 import posixpath
 from typing import TYPE_CHECKING
 
@@ -29,11 +30,25 @@ def html_path(page: str) -> str:
     return page.removesuffix(".md") + ".html" if page.endswith(".md") else page
 
 
+@functools.lru_cache(maxsize=8192)  # thousands of links per build between a hundred pages
 def relative(from_page: str, to_page: str) -> str:
     """A link from one Markdown page to another, as MkDocs resolves it."""
     target, _, fragment = to_page.partition("#")
     path = posixpath.relpath(target, posixpath.dirname(from_page) or ".") if target else ""
     return path + (f"#{fragment}" if fragment else "")
+
+
+def language_prefix(edition: Edition, language: str) -> str:
+    """Where a language's pages are in the site: the edition's own language at the root, each
+    other under its code (es/)."""
+    return "" if language == edition.bibliography.edition.languages[0] else f"{language}/"
+
+
+def book_name(edition: Edition, language: str, suffix: str) -> str:
+    """The file name of a book (the one-page HTML, the EPUB) in a language: the edition's own
+    language unmarked."""
+    marked = f"-{language}" if language_prefix(edition, language) else ""
+    return f"{file_stem(edition)}{marked}.{suffix}"
 
 
 def file_stem(edition: Edition) -> str:

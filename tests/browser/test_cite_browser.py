@@ -55,9 +55,12 @@ def test_section_cite_box_copies_without_opening_a_paragraph(page, server):
     assert server + "sections/massacre-in-el-alto.html" in copied
 
 
-def test_home_page_box_gives_the_address_it_is_read_at(page, server):
+def test_home_page_box_folds_and_gives_the_address_it_is_read_at(page, server):
     page.goto(server + "index.html", wait_until="networkidle")
     page.wait_for_function("!document.querySelector('#cite-edition template.cite-at-url')")
+    box = page.locator("#cite-edition")
+    assert box.get_attribute("open") is None  # folded: the home page opens with the abstract
+    page.locator("#cite-edition > summary").click()
     assert server in page.locator("#cite-edition-apa-entry").inner_text()
 
 

@@ -1,5 +1,5 @@
-"""Ace by DAISY finds nothing to report in the EPUB the build ships, with and without a site
-URL (it drives Debian's Chromium)."""
+"""Ace by DAISY finds nothing to report in the EPUBs the build ships, English and Spanish, with
+and without a site URL (it drives Debian's Chromium)."""
 from __future__ import annotations
 
 import os
@@ -8,11 +8,15 @@ from pathlib import Path
 import pytest
 
 
-@pytest.fixture(params=["without-url", "with-url"])
+@pytest.fixture(params=[("without-url", "en"), ("without-url", "es"), ("with-url", "en")],
+                ids="-".join)
 def any_epub(request) -> Path:
-    """The EPUB in downloads/ of the session's build without a site URL, and of the one with."""
-    site = request.getfixturevalue("site" if request.param == "without-url" else "site_with_url")
-    [epub] = (site / "downloads").glob("*.epub")
+    """An EPUB in downloads/ of the session's build without a site URL (each language's), and
+    of the one with (the English: the URL changes the same links in both)."""
+    build, language = request.param
+    site = request.getfixturevalue("site" if build == "without-url" else "site_with_url")
+    [epub] = [p for p in (site / "downloads").glob("*.epub")
+              if p.stem.endswith("-es") == (language == "es")]
     return epub
 
 

@@ -59,3 +59,15 @@ def test_search_finds_a_name_in_the_offline_zip_opened_from_disk(unpacked, fresh
     assert "Mesa" in search(page, "Mesa")
     assert all(url.startswith("file://") for url in requests)
     assert errors == []
+
+
+@pytest.mark.skipif(ENGINE != "mkdocs", reason="the folded index is written for Material's search")
+def test_spanish_search_finds_a_word_typed_without_its_accents(server, unpacked, fresh_page):
+    """The Spanish pages search their own index, over http and from the zip: "Sanchez" finds
+    "Sánchez", "insurreccion" the translation's "insurrección" (publish/search.py)."""
+    page, errors = fresh_page
+    page.goto(server + "es/" + PAGE, wait_until="networkidle")
+    assert "Sánchez" in search(page, "Sanchez")
+    page.goto((unpacked / "es" / PAGE).as_uri(), wait_until="load")
+    assert "insurrección" in search(page, "insurreccion").lower()
+    assert errors == []

@@ -55,17 +55,18 @@ def test_the_readers_palette_is_kept_and_switches_by_click_and_keyboard(server, 
 
 
 def test_the_annotations_switch_turns_the_marks_on_and_is_kept(server, browser):
-    """Reading is quiet by default (names carry a thin underline alone); the switch shows every
-    mark, and the choice holds on the next page (tests/browser/test_reading.py checks each mark)."""
+    """Reading is quiet by default (nothing is marked, names neither); the switch (a toggle
+    button: its label stays, its pressed state changes) shows every mark, and the choice holds
+    on the next page (tests/browser/test_reading.py checks each mark)."""
     page = browser.new_page()
     page.goto(server + SECTION, wait_until="load")
     switch = page.locator("button.ed-toggle")
     mention = page.locator("#p11 a.mention").first
     assert switch.get_attribute("aria-pressed") == "false"
-    assert mention.evaluate("m => getComputedStyle(m).textDecorationStyle") == "solid"
+    assert mention.evaluate("m => getComputedStyle(m).textDecorationLine") == "none"
     switch.click()
     assert switch.get_attribute("aria-pressed") == "true"
-    assert switch.inner_text() == "Hide annotations"
+    assert switch.inner_text() == "Annotations"
     assert "dotted" in mention.evaluate("m => getComputedStyle(m).textDecorationStyle")
     page.goto(server + OTHER_SECTION, wait_until="load")
     assert page.evaluate("document.body.classList.contains('annotations')")

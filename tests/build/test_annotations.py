@@ -180,7 +180,7 @@ BAD = [
      "text: '\"concesions\"'", "does not occur in p8"),
     ("two quotations cross", "quotations.yml", "p11:\n",
      "p11:\n  - text: 'people up\" and'\n    kind: slogan\n    speaker-label: someone\n"
-     "    basis: article\n    paragraphs: [p11]\n",
+     "    basis: article\n    paragraphs: [p11]\n    es: {speaker-label: alguien}\n",
      "spans cross"),
     ("bad when", "dates.yml", "when: 2003-10-11T07:00", "when: 2003-10-32",
      "October 2003 has no day 32"),

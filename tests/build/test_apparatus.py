@@ -220,7 +220,9 @@ def test_the_figures_page_sets_the_figures_against_the_record(site, edition):
     tree = parse(site / "register" / "figures.html")
     ids = set(tree.xpath("//@id"))
     assert {c.id for c in edition.source.record.comparisons} <= ids
-    assert tree.xpath("//svg[@role='img']/title") and tree.xpath("//svg//circle")
+    chart = tree.xpath("//figure[contains(@class, 'counts-chart')]")[0]
+    assert chart.xpath(".//figcaption") and chart.xpath(".//svg//circle")
+    assert chart.getprevious().tag == "p" and chart.getparent().xpath("h1")  # the page leads with it
     row = tree.xpath("//tr[td[contains(., 'another 17 dead')]]")[0]
     assert "Other counts" in row.text_content()
 

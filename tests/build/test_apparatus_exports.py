@@ -125,12 +125,12 @@ def test_each_tei_statement_carries_its_own_sources(site, data):
 # --- the one-page HTML and the EPUB ----------------------------------------------------------
 
 def onepage(site: Path) -> etree._Element:
-    [path] = (site / "downloads").glob("*.html")
+    [path] = (site / "downloads").glob("*[0-9].html")  # the English book (-es: the Spanish)
     return lxml.html.fromstring(path.read_bytes())
 
 
 def epub(site: Path) -> etree._Element:
-    [path] = (site / "downloads").glob("*.epub")
+    [path] = (site / "downloads").glob("*[0-9].epub")
     with zipfile.ZipFile(path) as book:
         return etree.fromstring(book.read("EPUB/edition.xhtml"))
 

@@ -11,13 +11,12 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import REPO, built_artefacts, exported, site_pages
+from conftest import REPO, built_artefacts, epub_of, exported, pages_by_language, site_pages
 from htmltext import transmitted_blocks
 from tools import JAVA
 
 from edition.i18n import messages
 from edition.paths import file_stem
-from edition.export.epub import epub_bytes
 from edition.publish.offline import human_size, offline_zip, zip_name
 from edition.export.onepage import export_onepage, one_page
 from edition.load import load_source
@@ -41,7 +40,7 @@ def transmitted_lines() -> list[str]:
 
 
 def onepage_html(edition, base_url: str) -> str:
-    (artefact,) = export_onepage(edition, base_url, site_pages(edition, base_url))
+    artefact = export_onepage(edition, base_url, pages_by_language(edition, base_url))[0]
     return artefact.content.decode("utf-8")
 
 
@@ -87,17 +86,19 @@ def test_onepage_links_between_parts_stay_in_the_page(edition):
 def test_onepage_prints_without_chrome_with_permalinks_and_page_breaks(edition):
     html = onepage_html(edition, BASE_URL)
     print_css = html[html.index("@media print"):]
-    assert "section.part, .apparatus + .transmitted { break-before: page; }" in print_css
+    assert "section.part, #apparatus { break-before: page; }" in print_css
     assert "attr(data-permalink)" in print_css and ".front nav { display: none; }" in print_css
     tree = lxml.html.fromstring(html)
     (number,) = tree.xpath('//a[@href="#p14"][contains(@class, "pn")]')
     assert number.get("data-permalink") == BASE_URL + "sections/insurrection-in-la-paz.html#p14"
     assert len(tree.xpath("//section[@class='part']")) == 12
     article_sections = tree.xpath("//section[@id='article']/div")
-    # Each section: its heading, its paragraphs (the site's cite box stood between them), apparatus;
-    # last, the hidden descriptions of the mentions (aria-describedby).
+    # The article read straight through, each section its heading and its paragraphs (the
+    # site's title block stood between them); then every section's apparatus, under one
+    # heading; last, the hidden descriptions of the mentions (aria-describedby).
     assert [d.get("class").split()[0] for d in article_sections] == [
-        "transmitted", "transmitted", "apparatus"] * 8 + ["mention-descriptions"]
+        "transmitted", "transmitted"] * 8 + ["apparatus"] * 8 + ["mention-descriptions"]
+    assert tree.get_element_by_id("apparatus").getnext().get("class") == "apparatus ed"
     assert "How to cite" in tree.get_element_by_id("how-to-cite").text_content()
 
 
@@ -106,7 +107,7 @@ def test_onepage_prints_without_chrome_with_permalinks_and_page_breaks(edition):
 @pytest.fixture(scope="module")
 def epub(edition, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("epub") / "edition.epub"
-    path.write_bytes(epub_bytes(edition, "", site_pages(edition)))
+    path.write_bytes(epub_of(edition))
     return path
 
 
@@ -163,9 +164,13 @@ def test_download_page_lists_every_artefact_with_its_size(built, site, edition):
         assert f'href="downloads/{artefact.name}"' in page
         assert (site / "downloads" / artefact.name).read_bytes() == artefact.content
         assert human_size(len(artefact.content), EN) in page
-        assert html.escape(artefact.media_type, quote=False) in page
+        # the media type is for programs (the link's type), not in a reader's words
+        [link] = lxml.html.fromstring(page).xpath(f'//a[@href="downloads/{artefact.name}"]')
+        assert link.get("type") == artefact.media_type
+        assert f">{html.escape(artefact.media_type, quote=False)}<" not in page
     size = (site / "downloads" / zip_name(edition)).stat().st_size
-    assert f'href="downloads/{zip_name(edition)}">' in page and f"· {human_size(size, EN)}</span>" in page
+    assert f'href="downloads/{zip_name(edition)}" type="application/zip">' in page
+    assert f"· {human_size(size, EN)}</span>" in page
     assert 'href="download.html"' in (site / "index.html").read_text(encoding="utf-8")
 
 
@@ -190,7 +195,7 @@ def test_human_size_rounds_to_kilobytes():
 @pytest.fixture(scope="module", params=["", BASE_URL], ids=["without-url", "with-url"])
 def any_epub(request, edition, tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("epub-variant") / "edition.epub"
-    path.write_bytes(epub_bytes(edition, request.param, site_pages(edition, request.param)))
+    path.write_bytes(epub_of(edition, request.param))
     return path
 
 

@@ -99,7 +99,7 @@ def site_statements(site: Path, edition: Edition) -> dict[Span, list[str]]:
     pages = {s.id: lxml.html.fromstring((site / f"sections/{s.id}.html").read_bytes())
              for s in edition.sections}
     figures = lxml.html.fromstring((site / "register/figures.html").read_bytes())
-    figure_rows = iter(figures.xpath("//table//tr[td]"))
+    figure_rows = iter(figures.xpath("//h2[@id='every-figure']/following-sibling::table[1]//tr[td]"))
     for section in edition.sections:
         page = pages[section.id]
         date_items = iter(page.xpath(f"//*[@id='dates-{section.id}']/following-sibling::ul[1]/li"))
@@ -347,10 +347,10 @@ def test_ids_are_iris_as_the_w3c_annotation_model_test_requires(which, request):
 def static_exports(site: Path) -> dict[str, str]:
     texts = {p.name: p.read_text(encoding="utf-8") for p in (site / "downloads").iterdir()
              if p.suffix in (".html", ".jsonld", ".xml", ".json")}
-    [epub] = (site / "downloads").glob("*.epub")
-    with zipfile.ZipFile(epub) as book:
-        texts |= {f"{epub.name}/{n}": book.read(n).decode("utf-8") for n in book.namelist()
-                  if n.endswith((".xhtml", ".opf"))}
+    for epub in (site / "downloads").glob("*.epub"):  # each language's
+        with zipfile.ZipFile(epub) as book:
+            texts |= {f"{epub.name}/{n}": book.read(n).decode("utf-8")
+                      for n in book.namelist() if n.endswith((".xhtml", ".opf"))}
     return texts
 
 

@@ -109,16 +109,18 @@ def test_published_site_has_absolute_urls_canonical_links_and_a_sitemap(publishe
     assert set(sitemap.xpath("//s:url/s:lastmod/text()", namespaces=ns)) == {RELEASED}
 
 
-def test_the_home_page_is_the_book_and_the_whole_article_is_titled_as_the_article(site):
+def test_the_home_page_and_the_download_are_the_book_and_the_article_is_titled_as_it(site):
     home = site / "index.html"
     assert meta(home, "og:type") == ["book"] and meta(home, "DC.source") == []
     assert meta(home, "citation_inbook_title") == meta(home, "citation_journal_title") == []
     assert meta(home, "citation_title") == ["Bolivia - Insurrection in La Paz: A Digital Edition"]
     assert meta(site / "article.html", "citation_title") == ["Bolivia - Insurrection in La Paz"]
-    [download] = (site / "downloads").glob("*.html")
-    assert meta(download, "citation_title") == ["Bolivia - Insurrection in La Paz"]
+    [download] = (site / "downloads").glob("*[0-9].html")  # the whole edition in one file: the book
+    assert meta(download, "citation_title") == meta(home, "citation_title")
+    assert meta(download, "og:type") == ["book"] and meta(download, "citation_inbook_title") == []
     assert meta(download, "description") == meta(download, "citation_abstract") != []
-    assert meta(download, "citation_inbook_title") == meta(site / SECTION, "citation_inbook_title")
+    for page in (home, download, site / SECTION):  # the original article's date, for Zotero
+        assert meta(page, "z.extra") == ["Original Date: 2003-10-14"]
 
 
 def test_no_field_holds_an_escaped_entity(site):
@@ -141,10 +143,12 @@ def test_published_pages_all_carry_their_absolute_url(published):
                                                                       namespaces=ns))
     for page in pages:
         url = SITE_URL + page.relative_to(published).as_posix()
+        # a language's home: its folder's URL (the Spanish pages are under es/)
+        home = SITE_URL + ("es/" if page.relative_to(published).parts[0] == "es" else "")
         html_text = page.read_text(encoding="utf-8")
         assert meta(page, "og:url") == meta(page, "citation_public_url") == [url], page
-        assert parse(page).xpath("//link[@rel='canonical']/@href") in ([url], [SITE_URL]), page
+        assert parse(page).xpath("//link[@rel='canonical']/@href") in ([url], [home]), page
         node = json.loads(parse(page).xpath("//script[@type='application/ld+json']/text()")[0])
-        assert node["@id"] in (url, SITE_URL), page
-        assert url in locs or page.name == "index.html" and SITE_URL + "index.html" in locs
+        assert node["@id"] in (url, home), page
+        assert url in locs or page.name == "index.html" and home + "index.html" in locs
         assert "cite-at-url" not in html_text and "[site_url]" not in html_text

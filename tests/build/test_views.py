@@ -15,10 +15,9 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import REPO, site_pages
+from conftest import REPO, epub_of
 from test_site_links import broken_links
 
-from edition.export.epub import epub_bytes
 from edition.i18n import messages
 from edition.load import load_source
 from edition.model import Event
@@ -28,7 +27,7 @@ from edition.pages.registers import timeline
 from edition.pages.text import note_id_of
 from edition.place import build_edition
 from edition.views import locator_map, places_map, sources_view, timeline_view
-from edition.views.labels import Box, Marker, Unplaceable, place
+from edition.views.labels import Box, Marker, Unplaceable, crosses, lines_box, place
 from edition.views.map import CITY, CONTINENT, panel_of
 from edition.views.timeline import when
 
@@ -85,12 +84,51 @@ def test_every_view_is_well_formed_svg_with_a_view_box(edition):
             assert svg.get("aria-label") and svg.get("role") in ("group", "img"), name
 
 
-def test_every_place_with_coordinates_is_drawn_once_on_the_places_map(edition):
-    hrefs = links(places_map(edition, "register/places.md", EN))
+def test_every_place_with_coordinates_is_on_the_places_map_once(edition):
+    """Drawn on the map of its scale, or, in La Paz and El Alto (too close together for any
+    map the edition can draw), listed in words under Bolivia's map, which points to the list."""
+    figure = places_map(edition, "register/places.md", EN)
+    hrefs = links(figure)
+    listed = figure.xpath(".//*[@id='map-city']//li/a/@href")
+    city = {e.id for e in places(edition) if panel_of(e) is CITY}
+    assert {h.split("/")[-1][:-5] for h in listed} == city
     for entity in places(edition):
-        assert hrefs.count(f"../entities/{entity.id}.html") == 1, entity.id
-    assert hrefs.count("#map-city") == 1  # Bolivia's map links to the city map
-    assert len(hrefs) == len(places(edition)) + 1
+        assert (hrefs + listed).count(f"../entities/{entity.id}.html") == 1, entity.id
+    assert hrefs.count("#map-city") == 1  # Bolivia's map links to the city's places
+    assert len(hrefs) == len(places(edition)) - len(city) + 1
+    assert not figure.xpath(".//*[@id='map-city']//svg")
+
+
+def test_no_label_crosses_a_border_or_a_coast(site):
+    """Every label of every map (the places' names, the neighbours', the lake's, the scale's)
+    clear of every line the map draws, by the boxes the labels are laid out in."""
+    checked = 0
+    for page in [site / "register/places.html", *sorted((site / "entities").glob("*.html"))]:
+        tree = lxml.html.fromstring(page.read_bytes())
+        for svg in tree.xpath("//svg[contains(@class, 'ed-view')]"):
+            lines = tuple(segment for path in svg.xpath(".//path[contains(@class, 'land') or "
+                                                        "contains(@class, 'lake')]")
+                          for segment in _segments(path.get("d")))
+            for text in svg.xpath(".//text") if lines else []:
+                parts = text.xpath("./tspan") or [text]
+                x = float(text.get("x") if text.get("x") is not None else parts[0].get("x"))
+                box = lines_box(x, float(text.get("y")), [float(p.get("textlength")) for p in parts],
+                                float(svg.get("font-size")), text.get("text-anchor") or "start")
+                assert not crosses(box, lines), f"{page.name}: {text.text_content()!r}"
+                checked += 1
+    assert checked > 50
+
+
+def _segments(d: str) -> list:
+    """The segments of path data as geo.outline writes it: M x y, then l dx dy …, z."""
+    out = []
+    for ring in re.findall(r"M[^M]*", d):
+        numbers = list(map(int, re.findall(r"-?\d+", ring)))
+        points = [(numbers[0], numbers[1])]
+        for dx, dy in zip(numbers[2::2], numbers[3::2]):
+            points.append((points[-1][0] + dx, points[-1][1] + dy))
+        out += list(zip(points, points[1:] + points[:1]))
+    return out
 
 
 def test_a_map_too_crowded_to_label_keeps_every_marker_and_link(edition):
@@ -204,12 +242,14 @@ def test_labels_are_placed_clear_of_each_other_and_of_every_marker():
 
 
 def test_the_epub_keeps_svg_attributes_in_their_case(edition):
-    book = zipfile.ZipFile(io.BytesIO(epub_bytes(edition, "", site_pages(edition))))
+    book = zipfile.ZipFile(io.BytesIO(epub_of(edition)))
     content = book.read("EPUB/edition.xhtml").decode("utf-8")
     tree = lxml.etree.fromstring(content.encode("utf-8"))
     svg_elements = tree.findall(f".//{{{SVG}}}svg")
-    assert len(svg_elements) == 6  # three maps, the sources chart, the timeline, the figures chart
-    assert all(re.fullmatch(r"0 0 \d+ \d+", s.get("viewBox") or "") for s in svg_elements)
+    views = [s for s in svg_elements if not (s.get("class") or "").startswith("cc-")]
+    assert len(views) == 4  # two maps, the sources chart, the timeline
+    assert len(svg_elements) - len(views) == 5  # the figures chart's four strips and its axis
+    assert all(re.fullmatch(r"0 0 \d+ \d+", s.get("viewBox") or "") for s in views)
     assert "viewbox=" not in content and "textlength=" not in content
     assert 'textLength="' in content and 'lengthAdjust="spacingAndGlyphs"' in content
 

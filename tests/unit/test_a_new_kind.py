@@ -77,7 +77,7 @@ def test_a_kind_registered_is_read_placed_shown_and_exported(registered, tmp_pat
     section = next(p for p in pages if p.path == "sections/the-night-of-the-flood.md")
     html = to_html(section.body)
     assert '<span class="uncertain">sandbags</span>' in html and "another copy" in html
-    artefacts = {a.stable_path: a.content for a in export(edition, "", pages)}
+    artefacts = {a.stable_path: a.content for a in export(edition, "", {"en": pages})}
     assert b'<unclear reason="editorial">sandbags</unclear>' in artefacts["data/edition.tei.xml"]
     data = json.loads(artefacts["data/edition.json"])
     assert any(a["type"] == "uncertain" and a["doubt"].startswith("The word may")

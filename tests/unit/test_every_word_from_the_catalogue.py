@@ -48,8 +48,8 @@ class Pseudo(Messages):
     def date(self, value: str) -> str:
         return f"⟪{super().date(value)}⟫"
 
-    def number(self, value: float) -> str:
-        return f"⟪{super().number(value)}⟫"
+    def number(self, value: float, places: int | None = None) -> str:
+        return f"⟪{super().number(value, places)}⟫"
 
 
 def _data_words(source: Path) -> set[str]:

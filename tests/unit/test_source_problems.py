@@ -116,7 +116,7 @@ def test_a_release_file_name_is_only_ever_text_and_its_own_link(tmp_path):
     valid = validate(Project(root))
     ctx = Context(valid.edition, releases=(Release("0.9.0", tuple((n, b"x") for n in NAMES)),))
     pages = render_pages(ctx, tuple(s for s in valid.specs if s.path == DOWNLOAD))
-    text = documents(valid.edition, "", pages, ctx.m)[DOWNLOAD].split("\n---\n", 1)[1]
+    text = documents(ctx, pages)[DOWNLOAD].split("\n---\n", 1)[1]
     settings = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     extensions = [e if isinstance(e, str) else next(iter(e)) for e in settings["markdown_extensions"]]
     page = lxml.html.fromstring(f"<div>{markdown.markdown(text, extensions=extensions)}</div>")

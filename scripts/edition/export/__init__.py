@@ -12,12 +12,14 @@ from .tei import export_tei
 from .webannotations import export_web_annotations
 
 
+# The site's pages by language: the one-page editions and the EPUBs are made of them.
+Pages = dict[str, tuple[Page, ...]]
 # Each exporter makes its artefacts from the placed edition (and the one-page edition from the
 # pages' trees), before the engine runs, so the Download page can list them with their sizes.
-Exporter = Callable[[Edition, str, tuple[Page, ...]], tuple[Artefact, ...]]
+Exporter = Callable[[Edition, str, Pages], tuple[Artefact, ...]]
 
 
-def export(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> tuple[Artefact, ...]:
+def export(edition: Edition, base_url: str, pages: Pages) -> tuple[Artefact, ...]:
     """Every artefact made from the edition, in the order the Download page lists them."""
     return tuple(artefact for exporter in EXPORTERS
                  for artefact in exporter(edition, base_url, pages))

@@ -36,7 +36,8 @@ def export_data(edition: Edition, base_url: str, pages=()) -> tuple[Artefact, ..
                     "translations, for analysis and reuse."), "application/json",
                  json_bytes(data), "data/edition.json"),
         Artefact(f"{stem}.schema.json", N_("JSON Schema of the edition data"),
-                 N_("The JSON Schema (draft 2020-12) that documents and validates edition.json."),
+                 N_("For programs that read the edition as data: the description of edition.json "
+                   "(a JSON Schema) that documents and checks it."),
                  "application/schema+json", json_schema(), "data/edition.schema.json"),
         Artefact(f"{stem}-entities.csv", N_("Entities (CSV)"),
                  N_("The register of people, organisations, groups and places, one row each "

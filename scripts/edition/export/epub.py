@@ -12,8 +12,8 @@ from ..doc.html import SVG_NAMESPACE, to_xhtml
 from ..i18n import N_
 from ..model import Artefact, Edition
 from ..pages import Page
-from ..paths import file_stem
-from .onepage import OnePage, contents_list, one_page
+from ..paths import book_name
+from .onepage import OnePage, books, contents_list
 from .onepage_style import STYLESHEET
 from .zipfiles import Entry, reproducible_zip
 
@@ -33,16 +33,19 @@ CONTAINER = """<?xml version="1.0" encoding="UTF-8"?>
 """
 
 
-def export_epub(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> tuple[Artefact, ...]:
-    return (Artefact(
-        name=f"{file_stem(edition)}.epub", title=N_("EPUB for e-readers"),
+def export_epub(edition: Edition, base_url: str,
+                pages: dict[str, tuple[Page, ...]]) -> tuple[Artefact, ...]:
+    return tuple(Artefact(
+        name=book_name(edition, language, "epub"), title=N_("EPUB for e-readers"),
         description=N_("The one-page edition as an EPUB 3 book: the article with its apparatus, "
                        "registers, editorial method and citation."),
-        media_type=MEDIA_TYPE, content=epub_bytes(edition, base_url, pages)),)
+        media_type=MEDIA_TYPE, content=epub_bytes(localized, base_url, page), language=language)
+        for language, localized, _, page in books(edition, base_url, pages))
 
 
-def epub_bytes(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> bytes:
-    page = one_page(edition, base_url, pages)
+def epub_bytes(edition: Edition, base_url: str, page: OnePage) -> bytes:
+    """The EPUB of one language's one-page content (`edition` in that language; `base_url`
+    the site's)."""
     files = {
         "META-INF/container.xml": CONTAINER,
         "EPUB/package.opf": package_document(edition, base_url, page),
@@ -57,9 +60,9 @@ def epub_bytes(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> byte
 
 def identifier(edition: Edition, base_url: str) -> str:
     """The book's identifier: the same for the same version of the edition."""
-    stem = file_stem(edition)
-    return f"{base_url}downloads/{stem}.epub" if base_url else \
-        f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'edition:' + stem)}"
+    name = book_name(edition, edition.language, "epub")
+    return f"{base_url}downloads/{name}" if base_url else \
+        f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'edition:' + name.removesuffix('.epub'))}"
 
 
 def package_document(edition: Edition, base_url: str, page: OnePage) -> str:

@@ -28,6 +28,9 @@ h2 { margin-top: 2.5em; }
 .para > .margin { grid-area: num; text-align: right; padding-right: .5rem; }
 .para > .kind-label { grid-area: label; }
 .para > p { grid-area: text; margin-top: 0; hyphens: auto; }
+.para.has-tr { grid-template-areas: ". label" "num text" "num tr"; }
+.para > .tr, .heading-pair > .tr { grid-area: tr; margin-top: -.4em; padding-left: .8em; border-left: 2px solid #bbb; }
+.heading-pair > .tr { font-style: italic; }
 .transmitted > h1, .transmitted > h2, .transmitted > h3 { margin-left: 2.4rem; }
 a.pn {
   display: inline-block; min-width: 24px; min-height: 24px; color: var(--muted);
@@ -51,6 +54,19 @@ sup.nref a { text-decoration: none; padding: 0 .15em; }
 mark { background: rgba(255, 193, 7, .35); color: inherit; }
 table { border-collapse: collapse; font-size: .85rem; }
 th, td { border: 1px solid var(--rule); padding: .25em .5em; vertical-align: top; text-align: left; }
+/* The chart of the counts of the dead (Figures): a strip per comparison, marks in percentages. */
+figure.counts-chart { margin: 1em 0 2em; font: .85rem/1.4 system-ui, sans-serif; }
+.cc-rows { list-style: none; margin: 0; padding: 0; }
+.cc-row { margin: 0 0 .7em; }
+.cc-label { display: block; font-weight: 600; }
+.cc-values { display: block; color: var(--muted); }
+figure.counts-chart svg { display: block; overflow: visible; }
+.cc-rule, .cc-axis line { stroke: var(--rule); }
+.cc-axis text { fill: var(--text); font-size: 12px; }
+.cc-same, .cc-later { stroke: var(--text); stroke-width: 1.5; }
+.cc-same { fill: var(--text); }
+.cc-later { fill: none; }
+.cc-article { stroke: var(--accent); stroke-width: 4; }
 /* The views (maps, timeline, sources): sizes are in the SVG, colours here. */
 figure.ed-map, figure.ed-timeline, figure.ed-sources { margin: 1em 0 2em; }
 .ed-panel { margin: 0 0 1em; }
@@ -91,7 +107,7 @@ figure.ed-map > figcaption, .ed-timeline figcaption, .ed-sources figcaption { fo
   .ed-view { --sea: #fff; --land: #fff; --home: #f2f2f2; --bg: #fff; }
   body { max-width: none; padding: 0; font-size: 11pt; background: none; }
   .front nav { display: none; }
-  section.part, .apparatus + .transmitted { break-before: page; }  /* parts; article sections */
+  section.part, #apparatus { break-before: page; }  /* parts; the article's notes */
   h1, h2, h3, h4 { break-after: avoid; }
   p, li { orphans: 3; widows: 3; }
   a { color: inherit; text-decoration: none; }

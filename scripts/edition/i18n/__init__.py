@@ -82,11 +82,22 @@ class Messages:
         text = self.translations.pgettext(context, message)
         return text.format(**values) if values else text
 
+    def quoted(self, text: str) -> str:
+        """Words quoted as the language quotes them: “…” in English, «…» in Spanish."""
+        return self._("“{text}”", text=text)
+
+    def language_name(self, code: str) -> str:
+        """A language's name in this language: 'Spanish', 'español'."""
+        return Locale.parse(code).get_language_name(self.locale)
+
     # --- numbers and dates --------------------------------------------------------------
 
-    def number(self, value: float) -> str:
-        """48, 2,000, 66.7 (English); 48, 2.000, 66,7 (Spanish)."""
-        return format_decimal(value, locale=self.locale)
+    def number(self, value: float, places: int | None = None) -> str:
+        """48, 2,000, 66.7 (English); 48, 2.000, 66,7 (Spanish); with `places`, that many
+        decimal places always (-16.5000)."""
+        if places is None:
+            return format_decimal(value, locale=self.locale)
+        return format_decimal(value, format="#,##0." + "0" * places, locale=self.locale)
 
     def date(self, value: str) -> str:
         """A date value (ISO 8601 or EDTF) in words: '13 October 2003, 12:30',

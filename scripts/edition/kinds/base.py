@@ -70,6 +70,7 @@ class Kind:
     motivation: ClassVar[str] = "commenting"  # its W3C Web Annotation motivation
     css: ClassVar[str] = "noted"  # the class of its span in the site's text
     gloss_type: ClassVar[str] = "editorial"  # the type of the TEI note that carries its gloss
+    label: ClassVar[str] = ""  # what a reader calls one (a message id: N_("note"))
 
     # --- load and place ---------------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from pydantic import Field
 from .. import dates
 from ..doc import h
 from ..model.fields import EdtfDate, Id
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
@@ -22,11 +23,13 @@ class Date(Annotation):
 
 
 def date_label(value: str, m) -> str:
-    """A date in words with its value: '13 October 2003 (2003-10-13)'."""
-    return m._("{date} ({value})", date=m.date(value), value=value)
+    """A date in words, as a reader reads it: '13 October 2003' (its code, 2003-10-13, is for
+    programs: the element's datetime or data-when)."""
+    return m.date(value)
 
 
 class DateKind(Kind):
+    label = N_("date")
     name, file, model, motivation, css = "date", "dates.yml", Date, "describing", "date"
 
     def check(self, annotation, known, problems):

@@ -46,6 +46,7 @@ def figure_gloss(a: Figure, m) -> str:
 
 
 class FigureKind(Kind):
+    label = N_("figure")
     gloss_type = "figure"
     name, file, model, motivation, css = "figure", "figures.yml", Figure, "describing", "figure"
 

@@ -10,6 +10,7 @@ from ..doc import h
 from ..model.declared import Translated
 from ..model.fields import Id, Text
 from ..wording import Emphasis, Name, Statement, words
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
@@ -39,6 +40,7 @@ class Lacuna(Annotation):
 
 
 class LacunaKind(Kind):
+    label = N_("lacuna")
     gloss_type = "lacuna"
     name, file, model, css = "lacuna", "lacunae.yml", Lacuna, "lacuna"
 

@@ -7,6 +7,7 @@ from pydantic import Field
 
 from ..doc import h
 from ..model.fields import Id
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
@@ -19,6 +20,7 @@ class Mention(Annotation):
 
 
 class MentionKind(Kind):
+    label = N_("mention")
     name, file, model, motivation, css = "mention", "mentions.yml", Mention, "identifying", "mention"
 
     def check(self, annotation, known, problems):

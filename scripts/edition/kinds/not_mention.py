@@ -7,6 +7,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from ..model.fields import Id, Text
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
@@ -23,6 +24,7 @@ class NotMention(Annotation):
 
 
 class NotMentionKind(Kind):
+    label = N_("name that is not a mention")
     name, file, model = "not-mention", "not-mentions.yml", NotMention
     exported, shown = False, False
 

@@ -6,6 +6,7 @@ from typing import ClassVar
 from pydantic import Field
 
 from ..model.fields import Text
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
@@ -18,6 +19,7 @@ class Note(Annotation):
 
 
 class NoteKind(Kind):
+    label = N_("note")
     name, file, model = "note", "notes.yml", Note
 
 

@@ -12,6 +12,9 @@ from ..wording import Label, LacunaRef, Name, Text as Words_Text, When, capitali
 from .base import Annotation, Kind
 
 KINDS = ("report", "speech", "slogan", "document", "term")
+# What a reader calls each kind of quotation.
+KIND_NAMES = {"report": N_("report"), "speech": N_("speech"), "slogan": N_("slogan"),
+              "document": N_("document"), "term": N_("term")}
 # How a quotation's attribution names who spoke, by the quotation's kind.
 VERBS = {"report": N_("from {speaker}"), "speech": N_("said by {speaker}"),
          "slogan": N_("slogan of {speaker}"), "document": N_("from a resolution of {speaker}"),
@@ -39,6 +42,7 @@ class Quotation(Annotation):
 
 
 class QuotationKind(Kind):
+    label = N_("quotation")
     gloss_type = "attribution"
     name, file, model, motivation, css = ("quotation", "quotations.yml", Quotation,
                                           "classifying", "quotation")
@@ -84,7 +88,7 @@ class QuotationKind(Kind):
 
     def web_bodies(self, span, out):
         a = span.annotation
-        bodies = [out.text(out.m._("quotation: {kind}", kind=a.kind), "classifying")]
+        bodies = [out.text(out.m._("quotation: {kind}", kind=out.m._(KIND_NAMES[a.kind])), "classifying")]
         bodies += [out.link(out.entity(e), "linking") for e in (a.speaker, a.source) if e]
         if a.lacuna:  # the annotation of the gap where the reporting source's name was lost
             bodies.append(out.link(out.lacuna(a.lacuna), "linking"))

@@ -8,6 +8,7 @@ from pydantic import Field
 from ..doc import h
 from ..model.fields import Text
 from ..wording import Emphasis, words
+from ..i18n import N_
 from .base import Annotation, Kind
 
 
@@ -20,6 +21,7 @@ class Sic(Annotation):
 
 
 class SicKind(Kind):
+    label = N_("sic")
     gloss_type = "sic"
     name, file, model, motivation, css = "sic", "sic.yml", Sic, "editing", "sic"
 

@@ -10,7 +10,7 @@ from .yamlfile import plain_data
 
 # The files whose data is a published anchor's apparatus (see place/fingerprints.py).
 FILES = ("structure.yml", "entities.yml", "events.yml", "sources.yml", "record.yml",
-         "witnesses.yml", "versions.yml")
+         "witnesses.yml", "versions.yml", "translations/es.yml")
 ANNOTATIONS = ("mentions", "not-mentions", "dates", "quotations", "lacunae", "sic", "figures",
                "notes")
 

@@ -83,11 +83,6 @@ class EditionRecord(Translated):
     languages: tuple[LanguageTag, ...] = Field(
         default=("en",), description="The languages of its pages, its own first: en, es.")
 
-    @property
-    def version_label(self) -> str:
-        """The version as every citation and export writes it: one string, everywhere."""
-        return f"Version {self.version}"
-
     @model_validator(mode="after")
     def _english_first(self) -> "EditionRecord":
         if not self.editors:

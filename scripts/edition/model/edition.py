@@ -117,3 +117,4 @@ class Artefact:
     media_type: str
     content: bytes
     stable_path: str = ""  # an extra unversioned path in the site, e.g. data/edition.json
+    language: str = ""  # the language of a book (the one-page edition, the EPUB); '' for data

@@ -1,9 +1,11 @@
 """The Changelog page: each version's changes as the editors list them (source/versions.yml),
-then what the anchor ledger's fingerprints show it changed and added; and, for every page,
+then what the anchor ledger's fingerprints show it changed and added, in a reader's words (the
+ledger and its fingerprints are the maintainers' terms: source/README.md); and, for every page,
 the footer's version line with what a reader citing an earlier version needs to know."""
 from __future__ import annotations
 
 import json
+import re
 
 from ..doc import Nodes, h
 from ..doc.tree import Element
@@ -43,16 +45,16 @@ def changelog(ctx: Context) -> list[Nodes]:
     out: list[Nodes] = [h("h1", m._("Changelog")), h("p", m._(
         "Each version lists what changed, by the anchor it changed. Anchors are permanent: a "
         "corrected paragraph keeps its number and its link. Below the editors' list, each "
-        "version gives what the anchor ledger (source/published-anchors.txt) shows: the anchors "
-        "whose text or apparatus changed (their fingerprints differ from the version before) and "
-        "the anchors it added. A link that names a version (?v=1.0.0, as the citations of this "
-        "edition do) says on arrival whether what it points at has changed since."))]
+        "version is compared with the one before it, place by place: where the text or its "
+        "notes changed, and which places it added. A link that names a version (?v=1.0.0, as "
+        "the citations of this edition do) says on arrival whether what it points at has "
+        "changed since."))]
     for version in reversed(edition.source.versions):
         out += [h("h2", {"id": version_anchor(version.version)}, m._(
                     "{version} ({date})", version=version.version, date=m.date(version.date))),
                 h("p", version.summary),
-                h("ul", [h("li", _anchor_link(ctx, change.anchor), f": {change.what}")
-                         for change in version.changes]),
+                h("ul", [h("li", _anchor_link(ctx, change.anchor), ": ",
+                           _sources_named(ctx, change.what)) for change in version.changes]),
                 *_ledger_lines(ctx, history, version.version)]
     return out
 
@@ -60,26 +62,36 @@ def changelog(ctx: Context) -> list[Nodes]:
 def _ledger_lines(ctx: Context, history: AnchorHistory, version: str) -> list[Element]:
     m = ctx.m
     if not history.known(version):
-        return [h("p", h("em", m._("By the ledger:")), " ", m._(
-            "the fingerprints of this version were not recorded, so what it changed is known "
-            "only from the list above."))]
+        return [h("p", h("em", m._("Not compared:")), " ", m._(
+            "the state of this version was not kept, so what it changed is known only from the "
+            "list above."))]
     if not history.previous(version):
-        return [h("p", h("em", m._("By the ledger:")), " ", m._(
+        return [h("p", h("em", m._("Compared:")), " ", m._(
             "first publication, with {count} anchors.", count=len(history.prints(version))))]
-    changed, added = history.changed(version), history.added(version)
-    withdrawn = history.withdrawn(version)
+    changed, added = _own(ctx, history.changed(version)), _own(ctx, history.added(version))
+    withdrawn = _own(ctx, history.withdrawn(version))
     out = []
     if changed:
-        out.append(h("p", h("em", m._("By the ledger, the text or apparatus changed at:")), " ",
+        out.append(h("p", h("em", m._("Compared with the version before, the text or its notes changed at:")), " ",
                       _url_links(ctx, changed), "."))
     if added:
-        out.append(h("p", h("em", m._("By the ledger, anchors added:")), " ",
+        out.append(h("p", h("em", m._("Compared with the version before, places added:")), " ",
                       _url_links(ctx, added), "."))
     if withdrawn:
-        out.append(h("p", h("em", m._("By the ledger, anchors withdrawn:")), " ",
+        out.append(h("p", h("em", m._("Compared with the version before, places withdrawn:")), " ",
                       _url_links(ctx, withdrawn), "."))
-    return out or [h("p", h("em", m._("By the ledger:")), " ",
-                     m._("no anchor changed and none was added."))]
+    return out or [h("p", h("em", m._("Compared with the version before:")), " ",
+                     m._("nothing changed and nothing was added."))]
+
+
+def _own(ctx: Context, urls) -> list[str]:
+    """The anchors of this page's language, as its pages name them (es/p.html is p.html on
+    the Spanish pages): each language's changelog lists its own pages' anchors."""
+    others = tuple(f"{language}/" for language in ctx.edition.source.languages[1:]
+                   if f"{language}/" != ctx.prefix)
+    if ctx.prefix:
+        return [url.removeprefix(ctx.prefix) for url in urls if url.startswith(ctx.prefix)]
+    return [url for url in urls if not url.startswith(others)]
 
 
 def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:
@@ -91,8 +103,8 @@ def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:
     for url in urls:
         page, _, fragment = url.partition("#")
         name = fragment or page.rsplit("/", 1)[-1].removesuffix(".html")
-        if url not in ctx.history.live:  # withdrawn since: its name, no link to nothing
-            name, link = url, h("span", {"class": "withdrawn"}, url, " (",
+        if ctx.prefix + url not in ctx.history.live:  # withdrawn: its name, no link to nothing
+            name, link = url, h("span", {"class": "withdrawn"}, _earlier_name(ctx, url), " (",
                                 ctx.m._("withdrawn"), ")")
         elif page.startswith("changelog.html") and fragment:
             name = url
@@ -112,6 +124,46 @@ def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:
     for n, link in enumerate(links):
         out += [", " if n else None, link]
     return out
+
+
+def _earlier_name(ctx: Context, url: str) -> str:
+    """A withdrawn place's name as the last earlier version's data gave it (its publisher and
+    title, or its name), or else its old address."""
+    for release in reversed(ctx.releases):
+        for file_name, content in release.files:
+            if file_name.endswith(".json") and not file_name.endswith(".schema.json"):
+                found = _named(json.loads(content), url)
+                if found:
+                    return ", ".join(ctx.m._("“{text}”", text=value) if key == "title" else value
+                                     for key in ("publisher", "title", "name")
+                                     if isinstance(value := found.get(key), str))
+    return url
+
+
+def _named(data: object, url: str) -> dict | None:
+    """The record whose `anchor` is `url`, with a title or a name, anywhere in an edition's data."""
+    if isinstance(data, dict):
+        if data.get("anchor") == url and (data.get("title") or data.get("name")):
+            return data
+        data = list(data.values())
+    if isinstance(data, list):
+        return next((found for item in data if (found := _named(item, url))), None)
+    return None
+
+
+def _sources_named(ctx: Context, text: str) -> list[Nodes]:
+    """The editors' words on a change, each source they name by its key (efe-2003-10-15) given
+    as its name on Sources consulted, linked there: the key is the data's, not the reader's."""
+    sources = ctx.edition.source.sources
+    if not sources:
+        return [text]
+    keys = "|".join(re.escape(s.id) for s in sorted(sources, key=lambda s: -len(s.id)))
+    out: list[Nodes] = []
+    at = 0
+    for found in re.finditer(rf"(?<![\w-])({keys})(?![\w-])", text):
+        out += [text[at:found.start()], _anchor_link(ctx, found[1])]
+        at = found.end()
+    return out + [text[at:]]
 
 
 def _anchor_link(ctx: Context, anchor: str) -> Element:
@@ -134,10 +186,12 @@ def _anchor_link(ctx: Context, anchor: str) -> Element:
                                                          if e.id == anchor))
     elif any(e.id == anchor for e in src.record.entries):
         target = f"{RECORD}#{anchor}"
+        label = next(e.title for e in src.record.entries if e.id == anchor)
     elif any(c.id == anchor for c in src.record.comparisons):
         target = f"{FIGURES}#{anchor}"
+        label = next(c.title for c in src.record.comparisons if c.id == anchor)
     elif any(s.id == anchor for s in src.sources):
-        target = f"{BIBLIOGRAPHY}#{anchor}"
+        target, label = f"{BIBLIOGRAPHY}#{anchor}", src.source_entry(anchor).label
     else:
         lacuna = next(s for s in edition.spans_of(T.LACUNA) if s.annotation.id == anchor)
         target = f"{section_path(edition.block(lacuna.block).section)}#{anchor}"

@@ -69,9 +69,10 @@ class CiteBoxes:
                      "Cite paragraph {number} of the edition:", number=block.number), target))
 
     def edition_box(self) -> Element:
-        """The home page's box: the whole edition."""
-        return h("div", {"class": "ed cite cite-edition", "id": "cite-edition",
-                         "data-search-exclude": ""},
+        """The home page's box: the whole edition, folded under its summary."""
+        return h("details", {"class": "ed cite cite-edition", "id": "cite-edition",
+                             "data-search-exclude": ""},
+                 h("summary", self.m._("Citations of this edition and of the original article")),
                  self._box_body("cite-edition", self.m._("Cite this edition:"),
                                 cite.edition_target(self.base_url)))
 
@@ -109,10 +110,11 @@ class CiteBoxes:
     def _cited(self, target: cite.Target) -> tuple[cite.Citations, cite.Citations | None]:
         """The target's citations, and (without site_url, for a page of the site) the same with
         the URL stood in for: cite.js puts in the address the copy is read at, over http(s)."""
-        ours = cite.cite(target, self.bibliography)
+        ours = cite.cite(target, self.bibliography, self.m.language)
         if self.base_url or target.path is None:
             return ours, None
-        return ours, cite.cite(cite.at_url(target, cite.URL_STAND_IN), self.bibliography)
+        return ours, cite.cite(cite.at_url(target, cite.URL_STAND_IN), self.bibliography,
+                               self.m.language)
 
     def _url_note(self) -> Nodes:
         if self.base_url:

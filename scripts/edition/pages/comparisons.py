@@ -8,7 +8,7 @@ from ..doc.tree import Element
 from ..i18n import Messages, N_
 from ..model import Comparison, Count, Edition, Span
 from ..kinds import AnnotationType as T
-from .context import Context
+from .context import Context, data_table
 from ..wording import TIMINGS, count_value
 from .record import BIBLIOGRAPHY, FIGURES, RECORD, cited, evidence, source_link
 
@@ -60,15 +60,13 @@ def figures_against_record(ctx: Context) -> list[Nodes]:
     for comparison in comparisons:
         figures: list[Nodes] = []
         for n, f in enumerate(comparison.figures):
-            figures += [", " if n else None, ctx.paragraph_ref(f.block), f" “{f.text}”"]
-        rows = [h("tr", h("td", count_value(count, m)), h("td", count.counts),
-                  h("td", m.date(str(count.when))), h("td", m._(TIMINGS.get(count.timing, ""))),
-                  h("td", source_link(ctx, count.source)))
+            figures += [", " if n else None, ctx.paragraph_ref(f.block), " ", ctx.quote(f.text)]
+        rows = [[count_value(count, m), count.counts, m.date(str(count.when)),
+                 m._(TIMINGS.get(count.timing, "")), source_link(ctx, count.source)]
                 for count in sorted(comparison.counts, key=_count_order)]
         out += [h("h3", {"id": comparison.id}, comparison.title),
                 h("p", fill(m._("The article: {figures}."), figures=figures)),
-                h("table", h("thead", h("tr", [h("th", m._(label)) for label in COLUMNS])),
-                  h("tbody", rows)),
+                data_table([m._(label) for label in COLUMNS], rows),
                 h("p", h("em", m._("Editors' note:")), " ", cited(ctx, comparison.note, comparison)),
                 evidence(ctx, comparison)]
     return out
@@ -84,11 +82,11 @@ def _count_order(count: Count) -> tuple[int, str]:
 
 
 
-# The chart: one row per comparison of the dead; the article's figure as a red bar, each other
-# count as a dot (filled: same days; open: later). Drawn at build time; no script, no stylesheet.
-CHART_WIDTH, LEFT, ROW, TOP, RIGHT = 680, 300, 34, 16, 24
-
-
+# The chart: one row per comparison of the dead, its title above a strip on one scale: the
+# article's figure a red bar, each other count a dot (filled: same days; open: later), and the
+# values in words below it. The strips are drawn at build time in SVG whose places are
+# percentages of the strip's width, so the chart takes the width it is given, a phone's too,
+# with its words at their own size: nothing to scroll.
 def chart(ctx: Context) -> Element | None:
     m, edition = ctx.m, ctx.edition
     comparisons = [c for c in edition.source.record.comparisons if _unit(edition, c) == "dead"]
@@ -97,45 +95,51 @@ def chart(ctx: Context) -> Element | None:
     maximum = max([c.to or c.value for cmp in comparisons for c in cmp.counts] +
                   [_article_value(edition, cmp) for cmp in comparisons])
     scale = 10 * (int(maximum // 10) + 1)
-    height = TOP + ROW * len(comparisons) + 28
 
-    def x(value: float) -> str:
-        return f"{LEFT + (CHART_WIDTH - LEFT - RIGHT) * value / scale:.1f}"
+    def at(value: float) -> str:
+        return f"{100 * value / scale:.2f}%"
 
-    marks: list[Nodes] = []
-    for row, comparison in enumerate(comparisons):
-        y = TOP + ROW * row + ROW / 2
-        marks.append(h("text", {"x": LEFT - 10, "y": f"{y + 4:.1f}", "text-anchor": "end",
-                                "font-size": "12", "fill": "currentColor"}, comparison.title))
-        marks.append(h("line", {"x1": LEFT, "y1": f"{y:.1f}", "x2": CHART_WIDTH - RIGHT,
-                                "y2": f"{y:.1f}", "stroke": "currentColor",
-                                "stroke-opacity": "0.25"}))
-        for count in comparison.counts:
-            filled = count.timing == "same-days"
-            marks.append(h("circle", {"cx": x(count.value), "cy": f"{y:.1f}", "r": "4.5",
-                                      "fill": "currentColor" if filled else "none",
-                                      "fill-opacity": "0.7", "stroke": "currentColor",
-                                      "stroke-width": "1.5"},
-                           h("title", f"{count_value(count, m)}: {count.counts}")))
-        article = _article_value(edition, comparison)
-        marks.append(h("rect", {"x": f"{float(x(article)) - 2:.1f}", "y": f"{y - 10:.1f}",
-                                "width": "4", "height": "20", "fill": "#c0392b"},
-                       h("title", m._("The article: {value}", value=m.number(article)))))
-    axis = TOP + ROW * len(comparisons)
+    rows = [h("li", {"class": "cc-row"}, h("span", {"class": "cc-label"}, c.title),
+              _strip(edition, c, at, m), h("span", {"class": "cc-values"}, _values(edition, c, m)))
+            for c in comparisons]
+    ticks: list[Nodes] = []
     for v in range(0, scale + 1, 10):
-        marks.append(h("line", {"x1": x(v), "y1": axis, "x2": x(v), "y2": axis + 4,
-                                "stroke": "currentColor"}))
-        marks.append(h("text", {"x": x(v), "y": axis + 16, "text-anchor": "middle",
-                                "font-size": "11", "fill": "currentColor"}, m.number(v)))
+        anchor = "start" if v == 0 else "end" if v == scale else "middle"
+        ticks += [h("line", {"x1": at(v), "x2": at(v), "y1": "0", "y2": "4"}),
+                  h("text", {"x": at(v), "y": "16", "text-anchor": anchor}, m.number(v))]
     caption = m._("The article's counts of the dead (red bars) beside the counts of the same "
                   "days (filled dots) and the later counts (open dots)")
-    return h("figure", {"class": "ed counts-chart", "tabindex": "0"},
-             h("svg", {"viewBox": f"0 0 {CHART_WIDTH} {height}", "role": "img",
-                       "aria-labelledby": "counts-title"},
-               h("title", {"id": "counts-title"}, caption), marks),
+    return h("figure", {"class": "ed counts-chart"},
              h("figcaption", m._("{caption}, on a scale of people killed. The tables below give "
                                  "every count, what it counts and its source; the wounded are in "
-                                 "the tables only.", caption=caption)))
+                                 "the tables only.", caption=caption)),
+             h("ol", {"class": "cc-rows"}, rows),
+             h("svg", {"class": "cc-axis", "width": "100%", "height": "18", "aria-hidden": "true"},
+               ticks))
+
+
+def _strip(edition: Edition, comparison: Comparison, at, m: Messages) -> Element:
+    marks: list[Nodes] = [h("line", {"class": "cc-rule", "x1": "0", "x2": "100%", "y1": "11",
+                                     "y2": "11"})]
+    for count in comparison.counts:
+        marks.append(h("circle", {"class": "cc-same" if count.timing == "same-days" else "cc-later",
+                                  "cx": at(count.value), "cy": "11", "r": "4.5"},
+                       h("title", f"{count_value(count, m)}: {count.counts}")))
+    article = _article_value(edition, comparison)
+    marks.append(h("line", {"class": "cc-article", "x1": at(article), "x2": at(article), "y1": "1",
+                            "y2": "21"}))
+    return h("svg", {"class": "cc-strip", "width": "100%", "height": "22", "aria-hidden": "true"},
+             marks)
+
+
+def _values(edition: Edition, comparison: Comparison, m: Messages) -> str:
+    """The row in words: the article's figure, then the counts of each timing (their range)."""
+    parts = [m._("the article: {value}", value=m.number(_article_value(edition, comparison)))]
+    for timing in ("same-days", "later"):
+        counts = [c for c in comparison.counts if c.timing == timing]
+        if counts:
+            parts.append(f"{m._(TIMINGS[timing])}: {_span_of(counts, m)}")
+    return " · ".join(parts)
 
 
 def _figure_of(edition: Edition, comparison: Comparison) -> Span | None:

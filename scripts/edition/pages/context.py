@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from ..doc import Nodes, h
+from ..doc import Nodes, fill, h
 from ..doc.tree import Element
 from ..i18n import Messages, messages
 from ..load.releases import Release
 from ..model import Artefact, Edition
-from ..paths import entity_path, html_path, relative, section_path
+from ..paths import entity_path, html_path, language_prefix, relative, section_path
 from ..place.history import AnchorHistory
 from ..kinds import AnnotationType as T
 from ..wording import block_label
@@ -28,15 +28,58 @@ class Context:
     artefacts: tuple[Artefact, ...] = ()  # listed on the Download page
     citations: bool = True  # False: cite boxes without their citations (see CiteBoxes)
     history: AnchorHistory = AnchorHistory()  # the versions' fingerprints (the ledger's)
-    releases: tuple[Release, ...] = ()  # earlier versions' downloads, on the Download page
+    releases: tuple[Release, ...] = ()  # earlier versions' downloads (Download, Changelog)
     m: Messages = field(default_factory=lambda: messages("en"))  # the page's language
 
     def at(self, page: str) -> "Context":
         return replace(self, page=page)
 
     @property
+    def language(self) -> str:
+        return self.m.language
+
+    @property
+    def prefix(self) -> str:
+        """Where this language's pages are in the site: '' or 'es/'."""
+        return language_prefix(self.edition, self.language)
+
+    @property
+    def page_base(self) -> str:
+        """The public URL of this language's pages ('' without a site URL)."""
+        return self.base_url + self.prefix if self.base_url else ""
+
+    @property
     def cite_boxes(self) -> CiteBoxes:
-        return CiteBoxes(self.edition.bibliography, self.m, self.base_url, self.citations)
+        return CiteBoxes(self.edition.bibliography, self.m, self.page_base, self.citations)
+
+    def translation_of(self, block_id: str) -> str | None:
+        """The editors' translation of a block into this page's language, where the page is not
+        in the text's own language."""
+        if not self.prefix:
+            return None
+        translation = self.edition.source.translation(self.language)
+        return translation.blocks.get(block_id) if translation else None
+
+    def original(self, text: Nodes) -> Nodes:
+        """Words of the transmitted text, marked as in its language on another language's
+        pages (screen readers, hyphenation, the quotation marks around them)."""
+        if not self.prefix:
+            return text
+        return h("span", {"lang": self.edition.bibliography.article.language}, text)
+
+    def quote(self, text: str) -> list[Nodes]:
+        """Words of the transmitted text quoted, in this page's quotation marks."""
+        return fill(self.m._("“{text}”"), text=self.original(text))
+
+    def shared(self, path: str) -> str:
+        """A link to a file of the site's root that every language shares (downloads/), its
+        path kept as it is written."""
+        return "../" * (self.prefix.count("/") + self.page.count("/")) + path
+
+    def twin(self, language: str, page: str | None = None) -> str:
+        """A link to this page (or `page`) in another language."""
+        return html_path(relative(self.prefix + self.page,
+                                  language_prefix(self.edition, language) + (page or self.page)))
 
     def link(self, to_page: str) -> str:
         """A relative link from this page to another page's address (with its #fragment, if
@@ -77,6 +120,15 @@ def not_searched(items: list[Nodes]) -> Element:
     """A list that quotes the text (keywords in context, quotations with their sources): the
     search finds those words in the text itself, so the list is kept out of its index."""
     return h("div", {"class": "kwic", "data-search-exclude": ""}, h("ul", [h("li", i) for i in items]))
+
+
+def data_table(columns: list[str], rows: list[list[Nodes]]) -> Element:
+    """A table of the edition's data. On a phone each row stands as a block of its cells, each
+    cell named by its column (data-label, edition.css): nothing is cut or scrolled out of view."""
+    return h("table", {"class": "ed-table"},
+             h("thead", h("tr", [h("th", {"scope": "col"}, c) for c in columns])),
+             h("tbody", [h("tr", [h("td", {"data-label": c}, cell) for c, cell in zip(columns, row)])
+                         for row in rows]))
 
 
 def shorten(text: str, limit: int) -> str:

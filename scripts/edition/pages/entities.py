@@ -23,11 +23,12 @@ def entity_page(ctx: Context, entity: Entity) -> Page:
     mentions = mentions_of(ctx, entity.id)
     forms: list[Nodes] = []
     for n, form in enumerate(entity.forms):
-        forms += [", " if n else None, f"“{form}”"]
+        forms += [", " if n else None, ctx.m.quoted(form)]
     facts = [[h("strong", m._("Named in the text as")), ": ", *forms]]
     if entity.coordinates:
         lat, lon = entity.coordinates
-        facts.append([h("strong", m._("Coordinates")), f": {lat:.4f}, {lon:.4f}"])
+        facts.append([h("strong", m._("Coordinates")), ": ", m._(
+            "{latitude}, {longitude}", latitude=m.number(lat, 4), longitude=m.number(lon, 4))])
     if entity.wikidata:
         facts.append([h("strong", m._("Wikidata")), ": ", h("a", {
             "href": f"https://www.wikidata.org/wiki/{entity.wikidata}"}, entity.wikidata)])
@@ -44,7 +45,7 @@ def entity_page(ctx: Context, entity: Entity) -> Page:
         s.annotation.speaker, s.annotation.source)]
     if said:
         parts += [h("h2", {"id": "quotations"}, m._("Quotations ({count})", count=len(said))),
-                  not_searched([[ctx.paragraph_ref(s.block), ": ", shorten(s.text, 90), " — ",
+                  not_searched([[ctx.paragraph_ref(s.block), ": ", ctx.original(shorten(s.text, 90)), " — ",
                                  *attribution(ctx, s)] for s in said])]
     return Page(ctx.page, entity.name, entity.description, h("div", {"class": "ed-page"}, parts))
 
@@ -55,4 +56,4 @@ def keyword_in_context(ctx: Context, span: Span, width: int = 50) -> list[Nodes]
     right = text[span.end:span.end + width]
     left = ("…" + left.split(" ", 1)[-1]) if span.start > width else left
     right = (right.rsplit(" ", 1)[0] + "…") if span.end + width < len(text) else right
-    return [left, h("mark", span.text), right]
+    return [ctx.original([left, h("mark", span.text), right])]

@@ -8,7 +8,7 @@ from ..doc.tree import Element
 from ..i18n import N_, Messages
 from ..model import Edition
 from ..kinds import AnnotationType as T
-from ..paths import file_stem, section_path
+from ..paths import file_stem, language_prefix, section_path
 from .context import Context, count_by, shorten
 from .page import Page
 from .record import cited, evidence
@@ -46,11 +46,19 @@ def home(ctx: Context, registers: tuple[tuple[str, str], ...]) -> Page:
         for n, (path, title) in enumerate(row):
             links += [" · " if n else None, h("a", {"href": ctx.link(path)}, m._(title))]
         register_items.append(h("li", links))
+    first = ctx.edition.sections[0]
     parts: list[Nodes] = [
-        h("h1", art.title),
+        h("h1", {"lang": art.language if ctx.prefix else None}, art.title),
+        h("p", {"class": "ed tr", "lang": ctx.language}, ctx.translation_of("title"))
+        if ctx.translation_of("title") else None,
         h("p", {"class": "subtitle"}, m._("A digital edition · version {version}",
                                           version=ed.version)),
-        h("p", art.description),
+        h("p", {"class": "abstract"}, art.description),
+        h("p", {"class": "start"},
+          h("a", {"class": "md-button md-button--primary",
+                  "href": ctx.link(section_path(first.id))}, m._("Start reading")), " ",
+          h("span", fill(m._("or read {whole}."), whole=h("a", {"href": ctx.link("article.md")},
+                                                           m._("the whole article on one page"))))),
         h("p", m._("This edition reproduces the transmitted text exactly, character for "
                    "character, and sets out every editorial decision beside it. Each section "
                    "and paragraph has a permanent anchor for citation; people, organisations, "
@@ -63,12 +71,11 @@ def home(ctx: Context, registers: tuple[tuple[str, str], ...]) -> Page:
                         "the whole site as a zip, one self-contained page, an EPUB."),
                     download=h("a", {"href": ctx.link(DOWNLOAD)}, m._("Download")))),
         h("h2", {"id": "how-to-cite"}, m._("How to cite")),
-        ctx.cite_boxes.edition_box(),
         h("p", fill(m._("Cite a paragraph by its number: each paragraph's number is its "
-                        "permanent link (for example {example}); its {cite} control gives "
-                        "ready-made citations."),
-                    example=h("code", "sections/massacre-in-el-alto.html#p4"),
-                    cite=h("em", m._("cite")))),
+                        "permanent link (for example {example}), and opens the paragraph's "
+                        "citations."),
+                    example=ctx.paragraph_ref(_example_paragraph(ctx)))),
+        ctx.cite_boxes.edition_box(),
         h("h2", {"id": "editorial-method"}, m._("Editorial method")),
         h("p", m._("{attribution}: {evidence}", attribution=art.attribution,
                    evidence=art.attribution_evidence)),
@@ -76,6 +83,12 @@ def home(ctx: Context, registers: tuple[tuple[str, str], ...]) -> Page:
         h("p", fill(m._("The {method} lists every decision the editors made."),
                     method=h("a", {"href": ctx.link("method.md")}, m._("editorial method"))))]
     return Page(ctx.page, ed.title, art.description, h("div", {"class": "ed-page"}, parts))
+
+
+def _example_paragraph(ctx: Context) -> str:
+    """A paragraph to cite as an example: the first of the sections after the opening."""
+    sections = ctx.edition.sections
+    return next(b.id for s in sections[1:] or sections for b in s.blocks if b.number)
 
 
 METHOD_SECTIONS = ((T.LACUNA, N_("Lacunae"), "lacunae"), (T.SIC, N_("Sic"), "sic"),
@@ -106,7 +119,7 @@ def method(ctx: Context) -> Page:
         d = block.decision
         parts.append(h("div", {"id": block.id}, h(
             "p", h("strong", m._(BLOCK_KIND_NAMES[d.kind])), " — ",
-            h("a", {"href": ctx.block_link(block.id)}, f"“{shorten(block.text, 70)}”"), ": ",
+            h("a", {"href": ctx.block_link(block.id)}, ctx.quote(shorten(block.text, 70))), ": ",
             cited(ctx, d.reason, d)), evidence(ctx, d)))
     for kind, heading, anchor in METHOD_SECTIONS:
         spans = ctx.edition.spans_of(kind)
@@ -151,19 +164,29 @@ def review(ctx: Context) -> list[Nodes]:
 
 
 def download(ctx: Context) -> Page:
-    """Every artefact with its file name, size and media type, and the offline site."""
+    """Every artefact with its file name and size, and the offline site. Its media type is for
+    programs: in the link's type attribute, not in the words."""
     m = ctx.m
     version = ctx.edition.bibliography.edition.version
     parts: list[Nodes] = [h("h1", m._("Download")), h("p", m._(
         "Every file is made from the same source as this site and carries the edition's "
         "version ({version}) in its name.", version=version))]
     for artefact in ctx.artefacts:
-        parts += [h("h2", {"id": _slug(m._(artefact.title))}, m._(artefact.title)),
-                  h("p", h("a", {"href": f"downloads/{artefact.name}"}, artefact.name), " · ",
-                    human_size(len(artefact.content), m), " · ", h("code", artefact.media_type)),
+        title = m._(artefact.title) if not artefact.language else m._(
+            "{title} ({language})", title=m._(artefact.title),
+            language=m.language_name(artefact.language))
+        # ids from the English words, the same on every language's page: "one-page-edition",
+        # "one-page-edition-es"
+        marked = artefact.language if language_prefix(ctx.edition, artefact.language or
+                                                      ctx.edition.source.languages[0]) else ""
+        parts += [h("h2", {"id": _slug(f"{artefact.title} {marked}")}, title),
+                  h("p", h("a", {"href": ctx.shared(f"downloads/{artefact.name}"),
+                                 "type": artefact.media_type,
+                                 "hreflang": artefact.language or None}, artefact.name), " · ",
+                    human_size(len(artefact.content), m)),
                   h("p", m._(artefact.description))]
-    parts += [h("h2", {"id": _slug(m._(OFFLINE_TITLE))}, m._(OFFLINE_TITLE)),
-              h("p", offline_listing(ctx.edition, m), " · ", h("code", OFFLINE_MEDIA_TYPE)),
+    parts += [h("h2", {"id": _slug(OFFLINE_TITLE)}, m._(OFFLINE_TITLE)),
+              h("p", offline_listing(ctx.edition, m, up=ctx.shared(""))),
               h("p", m._(OFFLINE_DESCRIPTION))]
     parts += _earlier_versions(ctx)
     return Page(ctx.page, m._("Download"), m._("The edition as files to keep, print or read "
@@ -192,7 +215,8 @@ def _earlier_versions(ctx: Context) -> list[Nodes]:
     for release in reversed(ctx.releases):
         out.append(h("h3", {"id": f"version-{release.version.replace('.', '-')}"},
                      m._("Version {version}", version=release.version)))
-        out.append(h("ul", [h("li", h("a", {"href": f"downloads/{release.version}/{quote(name)}"}, name),
+        out.append(h("ul", [h("li", h("a", {"href": ctx.shared(
+                                  f"downloads/{release.version}/{quote(name)}")}, name),
                               " · ", human_size(len(content), m))
                             for name, content in release.files]))
     return out
@@ -202,12 +226,14 @@ def zip_name(edition: Edition) -> str:
     return f"{file_stem(edition)}-offline.zip"
 
 
-def offline_listing(edition: Edition, m: Messages, size: str = "") -> Element:
-    """The zip's line on the Download page: before zipping unlinked and "this download"."""
+def offline_listing(edition: Edition, m: Messages, size: str = "", up: str = "") -> Element:
+    """The zip's line on the Download page: before zipping unlinked and "this download"; `up`
+    leads from the page to the site's root ('' or '../')."""
     name = zip_name(edition)
     if not size:
         return h("span", {"class": "offline-zip"}, name, " · ", m._("this download"))
-    return h("span", {"class": "offline-zip"}, h("a", {"href": f"downloads/{name}"}, name),
+    return h("span", {"class": "offline-zip"}, h("a", {"href": f"{up}downloads/{name}",
+                                                       "type": OFFLINE_MEDIA_TYPE}, name),
              f" · {size}")
 
 

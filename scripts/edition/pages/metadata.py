@@ -1,18 +1,16 @@
 """Each page's machine-readable metadata: Highwire, Dublin Core, OpenGraph and schema.org JSON-LD."""
 from __future__ import annotations
 
-from ..i18n import messages
-
 import html
 import json
 from dataclasses import dataclass
 
 from .. import cite
+from ..i18n import Messages, messages
 from ..model import Edition, Entity
 from ..kinds import AnnotationType as T
-from ..paths import entity_path, file_stem, section_path
+from ..paths import book_name, entity_path, language_prefix, section_path
 
-LANGUAGES = {"en": "English", "es": "Spanish"}
 SCHEMA_TYPES = {"person": "Person", "organisation": "Organization", "group": "Organization",
                 "place": "Place"}
 
@@ -38,19 +36,21 @@ class PageMetadata:
 
 
 def page_metadata(edition: Edition, base_url: str, page: str, title: str,
-                  description: str) -> PageMetadata:
-    """The page's metadata. The home page is the book (the edition); every other page, the
-    one-page download too, is a section of it: Zotero saves a book and book sections
-    (tests/unit/test_zotero_mapping.py). A paragraph's URL is its section page's: its item."""
+                  description: str, m: Messages | None = None) -> PageMetadata:
+    """The page's metadata. The home page and the one-page download are the book (the whole
+    edition); every other page is a section of it: Zotero saves a book and book sections
+    (tests/unit/test_zotero_mapping.py), each with the original article's date in its Extra
+    field. A paragraph's URL is its section page's: its item."""
+    m = m or messages(edition.bibliography.edition.languages[0])
     url = cite.page_url(base_url, page)
-    home = page == HOME
+    home = page in (HOME, one_page_path(edition))
     bibliography = edition.bibliography
     cited = (bibliography.edition.title if home else
              bibliography.article.title if page == WHOLE_ARTICLE else title)
-    tags = (_highwire(edition, cited, description, url, home) + _prism(edition)
-            + _dublin_core(edition, cited, url, home) + _opengraph(edition, cited, description,
-                                                                   url, home))
-    graph = _json_ld(edition, base_url, page, cited, description, url)
+    tags = (_highwire(edition, cited, description, url, home, m) + _prism(edition, m)
+            + _dublin_core(edition, cited, url, home, m)
+            + _opengraph(edition, cited, description, url, home, m) + _zotero(edition))
+    graph = _json_ld(edition, base_url, page, cited, description, url, m.language)
     return PageMetadata(page, title, description, url, tags, _script_safe_json(graph),
                         edition.bibliography.edition.date)
 
@@ -58,12 +58,19 @@ def page_metadata(edition: Edition, base_url: str, page: str, title: str,
 HOME, WHOLE_ARTICLE = "index.md", "article.md"
 
 
+def one_page_path(edition: Edition) -> str:
+    """The one-page download of the edition's language, from the site's root."""
+    return f"downloads/{book_name(edition, edition.language, 'html')}"
+
+
 def download_meta_tags(edition: Edition, base_url: str) -> str:
-    """The one-page download's <head> metadata, as HTML: the pages' tags, for the whole article."""
+    """The one-page download's <head> metadata, as HTML: the pages' tags, for the whole edition
+    in its language; `base_url` is that language's (the downloads are at the site's root)."""
     art = edition.bibliography.article
     description = " ".join(art.description.split())
-    found = page_metadata(edition, base_url, f"downloads/{file_stem(edition)}.html", art.title,
-                          description)
+    root = base_url.removesuffix(language_prefix(edition, edition.language))
+    found = page_metadata(edition, root, one_page_path(edition), art.title, description,
+                          messages(edition.language))
     # The site's pages get theirs from the theme; search engines and readers' tools read it.
     return f'<meta name="description" content="{html.escape(description)}">\n' + "".join(
         f'<meta {tag.attribute}="{html.escape(tag.key)}" content="{html.escape(tag.content)}">\n'
@@ -75,11 +82,11 @@ def _section_of(edition: Edition, page: str):
 
 
 def _highwire(edition: Edition, title: str, description: str, url: str,
-              home: bool) -> tuple[MetaTag, ...]:
+              home: bool, m: Messages) -> tuple[MetaTag, ...]:
     ed = edition.bibliography.edition
     tags = [("citation_title", title), ("citation_publication_date", ed.date.replace("-", "/")),
             ("citation_publisher", ed.publisher),
-            ("citation_language", edition.bibliography.article.language),
+            ("citation_language", m.language),
             ("citation_abstract", " ".join(description.split()))]
     # A trailing comma: Zotero reads "Family, Given" and keeps a group's name whole as the
     # family name; without it "… Edition Team" is split into given name and family name "Team".
@@ -91,21 +98,33 @@ def _highwire(edition: Edition, title: str, description: str, url: str,
     return tuple(MetaTag("name", key, value) for key, value in tags)
 
 
-def _prism(edition: Edition) -> tuple[MetaTag, ...]:
-    return (MetaTag("name", "prism.edition", edition.bibliography.edition.version_label),)
+def _zotero(edition: Edition) -> tuple[MetaTag, ...]:
+    """The original article's date, as Zotero keeps it: a line of the item's Extra field
+    ("Original Date: 2003-10-14", which its citation styles read as the original date). Zotero's
+    Embedded Metadata translator hands a meta tag named z.* to its RDF translator, which sets
+    the item's field of that name (RDF.js, importItem: "OTHER FIELDS")."""
+    return (MetaTag("name", "z.extra", f"Original Date: {edition.bibliography.article.date}"),)
 
 
-def _dublin_core(edition: Edition, title: str, url: str, home: bool) -> tuple[MetaTag, ...]:
+def _prism(edition: Edition, m: Messages) -> tuple[MetaTag, ...]:
+    version = edition.bibliography.edition.version
+    return (MetaTag("name", "prism.edition", m._("Version {version}", version=version)),)
+
+
+def _dublin_core(edition: Edition, title: str, url: str, home: bool,
+                 m: Messages) -> tuple[MetaTag, ...]:
     art, ed = edition.bibliography.article, edition.bibliography.edition
-    tags = [("DC.title", title), ("DC.date", ed.date), ("DC.language", art.language),
+    tags = [("DC.title", title), ("DC.date", ed.date), ("DC.language", m.language),
             ("DC.publisher", ed.publisher), ("DC.rights", f"{ed.licence} ({ed.licence_url}). "
                                                          f"{' '.join(ed.text_licence_note.split())}"),
             ("DC.type", "Text")]
     tags += [("DC.contributor", person.name) for person in ed.editors]
     if not home:
         # The home page has no DC.source: Zotero would take it as the book's publication title.
-        source = f"“{art.title}”, {messages('en').date(art.date)} ({art.attribution.lower()}; " \
-                 f"translated from {LANGUAGES.get(art.original_language, art.original_language)})"
+        source = m._("“{title}”, {date} ({attribution}; translated from {language})",
+                     title=art.title, date=m.date(art.date),
+                     attribution=art.localized(m.language).attribution.lower(),
+                     language=m.language_name(art.original_language))
         tags += [("DC.source", source), ("DC.relation.ispartof", ed.title)]
     if url:
         tags.append(("DC.identifier", url))
@@ -113,11 +132,11 @@ def _dublin_core(edition: Edition, title: str, url: str, home: bool) -> tuple[Me
 
 
 def _opengraph(edition: Edition, title: str, description: str, url: str,
-               home: bool) -> tuple[MetaTag, ...]:
+               home: bool, m: Messages) -> tuple[MetaTag, ...]:
     tags = [("og:title", title), ("og:type", "book" if home else "article"),
             ("og:description", description),
             ("og:site_name", edition.bibliography.edition.title),
-            ("og:locale", edition.bibliography.article.language)]
+            ("og:locale", m.language)]
     if url:
         tags.append(("og:url", url))
     return tuple(MetaTag("property", key, value) for key, value in tags)
@@ -126,13 +145,13 @@ def _opengraph(edition: Edition, title: str, description: str, url: str,
 # --- schema.org -------------------------------------------------------------------------------
 
 def _json_ld(edition: Edition, base_url: str, page: str, title: str, description: str,
-             url: str) -> dict:
+             url: str, language: str) -> dict:
     ed, art = edition.bibliography.edition, edition.bibliography.article
     original = {"@type": "Article", "name": art.title, "headline": art.title,
                 "datePublished": art.date, "inLanguage": art.language,
                 "translationOfWork": {"@type": "CreativeWork", "inLanguage": art.original_language}}
     the_edition = _with_url({"@type": "CreativeWork", "name": ed.title, "version": ed.version,
-                             "datePublished": ed.date, "inLanguage": art.language,
+                             "datePublished": ed.date, "inLanguage": language,
                              "editor": [{"@type": "Organization", "name": p.name}
                                         for p in ed.editors],
                              "publisher": {"@type": "Organization", "name": ed.publisher},
@@ -148,7 +167,7 @@ def _json_ld(edition: Edition, base_url: str, page: str, title: str, description
     else:
         node = _with_url({"@type": "Article" if section else "WebPage", "name": title,
                           "headline": title, "description": description,
-                          "datePublished": ed.date, "inLanguage": art.language,
+                          "datePublished": ed.date, "inLanguage": language,
                           "isPartOf": the_edition, "isBasedOn": original}, url)
         if section:
             node["position"] = edition.sections.index(section) + 1

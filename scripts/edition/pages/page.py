@@ -18,3 +18,4 @@ class Page:
     searchable: bool = True  # False: the page repeats what other pages say (search skips it)
     panel: bool = False  # its paragraphs' numbers open the paragraph panel (main.html, panel.js)
     sidenotes: bool = False  # its notes stand in the right margin, where the page contents were
+    toc_depth: int = 0  # the page contents list headings down to this level (0: all of them)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from typing import Callable, Iterable
+from urllib.parse import urlsplit
 
 from .. import dates
 from ..doc import Nodes, fill, h
@@ -11,6 +12,7 @@ from .. import wording
 from ..wording import RECORD_PARTS, grounds, inference_label
 from ..doc.tree import Element
 from ..i18n import N_, Messages
+from ..kinds import kind_of
 from ..model import Edition, SourceEntry, Statement
 from ..paths import BIBLIOGRAPHY, TIMELINE, entity_path, section_path
 from .context import Context
@@ -115,7 +117,7 @@ def _entry(ctx: Context, entry: SourceEntry, uses: list[tuple[str, str]]) -> Ele
                           f"{entry.author}. " if entry.author else None,
                           m._("“{title}”.", title=entry.title), " ", published,
                           "" if published.endswith(".") else ".", " ",
-                          h("a", {"href": entry.url}, entry.url), " ",
+                          _address(entry.url), " ",
                           m._("(read {date}; in {language}).", date=m.date(entry.read),
                               language=m._(LANGUAGES[entry.language])
                               if entry.language in LANGUAGES else entry.language)]
@@ -127,6 +129,13 @@ def _entry(ctx: Context, entry: SourceEntry, uses: list[tuple[str, str]]) -> Ele
             links += [", " if n else None, h("a", {"href": ctx.link(target)}, label)]
         parts += [" ", m._("Cited in:"), " ", *links, "."]
     return h("li", parts)
+
+
+def _address(url: str) -> Element:
+    """The address the editors read, named by its site (the whole address is the link's, and
+    is printed in full: edition.css)."""
+    host = urlsplit(url).hostname or url
+    return h("a", {"class": "src-url", "href": url}, host.removeprefix("www."))
 
 
 def _sort_key(entry: SourceEntry) -> tuple[str, str]:
@@ -155,7 +164,7 @@ def _citing_places(edition: Edition, m: Messages) -> dict[str, list[tuple[str, s
             f"{TIMELINE}#{event.id}")
     for span in edition.spans:
         if span.annotation.sources:
-            add(span.annotation.sources, m._("the {kind} in {block}", kind=span.type,
+            add(span.annotation.sources, m._("the {kind} in {block}", kind=m._(kind_of(span).label),
                                              block=wording.block_label(edition, span.block, m)),
                 f"{section_path(edition.block(span.block).section)}#{span.block}")
     for entry in src.record.entries:

@@ -5,6 +5,7 @@ from collections import defaultdict
 
 from .. import dates
 from ..kinds.figure import figure_value
+from ..kinds.quotation import KIND_NAMES
 from ..doc import Nodes, h
 from ..doc.tree import Element
 from ..i18n import N_
@@ -13,7 +14,7 @@ from ..kinds import AnnotationType as T
 from ..paths import TIMELINE
 from ..views import places_map, sources_view, timeline_view
 from .comparisons import figure_note, figures_against_record
-from .context import Context, shorten
+from .context import Context, data_table, shorten
 from .page import Page
 from .record import cited, evidence
 from .text import TYPE_HEADINGS, attribution, note_id_of, note_text
@@ -89,8 +90,9 @@ def sources(ctx: Context) -> Page:
 def _quote_list(ctx: Context, spans: list[Span]) -> Element | None:
     if not spans:
         return None
-    return h("ul", [h("li", ctx.paragraph_ref(s.block), f" ({s.annotation.kind}): ",
-                      shorten(s.text, 110), " — ", attribution(ctx, s)) for s in spans])
+    return h("ul", [h("li", ctx.paragraph_ref(s.block), " (", ctx.m._(KIND_NAMES[s.annotation.kind]), "): ",
+                      ctx.original(shorten(s.text, 110)), " — ", attribution(ctx, s))
+                    for s in spans])
 
 
 def timeline(ctx: Context) -> Page:
@@ -118,12 +120,11 @@ FIGURE_COLUMNS = (N_("¶"), N_("In the text"), N_("Value"), N_("Counts"), N_("No
 
 def figures(ctx: Context) -> Page:
     m = ctx.m
-    rows = [h("tr", h("td", ctx.paragraph_ref(s.block)), h("td", s.text),
-              h("td", figure_value(s.annotation, m)), h("td", s.annotation.counts),
-              h("td", figure_note(ctx, s))) for s in ctx.edition.spans_of(T.FIGURE)]
-    parts: list[Nodes] = [h("h1", m._("Figures")),
-                          h("table", h("thead", h("tr", [h("th", m._(c)) for c in FIGURE_COLUMNS])),
-                            h("tbody", rows)),
-                          *figures_against_record(ctx)]
+    rows = [[ctx.paragraph_ref(s.block), ctx.original(s.text), figure_value(s.annotation, m),
+             s.annotation.counts, figure_note(ctx, s)] for s in ctx.edition.spans_of(T.FIGURE)]
+    # The chart and the counts it sets against the record first: the page's one telling view.
+    parts: list[Nodes] = [h("h1", m._("Figures")), *figures_against_record(ctx),
+                          h("h2", {"id": "every-figure"}, m._("Every figure in the article")),
+                          data_table([m._(c) for c in FIGURE_COLUMNS], rows)]
     return _page(ctx, m._("Figures"), m._("The article's numeric claims."), parts,
                  searchable=False)

@@ -1,7 +1,7 @@
 """The text pages: each section with its apparatus, and the whole article on one page."""
 from __future__ import annotations
 
-from .. import wording
+from .. import dates, wording
 from ..kinds import statements
 from ..doc import Nodes, fill, h
 from ..doc.tree import Element
@@ -12,7 +12,7 @@ from ..paths import entity_path, section_path
 from .context import Context, count_by, not_searched, shorten
 from .inline import Links, calls_note, description_list, render_block_text, statements_nodes
 from .page import Page
-from .paragraph import paragraph
+from .paragraph import paragraph, translation
 from .record import cited, evidence
 
 TYPE_HEADINGS = (("person", N_("People")), ("organisation", N_("Organisations")),
@@ -28,41 +28,51 @@ def section_page(ctx: Context, section: Section) -> Page:
                   " ", fill(m._("(the text has no heading here; {why})."),
                             why=h("a", {"href": ctx.link("method.md#opening")}, m._("why"))))
     level = 2 if section.editorial_title else 1
-    after_heading: list[Nodes] = [title_block(ctx, section)]
-    if ctx.interactive:
-        after_heading.append(ctx.cite_boxes.section_box(section))
-    body = h("div", {"class": "ed-page"}, intro, _toggle(ctx),
-             section_body(ctx, section, level, after_heading, sidenotes=ctx.interactive),
-             _descriptions(ctx, [section]))
+    text, notes = section_text(ctx, section, level, [title_block(ctx, section)],
+                               sidenotes=ctx.interactive)
+    has_heading = any(b.kind is BlockKind.HEADING for b in section.blocks)
+    body = h("div", {"class": "ed-page"},
+             reading_tools(ctx, ctx.cite_boxes.section_box(section)), intro, text,
+             apparatus(ctx, section, notes, level + has_heading), _descriptions(ctx, [section]))
     return Page(ctx.page, section.title, section.summary, body, sidenotes=ctx.interactive,
                 panel=ctx.interactive)
 
 
 def whole_article(ctx: Context) -> Page:
+    """The article read straight through, section after section; the notes and indexes of every
+    section after the text (each note also opens where it is called), and a table of contents
+    that lists the sections."""
     ctx = ctx.at("article.md")
-    parts: list[Nodes] = [_toggle(ctx)]
+    m = ctx.m
+    parts: list[Nodes] = [reading_tools(ctx, ctx.cite_boxes.article_box())]
+    apparatuses: list[Nodes] = [h("h2", {"id": "apparatus"}, m._("Notes and indexes"))]
     for n, section in enumerate(ctx.edition.sections):
-        after_heading: list[Nodes] = []
-        if ctx.interactive:  # the one-page edition has its own title page
-            if n == 0:
-                after_heading += [title_block(ctx), ctx.cite_boxes.article_box()]
-            after_heading.append(ctx.cite_boxes.paragraph_templates(section))
-        parts.append(section_body(ctx, section, 2, after_heading))
-    parts.append(_descriptions(ctx, ctx.edition.sections))
+        after_heading: list[Nodes] = [title_block(ctx)] if n == 0 else []
+        after_heading.append(ctx.cite_boxes.paragraph_templates(section))
+        text, notes = section_text(ctx, section, 2, after_heading)
+        parts += text
+        apparatuses.append(apparatus(ctx, section, notes, 3))
+    parts += [apparatuses, _descriptions(ctx, ctx.edition.sections)]
     article = ctx.edition.bibliography.article
     return Page(ctx.page, article.title, article.description, h("div", {"class": "ed-page"}, parts),
-                searchable=False, panel=ctx.interactive)
+                searchable=False, panel=ctx.interactive, toc_depth=2)
 
 
-def _toggle(ctx: Context) -> Element | None:
-    """The annotations switch above the text (edition.js makes it work). It is part of the
-    page, not added by the script, so nothing moves or is laid out again when the script runs.
-    Reading is quiet until a reader asks for the annotations."""
+def reading_tools(ctx: Context, cite: Element | None) -> Element | None:
+    """The reading tools, in a row above the text and not in it: the annotations switch and the
+    cite box (opened, it lies over the page, so nothing below it moves). The row is
+    part of the page, not added by a script, so nothing moves when the scripts run; reading is
+    quiet until a reader asks for the annotations (edition.js)."""
     if not ctx.interactive:
         return None
-    return h("div", {"class": "ed ed-controls", "data-search-exclude": ""},
-             h("button", {"class": "ed-toggle md-button", "type": "button",
-                          "aria-pressed": "false"}, ctx.m._("Show annotations")))
+    m = ctx.m
+    translated = ctx.prefix and ctx.edition.source.translation(ctx.language)
+    return h("div", {"class": "ed ed-controls", "role": "group", "aria-label": m._("Reading tools"),
+                     "data-search-exclude": ""},
+             h("button", {"class": "ed-tr-toggle", "type": "button", "aria-pressed": "false"},
+               m._("Read the translation alone")) if translated else None,
+             h("button", {"class": "ed-toggle", "type": "button", "aria-pressed": "false"},
+               m._("Annotations")), cite)
 
 
 def title_block(ctx: Context, section: Section | None = None) -> Element:
@@ -75,40 +85,55 @@ def title_block(ctx: Context, section: Section | None = None) -> Element:
         number = ctx.edition.sections.index(section) + 1
         lines.append(h("span", {"class": "tb-line"}, m._(
             "Section {number} of {total} of", number=number, total=len(ctx.edition.sections)),
-            " ", h("a", {"href": ctx.link("article.md")}, art.title)))
+            " ", h("a", {"href": ctx.link("article.md")}, ctx.original(art.title))))
     lines.append(h("span", {"class": "tb-line"},
                    h("time", {"datetime": art.date}, m.date(art.date))))
     lines.append(h("span", {"class": "tb-line"}, m._("{edition}, version {version}",
                                                       edition=ed.title, version=ed.version)))
+    if not ctx.prefix:
+        lines += [h("span", {"class": "tb-line"}, h(
+            "a", {"href": ctx.twin(t.language), "hreflang": t.language},
+            m._("The editors' {language} translation", language=m.language_name(t.language))))
+            for t in ctx.edition.source.translations]
+    elif ctx.edition.source.translation(ctx.language):
+        lines.append(h("span", {"class": "tb-line"}, fill(m._(
+            "The transmitted text is in English; beside each paragraph, the editors' "
+            "translation ({about})."), about=h("a", {"href": ctx.link("method.md#translation")},
+                                             m._("about the translation")))))
     return h("p", {"class": "ed title-block", "data-search-exclude": ""}, lines)
 
 
-def section_body(ctx: Context, section: Section, heading_level: int,
-                 after_heading: list[Nodes] | None = None, sidenotes: bool = False) -> list[Nodes]:
-    """The transmitted blocks of one section, then its apparatus; `after_heading` stands
-    between its first block and the others."""
+def section_text(ctx: Context, section: Section, heading_level: int,
+                 after_heading: list[Nodes] | None = None,
+                 sidenotes: bool = False) -> tuple[list[Nodes], list[Span]]:
+    """The transmitted blocks of one section, and the spans whose notes they call;
+    `after_heading` stands between its first block and the others."""
     links = Links(entity_href=lambda e: ctx.link(entity_path(e)),
                   entity_description=lambda e: ctx.edition.entity(e).description,
                   note_marker=lambda span, n: _note_call(ctx, span, n))
-    blocks, notes = [], []
+    blocks: list[list[Element]] = []
+    notes: list[Span] = []
     for block in section.blocks:
-        element, called = _block(ctx, block, section, heading_level, links, len(notes) + 1,
-                                 sidenotes)
-        blocks.append(element)
+        elements, called = _block(ctx, block, section, heading_level, links, len(notes) + 1,
+                                  sidenotes)
+        blocks.append(elements)
         notes += called
     parts: list[Nodes] = [h("div", {"class": "transmitted"}, blocks[:1]), after_heading]
     if blocks[1:]:
         parts.append(h("div", {"class": "transmitted"}, blocks[1:]))
-    has_heading = any(b.kind is BlockKind.HEADING for b in section.blocks)
-    parts.append(_apparatus(ctx, section, notes, heading_level + has_heading))
-    return parts
+    return parts, notes
 
 
 def _block(ctx: Context, block: Block, section: Section, level: int, links: Links,
-           first_note: int, sidenotes: bool) -> tuple[Element, tuple[Span, ...]]:
+           first_note: int, sidenotes: bool) -> tuple[list[Element], tuple[Span, ...]]:
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
         heading_level = level if block.kind is BlockKind.HEADING else max(1, level - 1)
-        return h(f"h{heading_level}", {"id": block.id, "class": "tb"}, block.text), ()
+        translated = ctx.translation_of(block.id)
+        heading = h(f"h{heading_level}", {"id": block.id, "class": "tb", "lang": (
+            ctx.edition.bibliography.article.language if translated else None)}, block.text)
+        if not translated:
+            return [heading], ()
+        return [h("div", {"class": "heading-pair"}, heading, translation(ctx, block, translated))], ()
     rendered = render_block_text(block, ctx.edition.spans_in(block.id), links, ctx.m, first_note)
     margin = tuple(enumerate(rendered.notes, start=first_note)) if sidenotes else ()
     return paragraph(ctx, block, section.id, rendered.nodes, margin), rendered.notes
@@ -129,7 +154,7 @@ def note_id_of(ctx: Context, span: Span) -> str:
     return f"n-{span.block}-{same.index(span) + 1}"
 
 
-def _apparatus(ctx: Context, section: Section, notes: list[Span], level: int) -> Element:
+def apparatus(ctx: Context, section: Section, notes: list[Span], level: int) -> Element:
     m = ctx.m
     parts: list[Nodes] = [h(f"h{level}", {"id": f"apparatus-{section.id}"},
                             m._("Apparatus: {section}", section=section.title))]
@@ -147,7 +172,7 @@ def _apparatus(ctx: Context, section: Section, notes: list[Span], level: int) ->
 
 def note_text(ctx: Context, span: Span) -> list[Nodes]:
     """An editorial note on a span: its lemma, then what the editors say."""
-    return [h("em", shorten(span.text, 60)), ": ", *attribution(ctx, span)]
+    return [h("em", ctx.original(shorten(span.text, 60))), ": ", *attribution(ctx, span)]
 
 
 def attribution(ctx: Context, span: Span) -> list[Nodes]:
@@ -172,16 +197,24 @@ def _section_index(ctx: Context, section: Section, level: int) -> list[Nodes]:
     date_spans = [s for s in spans if s.type == T.DATE]
     if date_spans:
         out.append(h(f"h{level}", {"id": f"dates-{section.id}"}, m._("Dates")))
-        out.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", m._(
-            "“{text}”", text=s.text), " = ", m.date(s.annotation.when),
+        out.append(h("ul", [h("li", ctx.paragraph_ref(s.block), ": ", ctx.quote(s.text), " = ",
+                            date_in_words(s.annotation.when, m),
             [". ", *cited(ctx, s.annotation.note, s.annotation)] if s.annotation.note else None,
             evidence(ctx, s.annotation)) for s in date_spans]))
     quotes = [s for s in spans if s.type == T.QUOTATION and s.annotation.kind != "term"]
     if quotes:
         out.append(h(f"h{level}", {"id": f"sources-{section.id}"}, m._("Sources and quotations")))
-        out.append(not_searched([[ctx.paragraph_ref(s.block), ": ", shorten(s.text, 70), " — ",
+        out.append(not_searched([[ctx.paragraph_ref(s.block), ": ", ctx.original(shorten(s.text, 70)), " — ",
                                   *attribution(ctx, s)] for s in quotes]))
     return out
+
+
+def date_in_words(value: str, m) -> Element:
+    """A date as a reader reads it; its code (EDTF) only in the machine's attribute."""
+    machine = dates.html_datetime(value)
+    if machine:
+        return h("time", {"datetime": machine}, m.date(value))
+    return h("span", {"data-when": value}, m.date(value))
 
 
 def _descriptions(ctx: Context, sections) -> Element:

@@ -9,6 +9,28 @@ from .context import Context
 from .record import CHANGELOG, RECORD, STATUSES, cited, evidence, source_link
 
 
+def translations(ctx: Context) -> list[Nodes]:
+    """The editors' translations of the text: who made them, how, where to read them, and the
+    fixed renderings they keep (glossary.yml)."""
+    src, m = ctx.edition.source, ctx.m
+    if not src.translations:
+        return []
+    out: list[Nodes] = [h("h3", {"id": "translation"}, m._("The editors' translation"))]
+    for t in src.translations:
+        out.append(h("p", {"lang": t.language}, t.note))
+        out.append(h("p", fill(m._("Read it beside the text on the {pages}."), pages=h(
+            "a", {"href": ctx.twin(t.language, "index.md")},
+            m._("{language} pages", language=m.language_name(t.language))))))
+    if src.glossary:
+        out += [h("p", m._("The fixed renderings it keeps, here and in the apparatus:")),
+                h("table", {"class": "glossary"},
+                  h("thead", h("tr", h("th", {"scope": "col"}, m.language_name("en")),
+                               h("th", {"scope": "col"}, m.language_name("es")))),
+                  h("tbody", [h("tr", h("td", {"lang": "en"}, g.en), h("td", {"lang": "es"}, g.es))
+                              for g in src.glossary]))]
+    return out
+
+
 def note_on_text(ctx: Context) -> list[Nodes]:
     m = ctx.m
     src = ctx.edition.source
@@ -51,12 +73,10 @@ def note_on_text(ctx: Context) -> list[Nodes]:
                   "The short lines read as captions ({paragraphs}) most likely captioned "
                   "photographs; no photograph was transmitted and none has been found, so what "
                   "they showed cannot be checked."), paragraphs=captions)),
-              h("li", h("strong", m._("The In Defence of Marxism listing")), " ", m._(
-                  "that the reviewers report (see above) could not be retrieved by the "
-                  "editors.")),
               h("li", h("strong", m._("The sources of the quoted reports")), fill(m._(
                   ", whose names were lost (see the {lacunae})."), lacunae=h(
                       "a", {"href": ctx.link("method.md#lacunae")}, m._("lacunae")))))]
+    out += translations(ctx)
     out += colophon(ctx)
     return out
 
@@ -98,7 +118,8 @@ def quotation_witnesses(ctx: Context) -> list[Nodes]:
                    "for the reporters' own words: found for {found} of {total}.",
                    found=found, total=len(quoted)))]
     items = [h("li", {"id": f"quotation-witness-{n}"}, ctx.paragraph_ref(q.block),
-               f" “{q.quote}…”: ", _witness(ctx, q)) for n, q in enumerate(quoted, start=1)]
+               " ", ctx.quote(q.quote + "…"), ": ", _witness(ctx, q))
+             for n, q in enumerate(quoted, start=1)]
     return out + [h("ul", {"class": "witnesses"}, items)]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import defaultdict
+from dataclasses import replace
 
 from ..kinds import KINDS, Annotation, References
 from ..model import Block, Edition, Entity, Source, Span
@@ -34,6 +35,19 @@ def build_edition(source: Source) -> Edition:
     spans.sort(key=lambda s: (order[s.block], s.start, -s.end, nesting_rank(s)))
     return Edition(source=source, blocks=blocks, sections=sections, spans=tuple(spans),
                    entities=source.entities, events=source.events)
+
+
+def edition_in(edition: Edition, language: str) -> Edition:
+    """The edition with the editors' text in `language` (model.Source.localized): placed again
+    (the quoted anchors are the same), its sections named by their headings' translation."""
+    if language == edition.source.languages[0]:
+        return edition
+    placed = build_edition(edition.source.localized(language))
+    translation = edition.source.translation(language)
+    blocks = translation.blocks if translation else {}
+    sections = tuple(replace(s, title=blocks.get(s.id, s.title)) if not s.editorial_title
+                     else s for s in placed.sections)
+    return replace(placed, sections=sections, language=language)
 
 
 def nesting_rank(span: Span) -> int:

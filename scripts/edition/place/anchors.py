@@ -1,6 +1,8 @@
 """Permanent anchors: the ledger of every published anchor, and the check that none is lost."""
 from __future__ import annotations
 
+import re
+
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,7 +11,7 @@ from ..load import raw as raw_source
 from ..load.yamlfile import plain_data
 from ..model import Block, Edition, Source
 from ..kinds import AnnotationType
-from ..paths import TIMELINE, entity_path, html_path, page_stem, section_path
+from ..paths import language_prefix, TIMELINE, entity_path, html_path, page_stem, section_path
 from ..problems import Problem, Problems, SourceError
 from .fingerprints import apparatus_fingerprints
 from .history import AnchorHistory, history
@@ -56,7 +58,11 @@ def current_anchors(edition: Edition) -> list[PublishedAnchor]:
         anchors.append(PublishedAnchor(f"{page}#{lacuna.annotation.id}", fingerprint(lacuna.text)))
     for event in edition.events:
         anchors.append(PublishedAnchor(f"{html_path(TIMELINE)}#{event.id}", fingerprint(event.id)))
-    return sorted(anchors + _apparatus_anchors(edition))
+    anchors += _apparatus_anchors(edition)
+    # Each other language's pages have the same anchors, under its folder (es/…).
+    others = [language_prefix(edition, lang) for lang in edition.source.languages[1:]]
+    return sorted(anchors + [PublishedAnchor(prefix + a.url, a.fingerprint)
+                             for prefix in others for a in anchors])
 
 
 def _apparatus_anchors(edition: Edition) -> list[PublishedAnchor]:
@@ -207,16 +213,24 @@ def remove_from_ledger(path: Path, url: str, reason: str, moved_to: str = "") ->
                      "nothing to do")
     problems.raise_if_any()
     retired = " ".join(reason.split())
-    _write(path, [_retired(line, url, retired, moved_to) for line in ledger.lines],
-           list(ledger.versions))
+    # the same anchor of every language's pages (es/…) goes with it
+    prefixes = [""] + sorted({line.url[:3] for line in ledger.lines
+                              if re.match(r"[a-z]{2}/", line.url) and line.url[3:] == url})
+    lines = list(ledger.lines)
+    for prefix in prefixes:
+        lines = [_retired(line, prefix + url, retired, moved_to and prefix + moved_to, prefix)
+                 for line in lines]
+    _write(path, lines, list(ledger.versions))
 
 
-def _retired(line: LedgerLine, url: str, reason: str, moved_to: str) -> LedgerLine:
+def _retired(line: LedgerLine, url: str, reason: str, moved_to: str,
+             prefix: str = "") -> LedgerLine:
     """The line retired or moved. A moved page's anchors move to the same fragment of the new
-    page; a renamed section's own id (its heading, here and on the whole article) to the new id."""
+    page; a renamed section's own id (its heading, here and on the whole article) to the new
+    id; `prefix` is the language's folder of the pages (es/)."""
     page, _, fragment = line.url.partition("#")
     old_id, new_id = (page_stem(url), page_stem(moved_to)) if moved_to else ("", "")
-    if moved_to and not line.removed and (page == url or (page == "article.html" and
+    if moved_to and not line.removed and (page == url or (page == prefix + "article.html" and
                                                           fragment == old_id)):
         name = new_id if fragment == old_id else fragment
         target = (moved_to if page == url else page) + (f"#{name}" if fragment else "")

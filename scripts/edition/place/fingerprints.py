@@ -16,6 +16,7 @@ What an anchor's apparatus is:
 from __future__ import annotations
 
 import hashlib
+import re
 import json
 from collections import defaultdict
 from typing import Any, Iterable
@@ -26,7 +27,23 @@ def apparatus_fingerprints(raw: dict[str, Any], blocks: dict[str, str],
     """url → fingerprint of (the anchor's text fingerprint, its apparatus), for each
     (url, text fingerprint) of `anchors`; `blocks` gives each block id's text."""
     parts = _index(raw, blocks)
-    return {url: _digest([text, parts.get(_key(url, blocks))]) for url, text in anchors}
+    return {url: _digest([text, parts.get(_key(url, blocks))] + _translated(url, raw, blocks))
+            for url, text in anchors}
+
+
+def _translated(url: str, raw: dict[str, Any], blocks: dict[str, str]) -> list[Any]:
+    """A block's translation, for its anchor on the pages of the translation's language (the
+    pages that show it): [] for any other anchor."""
+    folder = LANGUAGE_FOLDER.match(url)
+    key = _key(url, blocks)
+    if not folder or not key or key[0] != "block":
+        return []
+    translation = raw.get(f"translations/{folder[0].rstrip('/')}.yml") or {}
+    return [(translation.get("blocks") or {}).get(key[1])]
+
+
+# A language's folder at the start of an address (es/…): the edition's other languages.
+LANGUAGE_FOLDER = re.compile(r"^[a-z]{2,3}/(?=(sections|entities|register)/|[\w-]+\.html)")
 
 
 def _digest(value: Any) -> str:
@@ -39,7 +56,9 @@ _FRAGMENT_PAGES = {"register/timeline.html": "event", "bibliography.html": "sour
 
 
 def _key(url: str, blocks: dict[str, str]) -> tuple[str, str] | None:
-    page, _, fragment = url.partition("#")
+    """What an anchor's apparatus is, in any language: es/sections/x.html#p4 is the block's,
+    as sections/x.html#p4 is."""
+    page, _, fragment = LANGUAGE_FOLDER.sub("", url).partition("#")
     if page.startswith("entities/") and not fragment:
         return ("entity", page.removeprefix("entities/").removesuffix(".html"))
     if page.startswith("sections/") or page == "article.html":

@@ -4,8 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from .. import signals
+from ..forked import forked
 from ..model import Edition
-from . import finish, offline
+from . import finish, offline, search, sitemaps
+from ..paths import language_prefix
+from .config import engine_settings
 from .engines import ENGINES
 from .files import remove, staging_folder, swap
 
@@ -13,16 +16,20 @@ from .files import remove, staging_folder, swap
 def publish(edition: Edition, config: Path, site: Path, target: Path, engine: str) -> Path:
     """Build docs/ into a fresh folder beside `target` (site/, or the folder it links to),
     finish it, zip it, then swap it in, in one step that a signal cannot cut in two."""
-    staging = None
+    staging = aside = None
     try:
         with signals.held():  # no moment when the folder exists and nothing will remove it
-            staging = staging_folder(target)
-        ENGINES[engine](config, staging, edition)
+            staging, aside = staging_folder(target), staging_folder(target)
+        _run_engine(engine, config, staging, aside, edition)
+        sitemaps.merge_sitemaps(staging, edition)
         finish.finish_site(staging, engine)
+        search.fold_search_indexes(staging)
         offline.write_offline_zip(edition, staging)
     except BaseException:
         remove(staging)
         raise
+    finally:
+        remove(aside)
     swapped, previous = False, None
     try:
         signals.check()  # last moment to stop with site/ as it was
@@ -37,3 +44,23 @@ def publish(edition: Edition, config: Path, site: Path, target: Path, engine: st
         remove(staging)  # the new site if not swapped; exchanged, the previous one
         raise
     return site
+
+
+def _run_engine(engine: str, config: Path, staging: Path, aside: Path, edition: Edition) -> None:
+    """The engine once per language, each with its language's settings: the first language
+    into `staging` (a run empties its folder), each other one at the same time in a second
+    process, into `aside`, then moved to its folder (es/) in `staging`."""
+    first, *others = edition.source.languages
+
+    def run(language: str, folder: Path) -> None:
+        ENGINES[engine](config, folder, edition, engine_settings(config, edition, language))
+
+    def others_aside() -> None:
+        for language in others:
+            run(language, aside / language)
+
+    with forked(others_aside) as running:
+        run(first, staging)
+        running.result()
+    for language in others:
+        (aside / language).rename(staging / language_prefix(edition, language))

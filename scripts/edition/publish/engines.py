@@ -8,8 +8,9 @@ from ..model import Edition
 from . import mkdocs_engine, zensical_engine
 from .mkdocs_engine import EngineFailed
 
-# Each builds docs/ into `site_dir` with the settings of mkdocs.yml, dated by the edition.
-Engine = Callable[[Path, Path, Edition], None]
+# Each builds docs/ into `site_dir` with the settings of mkdocs.yml and one language's over
+# them (config.engine_settings), dated by the edition.
+Engine = Callable[[Path, Path, Edition, dict], None]
 ENGINES: dict[str, Engine] = {"mkdocs": mkdocs_engine.build, "zensical": zensical_engine.build}
 DEFAULT = "mkdocs"
 

@@ -15,6 +15,8 @@ from functools import cache
 from html import unescape
 from pathlib import Path
 
+from ..i18n import messages
+
 # The inline scripts the edition ships, as its theme's partials and Material's write them (the
 # localStorage helpers, the palette switch, search on demand). A page's inline script is allowed
 # by its hash only when it is one of these, a template expression in it standing for a plain
@@ -32,6 +34,7 @@ _POLICY = ("default-src 'self' file:; script-src 'self' file: {hashes}; "
            "connect-src 'self' file:; worker-src 'self' file:; frame-src 'self' file:; "
            "object-src 'none'; base-uri 'self'; form-action 'self'")
 _CHARSET = '<meta charset="utf-8">'
+_LANG = re.compile(r'<html lang="([\w-]+)"')
 _CONFIG = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
 
 # From file://, the vendored iframe-worker shim runs the search worker in an about:blank
@@ -53,9 +56,9 @@ THEME_FIXES = {
     "mkdocs": _CHECKBOX_FIXES + (
         (' autocapitalize="off" autocorrect="off" autocomplete="off"',
          ' autocapitalize="off" autocomplete="off"'),
-        # The search dialog needs a name (axe: aria-dialog-name).
+        # The search dialog needs a name (axe: aria-dialog-name), in the page's language.
         ('class="md-search" data-md-component="search" role="dialog">',
-         'class="md-search" data-md-component="search" role="dialog" aria-label="Search">'),
+         'class="md-search" data-md-component="search" role="dialog" aria-label="{search}">'),
     ),
     "zensical": _CHECKBOX_FIXES,
 }
@@ -153,8 +156,10 @@ def finish_page(html: str, engine: str = "mkdocs", where: str = "a page",
     and which of `fixes` matched it."""
     fixes = THEME_FIXES[engine]
     matched = {n for n, (old, _) in enumerate(fixes) if old in html}
+    language = _LANG.search(html)
+    search = messages(language[1] if language else "en")._("Search")
     for old, new in fixes:
-        html = html.replace(old, new)
+        html = html.replace(old, new.replace("{search}", search))
     html = _ROOT_CANONICAL.sub("", html)
     html = _FOOTER_LABEL.sub(lambda m: f'{m[1]}{unescape(m[2])}"', html)
     if 'id="__toc"' not in html:  # pages outside the nav have no table-of-contents toggle

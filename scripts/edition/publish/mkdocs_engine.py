@@ -82,9 +82,11 @@ class _captured:
         self.logger.removeHandler(self.handler)
 
 
-def build(config: Path, site_dir: Path, edition: Edition) -> None:
-    """Run a strict MkDocs build of `docs/` into `site_dir`, dated by the edition, not the clock.
-    Its warnings (strict: any stops it) are traced to the source file and line they come from."""
+def build(config: Path, site_dir: Path, edition: Edition, settings: dict | None = None) -> None:
+    """Run a strict MkDocs build of `docs/` into `site_dir` with mkdocs.yml's settings and
+    `settings` over them (one language's: publish/config.engine_settings), dated by the
+    edition, not the clock. Its warnings (strict: any stops it) are traced to the source file
+    and line they come from."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.exceptions import MkDocsException
 
@@ -95,7 +97,7 @@ def build(config: Path, site_dir: Path, edition: Edition) -> None:
     problems = Problems()
     try:
         with _captured("mkdocs") as records:
-            cfg = check_config(config, problems, site_dir=str(site_dir))
+            cfg = check_config(config, problems, site_dir=str(site_dir), **(settings or {}))
             problems.raise_if_any()
             try:
                 mkdocs_build(cfg)

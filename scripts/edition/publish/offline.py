@@ -16,7 +16,7 @@ from ..doc.html import to_html
 from ..i18n import messages
 from ..model import Edition
 from ..pages.front import human_size, offline_listing as listing, zip_name
-from ..paths import file_stem
+from ..paths import file_stem, language_prefix
 from ..export.zipfiles import Entry, reproducible_zip
 from .finish import ARTEFACTS, ThemeChanged
 
@@ -36,11 +36,11 @@ _LISTING = re.compile(r'<span class="offline-zip">.*?</span>')
 
 def offline_zip(site: Path, top: str, leave_out: str = "") -> bytes:
     """Every file of the site, sorted, under one top folder; `leave_out` is the zip's own path."""
-    left_out = (*LEFT_OUT_FILES, leave_out)
     files = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*")) if p.is_file()
              and not p.name.endswith(LEFT_OUT_SUFFIXES)]
-    return reproducible_zip([Entry(f"{top}/{name}", _offline_copy(site, name))
-                             for name in files if name not in left_out])
+    # each language's site (es/) has its own 404 page and sitemaps: left out too
+    return reproducible_zip([Entry(f"{top}/{name}", _offline_copy(site, name)) for name in files
+                             if name != leave_out and name.rsplit("/", 1)[-1] not in LEFT_OUT_FILES])
 
 
 def _offline_copy(site: Path, name: str) -> bytes:
@@ -69,8 +69,10 @@ def write_offline_zip(edition: Edition, site: Path) -> Path:
     target = site / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
-    m = messages(edition.bibliography.article.language)
-    _link_with_size(site / DOWNLOAD_PAGE, to_html(listing(edition, m, human_size(len(content), m))))
+    for language in edition.source.languages:  # each language's Download page
+        m, prefix = messages(language), language_prefix(edition, language)
+        _link_with_size(site / prefix / DOWNLOAD_PAGE, to_html(listing(
+            edition, m, human_size(len(content), m), up="../" * prefix.count("/"))))
     return target
 
 

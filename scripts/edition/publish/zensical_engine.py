@@ -22,10 +22,12 @@ GAPS = ("mkdocs.yml's hooks, strict and validation are ignored: run `edition bui
         "zensical` again after editing source/, and MkDocs alone validates links")
 
 
-def build(config: Path, site_dir: Path, edition: Edition) -> None:
+def build(config: Path, site_dir: Path, edition: Edition, overrides: dict | None = None) -> None:
     if importlib.util.find_spec("zensical") is None:
         raise EngineFailed('Zensical is not installed — pip install -e ".[zensical]"')
     settings = yaml.safe_load(config.read_text(encoding="utf-8")) or {}
+    settings.update(overrides or {})
+    settings = {key: value for key, value in settings.items() if value is not None}
     settings["site_dir"] = str(site_dir)
     # The classic variant is Material's look and markup, which the edition's theme overrides
     # and tests are made for (Zensical's default, modern, has another search and header).

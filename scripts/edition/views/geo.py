@@ -97,15 +97,28 @@ class Frame:
 
 def outline(frame: Frame, shape: Shape) -> str:
     """The shape as SVG path data in the frame: simplified, clipped, in whole px."""
-    parts = []
+    return "".join(_path_data(ring) for ring in rings(frame, shape))
+
+
+def rings(frame: Frame, shape: Shape) -> list[list[tuple[int, int]]]:
+    """The shape's rings as drawn in the frame: simplified, clipped, in whole px."""
+    drawn = []
     for polygon in shape.polygons:
         for ring in polygon:
             points = _clip(_ring_points(frame, ring), -CLIP_MARGIN, -CLIP_MARGIN,
                            frame.width + CLIP_MARGIN, frame.height + CLIP_MARGIN)
             rounded = _whole(points)
             if len(rounded) >= 3 and abs(_area(rounded)) >= 2:
-                parts.append(_path_data(rounded))
-    return "".join(parts)
+                drawn.append(rounded)
+    return drawn
+
+
+@functools.lru_cache(maxsize=64)  # a frame's lines, for each language's map alike
+def lines(frame: Frame) -> tuple[tuple[Point, Point], ...]:
+    """Every border, coast and shore the frame draws, as segments: no label may cross one."""
+    shapes = basemap().countries + basemap().lakes
+    return tuple((ring[i - 1], ring[i]) for shape in shapes for ring in rings(frame, shape)
+                 for i in range(len(ring)))
 
 
 def _ring_points(frame: Frame, ring: Ring) -> list[Point]:

@@ -1,4 +1,5 @@
-"""Label boxes and their placement: no label over another label or over any marker.
+"""Label boxes and their placement: no label over another label, over any marker or across a
+line of the map (a border, a coast).
 
 The build cannot know the reader's font, so each label is drawn at the width estimated here
 (SVG `textLength`): its box on screen is the box the placement reserved, in any font.
@@ -26,6 +27,7 @@ _WIDTHS.update({"–": 556, "—": 1000, "…": 1000, "‘": 222, "’": 222, "�
 WIDTH_FACTOR = 1.05  # a little wider than Helvetica, between it and DejaVu Sans
 ASCENT, DESCENT = 1.08, 0.3  # of the font size: room for the tallest common system faces
 GAP = 2.0  # at least this much space between a label and anything it must not touch
+Segment = tuple[tuple[float, float], tuple[float, float]]  # a line of the map, from a to b
 
 
 def text_width(text: str, size: float) -> float:
@@ -153,12 +155,12 @@ class Unplaceable(ValueError):
     """No room for a label: the map must change (bigger, or a closer view)."""
 
 
-def place(markers: list[Marker], size: float, bounds: Box,
-          obstacles: tuple[Box, ...] = ()) -> dict[str, Label]:
-    """A label for every marker, inside `bounds`, clear of every marker, obstacle and other
-    label, and no leader line across a label or another leader. A depth-first search, crowded
-    markers first and each marker's nearest places first, within a fixed budget of tries.
-    Deterministic: the same markers give the same labels."""
+def place(markers: list[Marker], size: float, bounds: Box, obstacles: tuple[Box, ...] = (),
+          lines: tuple[Segment, ...] = ()) -> dict[str, Label]:
+    """A label for every marker, inside `bounds`, clear of every marker, obstacle, other label
+    and line, and no leader line across a label or another leader. A depth-first search,
+    crowded markers first and each marker's nearest places first, within a fixed budget of
+    tries. Deterministic: the same markers give the same labels."""
     order = sorted(markers, key=lambda m: (-_crowding(m, markers), m.key))
     candidates = {m.key: list(_candidates(m, size)) for m in markers}
     marker_boxes = [m.box for m in markers]
@@ -173,7 +175,8 @@ def place(markers: list[Marker], size: float, bounds: Box,
             budget[0] -= 1
             if budget[0] < 0:
                 return False
-            if _fits(label, marker, bounds, marker_boxes, obstacles, placed.values()):
+            if (_fits(label, marker, bounds, marker_boxes, obstacles, placed.values())
+                    and not crosses(label.box, lines)):
                 placed[marker.key] = label
                 if search(index + 1):
                     return True
@@ -251,6 +254,14 @@ def _fits(label: Label, marker: Marker, bounds: Box, marker_boxes: list[Box],
         if any(other.leader and _segments_cross(label.leader, other.leader) for other in placed):
             return False
     return True
+
+
+def crosses(box: Box, lines: tuple[Segment, ...]) -> bool:
+    """Whether any of the lines passes through the box (with a label's gap around it)."""
+    near = Box(box.left - GAP, box.top - GAP, box.right + GAP, box.bottom + GAP)
+    return any(near.crossed_by(a, b) for a, b in lines
+               if min(a[0], b[0]) <= near.right and max(a[0], b[0]) >= near.left
+               and min(a[1], b[1]) <= near.bottom and max(a[1], b[1]) >= near.top)
 
 
 def _segments_cross(s, t) -> bool:

@@ -1,7 +1,11 @@
-"""The maps: three panels on the Places page (Bolivia, La Paz and El Alto, South America)
-and a locator map on each place's page. Each place is drawn once, on the panel of its scale."""
+"""The maps: panels on the Places page (Bolivia, South America) and a locator map on each
+place's page. Each place is drawn once, on the panel of its scale; the places of La Paz and El
+Alto, too close together for any map the edition can draw (it has no streets, no city limits,
+and the register's positions are approximate centres), are listed in words instead. No label
+crosses a border or a coast, and every label is at least 12 px on a 390 px phone."""
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 
 from ..doc.tree import Element, fill, h
@@ -10,15 +14,16 @@ from ..model import Edition, Entity
 from ..paths import entity_path, html_path, relative
 from . import geo
 from .geo import Frame
-from .labels import Box, Label, Marker, Unplaceable, lines_box, place, svg_text, text_width
+from .labels import (Box, Label, Marker, Segment, Unplaceable, crosses, lines_box, place,
+                     svg_text, text_width)
 
-SIZE = 11  # px: the labels' font size in the map's own units
-CONTEXT_SIZE = 10  # the basemap's own labels (neighbouring countries, the lake)
+SIZE = 12.5  # px: the labels' font size in the map's own units (12.4 px at a phone's 358 px)
+CONTEXT_SIZE = 12.5  # the basemap's own labels (neighbouring countries, the lake)
 AREA_KINDS = ("region", "high plateau")  # places that are areas: drawn as a ring, not a dot
 PLACES_PAGE = "register/places.md"
 HOME = "Bolivia"  # the basemap's name of the country drawn as home on the Places page
 LAKE_NAMES = (N_("Lake Titicaca"),)  # the basemap's lake names, for the catalogue
-INSET_LINES = (N_("La Paz, El Alto"), N_("(city map)"))
+INSET_LINES = (N_("La Paz, El Alto"), N_("(the city's places)"))
 
 
 @dataclass(frozen=True)
@@ -31,13 +36,15 @@ class Panel:
     basemap: bool = True  # False: no outlines at this scale (Natural Earth has none)
 
 
-BOLIVIA = Panel("map-bolivia", N_("Bolivia"), Frame(-70.6, -57.2, -9.4, -23.2, 360), 5, (
+# The neighbours' names stand inside their countries, clear of every border and coast
+# (tests/build/test_views.py checks it).
+BOLIVIA = Panel("map-bolivia", N_("Bolivia"), Frame(-70.6, -57.2, -9.4, -24.0, 360), 5, (
     (N_("Peru"), -12.6, -70.0), (N_("Brazil"), -11.6, -61.2), (N_("Chile"), -21.2, -69.4),
-    (N_("Paraguay"), -21.3, -59.2), (N_("Argentina"), -22.75, -64.9)))
+    (N_("Paraguay"), -21.3, -59.2), (N_("Argentina"), -23.6, -65.0)))
 CITY = Panel("map-city", N_("La Paz and El Alto"),
              Frame(-68.186, -68.106, -16.478, -16.524, 360), 0, basemap=False)
 CONTINENT = Panel("map-continent", N_("South America"), Frame(-82, -34, 13, -56, 220), 10, (
-    (N_("Brazil"), -9.0, -52.0), (N_("Argentina"), -31.0, -64.0)))
+    (N_("Brazil"), -9.0, -52.0),))  # Argentina is too narrow here for its name
 PANELS = (BOLIVIA, CITY, CONTINENT)
 
 
@@ -60,6 +67,9 @@ def places_map(edition: Edition, page: str, m: Messages) -> Element | None:
         here = sorted((e for e in places if panel_of(e) is panel), key=lambda e: e.name)
         links = {e.id: html_path(relative(page, entity_path(e.id))) for e in here}
         title = m._(panel.title)
+        if not panel.basemap:
+            figures.append(_place_list(panel, here, links, m))
+            continue
         svg = _panel_svg(panel, panel.frame, here, links, m, highlight=HOME,
                          label=m._("Map: {title}", title=title))
         figures.append(h("figure", {"class": "ed-panel", "id": panel.id},
@@ -89,21 +99,25 @@ def locator_map(edition: Edition, entity: Entity, page: str, m: Messages) -> Ele
              svg, h("figcaption", caption))
 
 
+def _place_list(panel: Panel, places: list[Entity], links: dict[str, str],
+                m: Messages) -> Element:
+    """The places of a scale the edition cannot map, in words: each with its page and what the
+    register says of it."""
+    return h("figure", {"class": "ed-panel ed-place-list", "id": panel.id},
+             h("figcaption", m._(panel.title)),
+             h("p", m._("Too close together to map: the edition has no street map of the city, "
+                        "and the register's positions are approximate centres.")),
+             h("ul", [h("li", h("a", {"href": links[e.id]}, e.name), f": {e.description}")
+                      for e in places]))
+
+
 def _caption(m: Messages) -> str:
-    p = geo.basemap().provenance
-    countries, lakes = p["countries"], p["lakes"]
     return m._(
         "Each marker links to its place's page; the list below names every place in words. "
-        "Country outlines and Lake Titicaca: Natural Earth 1:50m, version 4.1.0 (public domain), "
-        "from the npm packages {countries_package} {countries_version} ({countries_licence} "
-        "licence) and {lakes_package} {lakes_version} ({lakes_licence} licence), simplified. "
-        "Positions: the register's coordinates (approximate centres, WGS84). Equirectangular "
-        "projection; each scale bar is true at its map's middle latitude. No streets or city "
-        "limits are drawn (Natural Earth has none at the city's scale), nor department borders "
-        "(no Natural Earth source for them was found in a package registry).",
-        countries_package=countries["package"], countries_version=countries["version"],
-        countries_licence=countries["licence"], lakes_package=lakes["package"],
-        lakes_version=lakes["version"], lakes_licence=lakes["licence"])
+        "Country outlines and Lake Titicaca: Natural Earth, at the scale of 1:50 million, "
+        "version 4.1.0 (public domain), simplified. Positions: the register's coordinates "
+        "(approximate centres). Each scale bar is true at its map's middle latitude. Department "
+        "borders are not drawn: no Natural Earth outline of them was found.")
 
 
 def _panel_svg(panel: Panel, frame: Frame, places: list[Entity], links: dict[str, str],
@@ -115,7 +129,8 @@ def _panel_svg(panel: Panel, frame: Frame, places: list[Entity], links: dict[str
         parts.append(h("path", {"class": "grid", "d": geo.graticule(frame, panel.grid)}))
     if panel.basemap:
         parts += _basemap(frame, highlight)
-    bar, bar_box = _scale_bar(frame, m)
+    lines = geo.lines(frame) if panel.basemap else ()
+    bar, bar_box = _scale_bar(frame, m, lines)
     context = [(m._(text), *(round(v, 1) for v in frame.xy(lat, lon)))
                for text, lat, lon in panel.context]
     obstacles = (bar_box, *(_context_box(x, y, text) for text, x, y in context))
@@ -125,7 +140,8 @@ def _panel_svg(panel: Panel, frame: Frame, places: list[Entity], links: dict[str
     if lake:
         extra.append(lake)
     markers = {e.id: _marker(frame, e) for e in places}
-    placed = _placed(list(markers.values()) + extra, Box(2, 2, width - 2, height - 2), obstacles)
+    placed = _placed(list(markers.values()) + extra, Box(2, 2, width - 2, height - 2), obstacles,
+                     lines)
     parts += [bar, [svg_text(x, y, (text,), CONTEXT_SIZE, "middle", "vl bl")
                     for text, x, y in context]]
     if lake and lake.key in placed:
@@ -138,9 +154,16 @@ def _panel_svg(panel: Panel, frame: Frame, places: list[Entity], links: dict[str
                      "font-size": SIZE}, parts)
 
 
-def _placed(markers: list[Marker], bounds: Box, obstacles: tuple[Box, ...]) -> dict[str, Label]:
+def _placed(markers: list[Marker], bounds: Box, obstacles: tuple[Box, ...],
+            lines: tuple[Segment, ...]) -> dict[str, Label]:
+    return _placed_once(tuple(markers), bounds, obstacles, lines)
+
+
+@functools.lru_cache(maxsize=256)  # the same places are labelled alike in every language
+def _placed_once(markers: tuple[Marker, ...], bounds: Box, obstacles: tuple[Box, ...],
+                 lines: tuple[Segment, ...]) -> dict[str, Label]:
     try:
-        return place(markers, SIZE, bounds, obstacles)
+        return place(list(markers), SIZE, bounds, obstacles, lines)
     except Unplaceable:  # too crowded to label (not this edition's data): markers alone
         return {}
 
@@ -153,18 +176,16 @@ def _place(entity: Entity, marker: Marker, label: Label | None, link: str | None
 
 
 def _basemap(frame: Frame, highlight: str) -> list[Element]:
+    return [h("path", {"class": css, "d": d}) for css, d in _basemap_paths(frame, highlight)]
+
+
+@functools.lru_cache(maxsize=256)  # every language's pages draw the same maps
+def _basemap_paths(frame: Frame, highlight: str) -> tuple[tuple[str, str], ...]:
     base = geo.basemap()
-    parts = []
-    for country in base.countries:
-        d = geo.outline(frame, country)
-        if d:
-            css = "land home" if country.name == highlight else "land"
-            parts.append(h("path", {"class": css, "d": d}))
-    for lake in base.lakes:
-        d = geo.outline(frame, lake)
-        if d:
-            parts.append(h("path", {"class": "lake", "d": d}))
-    return parts
+    paths = [("land home" if country.name == highlight else "land", geo.outline(frame, country))
+             for country in base.countries]
+    paths += [("lake", geo.outline(frame, lake)) for lake in base.lakes]
+    return tuple((css, d) for css, d in paths if d)
 
 
 def _marker(frame: Frame, entity: Entity) -> Marker:
@@ -221,12 +242,21 @@ def _context_box(x: float, y: float, text: str) -> Box:
     return lines_box(x, y, [text_width(text, CONTEXT_SIZE)], CONTEXT_SIZE, "middle")
 
 
-def _scale_bar(frame: Frame, m: Messages) -> tuple[list[Element], Box]:
+def _scale_bar(frame: Frame, m: Messages,
+               lines: tuple[Segment, ...]) -> tuple[list[Element], Box]:
+    """The scale bar in the first corner (bottom left, bottom right, top left, top right) where
+    no border or coast crosses its words."""
     km, px = geo.scale_bar_km(frame)
     px = round(px, 1)
-    x, y = 8, frame.height - 8
     text = m._("{distance} km", distance=m.number(km))
-    svg = [h("path", {"class": "bar", "d": f"M{x} {y - 4}v4h{px:.1f}v-4"}),
+    width = px + 4 + text_width(text, CONTEXT_SIZE)
+    corners = [(8, frame.height - 8), (frame.width - 8 - width, frame.height - 8),
+               (8, 8 + CONTEXT_SIZE), (frame.width - 8 - width, 8 + CONTEXT_SIZE)]
+    for x, y in corners:
+        text_box = lines_box(x + px + 4, y, [text_width(text, CONTEXT_SIZE)], CONTEXT_SIZE,
+                             "start")
+        if not crosses(text_box, lines):
+            break
+    svg = [h("path", {"class": "bar", "d": f"M{x:g} {y - 4:g}v4h{px:.1f}v-4"}),
            svg_text(round(x + px + 4, 1), y, (text,), CONTEXT_SIZE, css="vl bl")]
-    text_box = lines_box(x + px + 4, y, [text_width(text, CONTEXT_SIZE)], CONTEXT_SIZE, "start")
-    return svg, Box(x - 2, y - 6, text_box.right, y + 2 + CONTEXT_SIZE * 0.3)
+    return svg, Box(x - 2, y - 6 - CONTEXT_SIZE, text_box.right, y + 2 + CONTEXT_SIZE * 0.3)

@@ -12,12 +12,12 @@ from ..doc.tree import Element, h
 from ..i18n import Messages, N_
 from ..model import Edition, Span
 from ..kinds import AnnotationType as T
+from ..kinds.quotation import KIND_NAMES, KINDS
 from ..paths import html_path, relative, section_path
 from .labels import svg_text, text_width
 
-WIDTH = 380
+WIDTH = 320  # a 358 px phone draws it at 1.1: its 11 px words at 12.3 px
 SIZE = 11
-KINDS = ("report", "speech", "slogan", "document", "term")
 STATUSES = (("named", N_("source named"), N_("the source is named")),
             ("lost", N_("source’s name lost"),
              N_("the reporting source’s name was lost (a lacuna)")),
@@ -90,6 +90,7 @@ def _row(edition: Edition, page: str, group: tuple[str, str], spans: list[Span],
          note_id: Callable[[Span], str], m: Messages) -> list[Element]:
     """One row: the kind, a square for each quotation (a link to it), then the speaker."""
     kind, who = group
+    kind = m._(KIND_NAMES[kind])
     parts = [svg_text(0, round(y, 1), (kind,), SIZE, css="vl bl")]
     x = KIND_COLUMN
     for span in spans:
@@ -120,24 +121,27 @@ def _totals(quotes: tuple[Span, ...], page: str, m: Messages) -> tuple[list[Elem
     anchors = {"named": named[0] if named else "", "lost": "lost", "none": "other"}
     counts = {state: sum(1 for s in quotes if status(s) == state) for state, _, _ in STATUSES}
     parts = [svg_text(0, 12, (_quotations(len(quotes), m),), SIZE, css="vl sh")]
-    x, legend_x = 0.0, 0.0
+    x, legend_x, legend_y = 0.0, 0.0, 38.0
     for state, label, description in STATUSES:
         count = counts[state]
         if not count:
             continue
         width = (WIDTH - 2) * count / len(quotes)
         text = m._("{status} ({count})", status=m._(label), count=m.number(count))
+        item = SQUARE + 4 + text_width(text, SIZE)
+        if legend_x and legend_x + item > WIDTH - 2:  # the legend goes on on a line of its own
+            legend_x, legend_y = 0.0, legend_y + ROW
         href = relative(page, html_path(SOURCES_PAGE)) + f"#{anchors[state]}"
         name = m._("{status}: {quotations}; {description}", status=text,
                    quotations=_quotations(count, m), description=m._(description))
         parts.append(h("a", {"href": href, "aria-label": name},
                        h("rect", {"class": f"vm q {state}", "x": f"{x:.1f}", "y": 20,
                                   "width": f"{width:.1f}", "height": 10}),
-                       _square(legend_x, 38, state),
-                       svg_text(legend_x + SQUARE + 4, 47, (text,), SIZE)))
+                       _square(legend_x, legend_y, state),
+                       svg_text(legend_x + SQUARE + 4, legend_y + 9, (text,), SIZE)))
         x += width
-        legend_x += SQUARE + 4 + text_width(text, SIZE) + 12
-    return parts, 50.0
+        legend_x += item + 12
+    return parts, legend_y + 12
 
 
 def _quotations(count: int, m: Messages) -> str:

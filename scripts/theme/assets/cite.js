@@ -102,32 +102,43 @@
     return words ? permalink + ":~:" + textDirective(words) : permalink;
   }
 
-  // Material's clipboard handler copies a button's data-clipboard-text when it is pressed.
+  // Material's clipboard handler copies a button's data-clipboard-text when it is pressed. The
+  // button lies over the page under the selection's last line (edition.css): showing it moves
+  // no text; it goes when the selection does. Its words are the page's (editionWords).
   var button = null;
 
   function selectionButton() {
-    if (button && document.body.contains(button)) { return button; }
-    button = document.createElement("button");
-    button.type = "button";
-    button.className = "ed copy-selection-link";
-    button.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    if (!button) {
+      button = document.createElement("button");
+      button.type = "button";
+      button.className = "ed copy-selection-link";
+      button.addEventListener("mousedown", function (event) { event.preventDefault(); });
+    }
     return button;
+  }
+
+  function place(b, range, para) {
+    var rects = range.getClientRects();
+    var last = rects.length ? rects[rects.length - 1] : range.getBoundingClientRect();
+    var frame = para.getBoundingClientRect(), text = para.querySelector("p.tb");
+    if (b.parentNode !== para) { para.appendChild(b); }
+    b.style.top = (last.bottom - frame.top) + "px";
+    var left = Math.min(last.left - frame.left, frame.width - b.offsetWidth);
+    b.style.left = Math.max(text ? text.offsetLeft : 0, left) + "px";
   }
 
   function offerSelectionLink() {
     var selection = window.getSelection();
     var link = selection && !selection.isCollapsed ? selectionLink(selection) : null;
     if (!link) {
-      if (button && !button.contains(document.activeElement)) { button.hidden = true; }
+      if (button) { button.remove(); }
       return;
     }
-    var b = selectionButton();
+    var b = selectionButton(), range = selection.getRangeAt(0);
     b.setAttribute("data-clipboard-text", link);
-    var paragraph = paragraphOf(selection.getRangeAt(0).startContainer);
-    b.textContent = link.indexOf(":~:") > 0 ? "Copy a link to this selection"
-      : "Copy a link to this paragraph";
-    b.hidden = false;
-    if (b.previousElementSibling !== paragraph) { paragraph.parentNode.insertBefore(b, paragraph.nextSibling); }
+    b.textContent = window.editionWords(link.indexOf(":~:") > 0 ? "copy-selection-link"
+                                                                : "copy-paragraph-link");
+    place(b, range, paragraphOf(range.startContainer).closest(".para"));
   }
 
   function setUp() {

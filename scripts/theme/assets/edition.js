@@ -1,7 +1,21 @@
-/* Small enhancements: the annotations switch, mention tooltips, and two scripts fetched the
-   first time a reader needs them (most readers never do): panel.js when a paragraph's number
-   is activated (or a link asks for a paragraph's panel), cite.js when a reader cites or
-   selects words. */
+/* The words the scripts show, in the page's language: main.html gives them as JSON (the
+   engine's settings carry them: publish/config.py SCRIPT_WORDS). A word's {placeholders}
+   take `values`. */
+window.editionWords = (function () {
+  "use strict";
+  var element = document.getElementById("ed-words");
+  var words = element ? JSON.parse(element.textContent) : {};
+  return function (key, values) {
+    return (words[key] || key).replace(/\{(\w+)\}/g, function (all, name) {
+      return values && name in values ? values[name] : all;
+    });
+  };
+})();
+
+/* Small enhancements: the annotations switch, mention tooltips, a copy of the text that is the
+   text, and three scripts fetched the first time a reader needs them (most readers never do):
+   panel.js when a paragraph's number is activated (or a link asks for a paragraph's panel),
+   notes.js when a note's call is, cite.js when a reader cites or selects words. */
 (function () {
   "use strict";
   var KEY = "edition-annotations";
@@ -13,10 +27,9 @@
       button.wired = true;
       var on = false;
       try { on = localStorage.getItem(KEY) === "1"; } catch (e) { /* storage blocked */ }
-      var show = function () {
+      var show = function () {  // the label stays; the state is the button's pressed state
         document.body.classList.toggle("annotations", on);
         button.setAttribute("aria-pressed", String(on));
-        button.textContent = on ? "Hide annotations" : "Show annotations";
       };
       button.addEventListener("click", function () {
         on = !on;
@@ -122,6 +135,29 @@
   if (/^https?:/.test(here) && document.querySelector("#cite-edition [data-cite-path]")) {
     script("cite.js");
   }
+  // A note's call opens the note where it is called (notes.js); a modified click (new tab), or
+  // no script, follows the link to the note in the apparatus.
+  document.addEventListener("click", function (event) {
+    var call = event.target.closest && event.target.closest(".transmitted sup.nref a");
+    if (!call || event.button || event.ctrlKey || event.metaKey || event.shiftKey ||
+        event.altKey) { return; }
+    event.preventDefault();
+    script("notes.js").then(function () { window.editionNotes.toggle(call); },
+                            function () { window.location.hash = call.hash; });
+  });
+
+  // The cite box of the reading tools lies over the page: Escape or a click elsewhere closes it.
+  function closeTools(event) {
+    var open = document.querySelector(".ed-controls details[open]");
+    if (!open || (event.type === "keydown" ? event.key !== "Escape" : open.contains(event.target))) {
+      return;
+    }
+    open.open = false;
+    if (event.type === "keydown") { open.querySelector("summary").focus(); }
+  }
+  document.addEventListener("keydown", closeTools);
+  document.addEventListener("click", closeTools);
+
   document.addEventListener("selectionchange", function () {
     var selection = window.getSelection();
     if (window.editionCite || !selection || selection.isCollapsed) { return; }
@@ -130,5 +166,92 @@
     if (element && element.closest(".transmitted")) {
       script("cite.js").then(function () { window.editionCite.offerSelectionLink(); });
     }
+  });
+})();
+
+/* A copy of the text is the text: copying words of the transmitted text gives those words, as
+   source/article.txt has them, a blank line between blocks; never a note's number, a paragraph
+   number, a sidenote, a label or a button, which stand beside the words (and cannot be
+   selected: edition.css). A selection that takes in other words (the apparatus, say) is copied
+   as the browser copies it. */
+(function () {
+  "use strict";
+  var BESIDE = ".para > .margin, .kind-label, .sidenotes, sup.nref, .gap, .title-block, .headerlink, " +
+    ".ed-controls, .copy-selection-link, .note-pop, .cite-template, .mention-descriptions, [hidden]";
+
+  function selectedPart(node, range) {
+    var start = node === range.startContainer ? range.startOffset : 0;
+    var end = node === range.endContainer ? range.endOffset : node.data.length;
+    return node.data.slice(start, end);
+  }
+
+  // The selected words of each transmitted block, in order; null when other words are selected.
+  function transmitted(range) {
+    var root = range.commonAncestorContainer;
+    root = root.nodeType === 1 ? root : root.parentElement;
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT), blocks = [], words = [];
+    while (walker.nextNode()) {
+      var node = walker.currentNode, element = node.parentElement;
+      if (!range.intersectsNode(node) || element.closest(BESIDE)) { continue; }
+      var part = selectedPart(node, range), block = element.closest(".transmitted .tb");
+      if (!block) {
+        if (part.trim()) { return null; }
+        continue;
+      }
+      if (blocks[blocks.length - 1] !== block) { blocks.push(block); words.push(""); }
+      words[words.length - 1] += part;
+    }
+    return words.length ? words : null;
+  }
+
+  document.addEventListener("copy", function (event) {
+    var selection = window.getSelection();
+    if (!selection || selection.isCollapsed || !event.clipboardData) { return; }
+    var words = transmitted(selection.getRangeAt(0));
+    if (!words) { return; }
+    event.clipboardData.setData("text/plain", words.join("\n\n"));
+    event.preventDefault();
+  });
+})();
+
+(function () {
+  "use strict";
+  // The language switch keeps the reader's place: the address's own #fragment, or else the
+  // first paragraph still on screen (every language's page has the same #pN ids).
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest && event.target.closest("a.ed-language");
+    if (!link) { return; }
+    var here = window.location.hash;
+    if (!here) {
+      var paragraphs = document.querySelectorAll("[id^='p'].tb");
+      for (var i = 0; i < paragraphs.length; i++) {
+        if (/^p\d+$/.test(paragraphs[i].id) && paragraphs[i].getBoundingClientRect().bottom > 64) {
+          here = "#" + paragraphs[i].id;
+          break;
+        }
+      }
+    }
+    if (here) { link.hash = here; }
+  });
+})();
+
+(function () {
+  "use strict";
+  // On a narrow screen, the translation alone or beside the transmitted text: the paragraph at
+  // the top of the screen stays there when the other language comes or goes.
+  document.addEventListener("click", function (event) {
+    var button = event.target.closest && event.target.closest("button.ed-tr-toggle");
+    if (!button) { return; }
+    // The first paragraph of which a few lines show under the header: the one being read.
+    var header = document.querySelector(".md-header");
+    var under = (header ? header.getBoundingClientRect().bottom : 0) + 40;
+    var kept = null, top = 0, paras = document.querySelectorAll(".para.has-tr");
+    for (var i = 0; i < paras.length; i++) {
+      var box = paras[i].getBoundingClientRect();
+      if (box.bottom > under) { kept = paras[i]; top = box.top; break; }
+    }
+    var alone = document.body.classList.toggle("ed-tr-alone");
+    button.setAttribute("aria-pressed", alone ? "true" : "false");
+    if (kept) { window.scrollBy(0, kept.getBoundingClientRect().top - top); }
   });
 })();

@@ -6,8 +6,9 @@
    section's apparatus below the text. */
 (function () {
   "use strict";
-  var TYPES = [["person", "People"], ["organisation", "Organisations"], ["group", "Groups"],
-               ["place", "Places"]];
+  var word = window.editionWords;
+  var TYPES = [["person", "people"], ["organisation", "organisations"], ["group", "groups"],
+               ["place", "places"]];
   var panel = null, current = null, urlBefore = null;
 
   function shell() {
@@ -58,7 +59,7 @@
         var name = found[id].about.getAttribute("data-name");
         return [link(found[id].href, name), found[id].count > 1 ? " (" + found[id].count + ")" : ""];
       });
-      return [type[1], items];
+      return [word(type[1]), items];
     });
   }
 
@@ -80,7 +81,7 @@
     var body = panel.querySelector(".para-panel__body");
     body.textContent = "";
     names(paragraph).forEach(function (group) { part(body, group[0], group[1]); });
-    part(body, "Dates", Array.prototype.map.call(paragraph.querySelectorAll(".date"), function (d) {
+    part(body, word("dates"), Array.prototype.map.call(paragraph.querySelectorAll(".date"), function (d) {
       return quoted(d, d.getAttribute("title"));
     }));
     var quotations = [], notes = [];
@@ -90,16 +91,16 @@
       var numbered = [call.querySelector("a").getAttribute("data-n") + ". "].concat(words);
       (before && before.matches(".quotation") ? quotations : notes).push(numbered);
     });
-    part(body, "Quotations", quotations);
-    part(body, "Figures", Array.prototype.map.call(paragraph.querySelectorAll(".figure"), function (f) {
+    part(body, word("quotations"), quotations);
+    part(body, word("figures"), Array.prototype.map.call(paragraph.querySelectorAll(".figure"), function (f) {
       return [f.getAttribute("title")];
     }));
-    part(body, "Notes", notes);
+    part(body, word("notes"), notes);
     if (!body.childNodes.length) {
       body.appendChild(document.getElementById("para-panel-empty").content.cloneNode(true));
     }
     var copy = panel.querySelector(".para-panel__copy");
-    copy.textContent = "Copy the link to paragraph " + number;
+    copy.textContent = word("copy-paragraph-link-n", {number: number});
     copy.setAttribute("data-clipboard-text", window.location.href.split(/[?#]/)[0] + "#" + paragraph.id);
     var cite = panel.querySelector(".para-panel__cite");
     var old = cite.querySelector("details.cite");
@@ -118,7 +119,7 @@
     shell();
     current = paragraph;
     var number = numberLink.textContent.trim();
-    panel.querySelector(".para-panel__title").textContent = "Paragraph " + number;
+    panel.querySelector(".para-panel__title").textContent = word("paragraph-n", {number: number});
     fill(paragraph, number);
     panel.hidden = false;
     panel.returnTo = numberLink;
@@ -164,8 +165,7 @@
     a.setAttribute("aria-haspopup", "dialog");
     a.setAttribute("aria-expanded", "false");
     a.setAttribute("aria-controls", "para-panel");
-    a.setAttribute("title", a.getAttribute("title").replace(": permanent link",
-                   ": its names, dates, notes and citation"));
+    a.setAttribute("title", word("paragraph-opens", {number: a.textContent.trim()}));
   });
   window.editionPanel = { open: open, close: close, toggle: toggle };
 })();

@@ -15,24 +15,24 @@
     var anchor = decodeURIComponent(window.location.hash.slice(1));
     var known = Object.prototype.hasOwnProperty.call(data.anchors, anchor);
     var entry = data.anchors[known ? anchor : ""];
-    var what = !known || !anchor ? "This page" : /^p\d+$/.test(anchor) ? "¶ " + anchor.slice(1)
-      : "What this link points at";
+    var word = window.editionWords;
+    var what = !known || !anchor ? word("this-page") : /^p\d+$/.test(anchor)
+      ? word("paragraph-label", {number: anchor.slice(1)}) : word("what-link-points-at");
     var at = versions.indexOf(cited), link = data.changelog;
     var text;
     if (at < 0) {
-      text = "This link names version " + cited + ", which this edition never had; this is version " + current + ".";
+      text = word("never-had", {cited: cited, current: current});
     } else if (cited === current) {
-      text = "This is version " + current + ", the version this link names.";
+      text = word("is-current", {current: current});
     } else if (data.unknown.indexOf(cited) >= 0 || !entry) {
-      text = "Whether " + what.charAt(0).toLowerCase() + what.slice(1) + " changed since version " + cited +
-        " is not known: the fingerprints of that version were not recorded.";
+      text = word("not-known", {what: what.charAt(0).toLowerCase() + what.slice(1), cited: cited});
     } else if (at < versions.indexOf(entry[0])) {
-      text = what + " was added in version " + entry[0] + ", after version " + cited + ".";
+      text = word("added-after", {what: what, added: entry[0], cited: cited});
       link += "#v" + entry[0].replace(/\./g, "-");
     } else if (at >= versions.indexOf(entry[1])) {
-      text = what + " has not changed since version " + cited + ", which this link names (this is version " + current + ").";
+      text = word("unchanged", {what: what, cited: cited, current: current});
     } else {
-      text = what + " has changed since version " + cited + ", which this link names: it is as version " + entry[1] + " left it.";
+      text = word("changed", {what: what, cited: cited, since: entry[1]});
       link += "#v" + entry[1].replace(/\./g, "-");
     }
     var note = document.createElement("p");
@@ -41,7 +41,7 @@
     note.appendChild(document.createTextNode(text + " "));
     var a = document.createElement("a");
     a.href = link;
-    a.textContent = "See the changelog.";
+    a.textContent = word("see-changelog");
     note.appendChild(a);
     content.insertBefore(note, content.firstChild);
   }

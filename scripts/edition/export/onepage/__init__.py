@@ -21,7 +21,8 @@ from ...i18n import N_, messages
 from ...model import Artefact, Edition
 from ...pages import Page
 from ...pages.metadata import download_meta_tags
-from ...paths import file_stem
+from ...paths import book_name, language_prefix
+from ...place import edition_in
 from ..onepage_style import STYLESHEET
 from .inpage import finish_paragraph_numbers, link_within
 from .parts import Heading, Part, citation, contents, contents_list, front, part_element, parts
@@ -43,10 +44,19 @@ class OnePage:
     meta_tags: str = ""  # the citation metadata of its <head>: a section of the edition
 
 
-@functools.lru_cache(maxsize=2)  # the HTML and the EPUB exporters wrap the same content
+def books(edition: Edition, base_url: str, pages: dict[str, tuple[Page, ...]]):
+    """(language, its edition, its public URL, its one-page content) of each language."""
+    for language, its_pages in pages.items():
+        localized = edition_in(edition, language)
+        page_base = base_url and base_url + language_prefix(edition, language)
+        yield language, localized, page_base, one_page(localized, page_base, its_pages)
+
+
+@functools.lru_cache(maxsize=4)  # the HTML and the EPUB exporters wrap the same content
 def one_page(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> OnePage:
-    """The parts from the pages' trees, every link pointing inside the page."""
-    m = messages(edition.bibliography.article.language)
+    """The parts from the pages' trees, every link pointing inside the page; `edition` in the
+    pages' language (place.edition_in), `base_url` that language's public URL."""
+    m = messages(edition.language)
     by_path = {page.path: page for page in pages}
     main = h("main", front(edition, m),
              [part_element(part, by_path[part.page]) for part in parts(edition)],
@@ -56,19 +66,19 @@ def one_page(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> OnePag
     title_mentions(main)
     note_semantics(main)
     art = edition.bibliography.article
-    return OnePage(title=art.title, language=art.language, body_html=to_html(main),
+    return OnePage(title=art.title, language=edition.language, body_html=to_html(main),
                    body_xhtml=to_xhtml(main), contents=contents(edition, m),
                    meta_tags=download_meta_tags(edition, base_url))
 
 
 def export_onepage(edition: Edition, base_url: str,
-                   pages: tuple[Page, ...]) -> tuple[Artefact, ...]:
-    page = one_page(edition, base_url, pages)
-    return (Artefact(
-        name=f"{file_stem(edition)}.html", title=N_("One-page edition"),
+                   pages: dict[str, tuple[Page, ...]]) -> tuple[Artefact, ...]:
+    return tuple(Artefact(
+        name=book_name(edition, language, "html"), title=N_("One-page edition"),
         description=N_("The whole article with its apparatus, registers, editorial method and "
                        "citation in one self-contained HTML file, for saving and printing."),
-        media_type="text/html", content=html_document(page).encode("utf-8")),)
+        media_type="text/html", content=html_document(page).encode("utf-8"), language=language)
+        for language, _, _, page in books(edition, base_url, pages))
 
 
 def content_security_policy() -> str:

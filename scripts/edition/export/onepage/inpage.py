@@ -14,7 +14,9 @@ from .parts import ARTICLE_PART_ID, entity_of, parts
 
 def link_within(main: etree._Element, edition: Edition, base_url: str) -> None:
     """Point every relative link at its target inside this page, or at the published site."""
-    page_of_part = {part.prefix or ARTICLE_PART_ID: part for part in parts(edition)}
+    every = parts(edition)
+    page_of_part = {part.prefix or ARTICLE_PART_ID: part for part in every}
+    part_of_page = {part.page: part for part in every}
     for section in main.iterfind("section"):
         part = page_of_part.get(section.get("id", ""))
         if part is None:
@@ -24,14 +26,15 @@ def link_within(main: etree._Element, edition: Edition, base_url: str) -> None:
             if href is None or href.startswith(("#", "http://", "https://")):
                 continue
             target = _target(posixpath.normpath(posixpath.join(
-                posixpath.dirname(part.page), href)), edition, base_url)
+                posixpath.dirname(part.page), href)), edition, base_url, part_of_page)
             if target:
                 element.set("href", target)
             else:
                 _unwrap_link(element)
 
 
-def _target(path_and_fragment: str, edition: Edition, base_url: str) -> str:
+def _target(path_and_fragment: str, edition: Edition, base_url: str,
+            part_of_page: dict) -> str:
     path, _, fragment = path_and_fragment.partition("#")
     path = re.sub(r"\.html$", ".md", path)
     if entity_of(path):
@@ -41,9 +44,9 @@ def _target(path_and_fragment: str, edition: Edition, base_url: str) -> str:
             return f"#{fragment or section.blocks[0].id}"
     if path == "article.md":
         return f"#{fragment or 'title'}"
-    for part in parts(edition):
-        if path == part.page:
-            return f"#{part.prefix}-{fragment}" if fragment else f"#{part.prefix}"
+    part = part_of_page.get(path)
+    if part is not None:
+        return f"#{part.prefix}-{fragment}" if fragment else f"#{part.prefix}"
     if base_url:
         return base_url + html_path(path) + (f"#{fragment}" if fragment else "")
     return ""

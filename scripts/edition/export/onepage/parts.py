@@ -70,8 +70,11 @@ def front(edition: Edition, m: Messages) -> Element:
     return h("header", {"class": "front"},
              h("p", {"class": "edition-title"}, ed.title),
              h("p", {"class": "subtitle"}, m._("A digital edition · version {version} · {date}",
-                                               version=ed.version, date=ed.date)),
+                                               version=ed.version, date=m.date(ed.date))),
              h("p", art.description),
+             h("p", {"class": "translation-note"}, m._(
+                 "The transmitted text is in English; beside each paragraph, the editors' "
+                 "translation.")) if edition.source.translation(edition.language) else None,
              h("p", {"class": "licence"}, f"{ed.licence}: {ed.text_licence_note}"),
              h("nav", {"aria-label": m._("Contents")},
                h("p", {"class": "contents-title"}, m._("Contents")),

@@ -8,7 +8,7 @@ from ...i18n import messages
 import xml.etree.ElementTree as ET
 
 from ... import dates
-from ...model import Comparison, Count, Edition, RecordEntry, SourceEntry
+from ...model import Comparison, Count, Edition, RecordEntry, SourceEntry, Translation
 from ...wording import RECORD_PARTS, TIMINGS, count_value
 from ..links import Permalinks
 from ..records import number
@@ -27,7 +27,23 @@ def back(edition: Edition, links: Permalinks) -> ET.Element:
         back.append(figures(edition, links))
     if edition.source.witnesses.quotations:
         back.append(quotation_searches(edition))
+    for translation in edition.source.translations:
+        back.append(translated(edition, translation))
     return back
+
+
+def translated(edition: Edition, translation: Translation) -> ET.Element:
+    """The editors' translation, block by block, each aligned with its block of the text
+    (@corresp): never in its place; the text stays first, in the body."""
+    div = el("div", {"type": "translation", "xml:lang": translation.language,
+                     "xml:id": f"translation-{translation.language}", "resp": EDITORS})
+    sub(div, "head", text=translation.note)
+    for block in edition.blocks:
+        if block.id in translation.blocks:
+            sub(div, "ab", {"type": "translation", "corresp": f"#{block.id}",
+                            "xml:id": f"{translation.language}-{block.id}"},
+                translation.blocks[block.id])
+    return div
 
 
 def quotation_searches(edition: Edition) -> ET.Element:
