@@ -80,5 +80,6 @@ def _answer_into(answer, function: Callable[..., Any], args: tuple) -> None:
     try:
         answer.send(outcome)
     except Exception as err:  # an exception that does not pickle: its words at least
-        answer.send(("error", ForkStopped(f"{type(err).__name__}: {outcome[1]}")))
+        answer.send(("error", ForkStopped(f"{type(outcome[1]).__name__}: {outcome[1]} "
+                                          f"(not passed back: {err})")))
     answer.close()

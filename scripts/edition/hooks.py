@@ -38,8 +38,8 @@ def on_startup(command: str, dirty: bool) -> None:
 
 
 def on_config(config):
-    """While serving from mkdocs.yml alone, the scripts' words in the edition's own language
-    (edition build gives each language its own: publish/config.engine_settings)."""
+    """While serving from mkdocs.yml alone, the scripts' words in English, the language of the
+    pages it serves (edition build gives each language its own: publish/config.engine_settings)."""
     config.extra.setdefault("edition_words", script_words(messages("en")))
     return config
 

@@ -28,6 +28,9 @@ class SourceError(Exception):
         self.problems = tuple(problems)
         super().__init__("\n".join(str(p) for p in problems))
 
+    def __reduce__(self):  # made again from its problems when it crosses from a forked process
+        return (type(self), (list(self.problems),))
+
 
 class Problems:
     """Collects problems so a stage reports all of them at once, not just the first."""

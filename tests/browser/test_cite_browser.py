@@ -57,10 +57,10 @@ def test_section_cite_box_copies_without_opening_a_paragraph(page, server):
 
 def test_home_page_box_folds_and_gives_the_address_it_is_read_at(page, server):
     page.goto(server + "index.html", wait_until="networkidle")
-    page.wait_for_function("!document.querySelector('#cite-edition template.cite-at-url')")
     box = page.locator("#cite-edition")
     assert box.get_attribute("open") is None  # folded: the home page opens with the abstract
-    page.locator("#cite-edition > summary").click()
+    page.locator("#cite-edition > summary").click()  # opened, cite.js fills in the address
+    page.wait_for_function("!document.querySelector('#cite-edition template.cite-at-url')")
     assert server in page.locator("#cite-edition-apa-entry").inner_text()
 
 

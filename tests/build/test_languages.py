@@ -3,6 +3,7 @@ naming its twin (hreflang both ways and x-default) and linking to it from the he
 Spanish pages in Spanish, with the editors' translation beside the transmitted text."""
 from __future__ import annotations
 
+import json
 import re
 from pathlib import Path
 
@@ -84,3 +85,14 @@ def test_no_english_interface_sentence_on_a_spanish_page(site):
         text = re.sub(r"\s+", " ", page.text_content())
         found += [f"{path.relative_to(site)}: {m}" for m in english if m in text]
     assert found == []
+
+
+def test_a_spanish_page_tells_what_changed_since_by_its_own_anchors(site):
+    """The footer's data for the 'changed since' note (assets/versions.js) reads the ledger's
+    es/ lines: the Spanish paragraphs were first published in 1.2.0, the English in 1.0.0."""
+    def since(path: str) -> dict:
+        page = lxml.html.fromstring((site / path).read_bytes())
+        return json.loads(page.xpath("//p[@class='ed-version']/@data-since")[0])
+    english, spanish = since(SECTION), since("es/" + SECTION)
+    assert english["anchors"]["p6"][0] == "1.0.0"
+    assert spanish["anchors"]["p6"][0] == "1.2.0" and spanish["anchors"].keys() == english["anchors"].keys()

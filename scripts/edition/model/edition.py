@@ -42,7 +42,7 @@ class Source:
 
     def localized(self, language: str) -> "Source":
         """The same data with the editors' text in `language` wherever they wrote it."""
-        if language == "en":
+        if language == self.languages[0]:
             return self
         def each(items):
             return tuple(item.localized(language) for item in items)

@@ -39,7 +39,7 @@ def document(ctx: Context, page: Page) -> str:
     settings = {"edition_meta": [[t.attribute, t.key, t.content] for t in meta.tags],
                 "edition_json_ld": meta.json_ld, "edition_updated": meta.updated,
                 "edition_panel": page.panel, "edition_version": version_line(edition, m),
-                "edition_since": since_data(ctx.history, page.path),
+                "edition_since": since_data(ctx.history, page.path, ctx.prefix),
                 "edition_alternates": alternates(ctx)}
     if page.toc_depth:
         settings["edition_toc_depth"] = page.toc_depth

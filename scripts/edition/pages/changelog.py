@@ -134,7 +134,7 @@ def _earlier_name(ctx: Context, url: str) -> str:
             if file_name.endswith(".json") and not file_name.endswith(".schema.json"):
                 found = _named(json.loads(content), url)
                 if found:
-                    return ", ".join(ctx.m._("“{text}”", text=value) if key == "title" else value
+                    return ", ".join(ctx.m.quoted(value) if key == "title" else value
                                      for key in ("publisher", "title", "name")
                                      if isinstance(value := found.get(key), str))
     return url
@@ -205,12 +205,13 @@ def version_line(edition: Edition, m: Messages) -> str:
     return m._("Version {version}, {date}", version=ed.version, date=m.date(ed.date))
 
 
-def since_data(history: AnchorHistory, page: str) -> str:
+def since_data(history: AnchorHistory, page: str, prefix: str = "") -> str:
     """JSON for the footer (assets/versions.js reads it): the versions, those whose
     fingerprints are unknown, the changelog's address, and for this page's own address ('')
     and each anchor on it, [the version that first published it, the earliest version since
-    which it is unchanged]."""
-    own = html_path(page)
+    which it is unchanged]; `prefix` is the page's language folder (es/), under which the
+    ledger records its anchors."""
+    own = prefix + html_path(page)
     anchors = {}
     for url in history.live:
         address, _, fragment = url.partition("#")

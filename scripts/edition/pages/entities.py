@@ -23,7 +23,7 @@ def entity_page(ctx: Context, entity: Entity) -> Page:
     mentions = mentions_of(ctx, entity.id)
     forms: list[Nodes] = []
     for n, form in enumerate(entity.forms):
-        forms += [", " if n else None, ctx.m.quoted(form)]
+        forms += [", " if n else None, *ctx.quote(form)]
     facts = [[h("strong", m._("Named in the text as")), ": ", *forms]]
     if entity.coordinates:
         lat, lon = entity.coordinates

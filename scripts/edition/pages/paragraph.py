@@ -38,7 +38,7 @@ def paragraph(ctx: Context, block: Block, section_id: str, text: list[Nodes],
              number(ctx, block),
              kind_label(ctx, block) if block.kind in KIND_LABELS else None,
              h("p", {"id": block.id, "class": f"tb {block.kind.value}",
-                     "lang": ctx.edition.bibliography.article.language if translated else None},
+                     "lang": ctx.edition.bibliography.article.language if ctx.prefix else None},
                text),
              translation(ctx, block, translated) if translated else None)
     return [_sidenotes(ctx, block, sidenotes), para] if sidenotes and not translated else [para]

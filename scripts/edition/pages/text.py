@@ -59,8 +59,9 @@ def whole_article(ctx: Context) -> Page:
 
 
 def reading_tools(ctx: Context, cite: Element | None) -> Element | None:
-    """The reading tools, in a row above the text and not in it: the annotations switch and the
-    cite box (opened, it lies over the page, so nothing below it moves). The row is
+    """The reading tools, in a row above the text and not in it: on another language's page the
+    switch to the translation alone (a phone's), the annotations switch and the cite box
+    (opened, it lies over the page, so nothing below it moves). The row is
     part of the page, not added by a script, so nothing moves when the scripts run; reading is
     quiet until a reader asks for the annotations (edition.js)."""
     if not ctx.interactive:
@@ -130,7 +131,7 @@ def _block(ctx: Context, block: Block, section: Section, level: int, links: Link
         heading_level = level if block.kind is BlockKind.HEADING else max(1, level - 1)
         translated = ctx.translation_of(block.id)
         heading = h(f"h{heading_level}", {"id": block.id, "class": "tb", "lang": (
-            ctx.edition.bibliography.article.language if translated else None)}, block.text)
+            ctx.edition.bibliography.article.language if ctx.prefix else None)}, block.text)
         if not translated:
             return [heading], ()
         return [h("div", {"class": "heading-pair"}, heading, translation(ctx, block, translated))], ()

@@ -1,8 +1,6 @@
 """Permanent anchors: the ledger of every published anchor, and the check that none is lost."""
 from __future__ import annotations
 
-import re
-
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +11,7 @@ from ..model import Block, Edition, Source
 from ..kinds import AnnotationType
 from ..paths import language_prefix, TIMELINE, entity_path, html_path, page_stem, section_path
 from ..problems import Problem, Problems, SourceError
-from .fingerprints import apparatus_fingerprints
+from .fingerprints import LANGUAGE_FOLDER, apparatus_fingerprints
 from .history import AnchorHistory, history
 from .structure import group_sections, split_blocks
 
@@ -214,8 +212,9 @@ def remove_from_ledger(path: Path, url: str, reason: str, moved_to: str = "") ->
     problems.raise_if_any()
     retired = " ".join(reason.split())
     # the same anchor of every language's pages (es/…) goes with it
-    prefixes = [""] + sorted({line.url[:3] for line in ledger.lines
-                              if re.match(r"[a-z]{2}/", line.url) and line.url[3:] == url})
+    prefixes = [""] + sorted({found[0] for line in ledger.lines
+                              if (found := LANGUAGE_FOLDER.match(line.url))
+                              and line.url[found.end():] == url})
     lines = list(ledger.lines)
     for prefix in prefixes:
         lines = [_retired(line, prefix + url, retired, moved_to and prefix + moved_to, prefix)

@@ -19,7 +19,8 @@ def publish(edition: Edition, config: Path, site: Path, target: Path, engine: st
     staging = aside = None
     try:
         with signals.held():  # no moment when the folder exists and nothing will remove it
-            staging, aside = staging_folder(target), staging_folder(target)
+            staging = staging_folder(target)
+            aside = staging_folder(target)
         _run_engine(engine, config, staging, aside, edition)
         sitemaps.merge_sitemaps(staging, edition)
         finish.finish_site(staging, engine)

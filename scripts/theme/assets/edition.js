@@ -131,10 +131,6 @@ window.editionWords = (function () {
   document.addEventListener("toggle", function (event) {
     if (event.target.matches("details.cite") && event.target.open) { script("cite.js"); }
   }, true);
-  // The home page's box is open from the start: over http(s) its URL is put in at once.
-  if (/^https?:/.test(here) && document.querySelector("#cite-edition [data-cite-path]")) {
-    script("cite.js");
-  }
   // A note's call opens the note where it is called (notes.js); a modified click (new tab), or
   // no script, follows the link to the note in the apparatus.
   document.addEventListener("click", function (event) {
@@ -223,10 +219,12 @@ window.editionWords = (function () {
     if (!link) { return; }
     var here = window.location.hash;
     if (!here) {
-      var paragraphs = document.querySelectorAll("[id^='p'].tb");
-      for (var i = 0; i < paragraphs.length; i++) {
-        if (/^p\d+$/.test(paragraphs[i].id) && paragraphs[i].getBoundingClientRect().bottom > 64) {
-          here = "#" + paragraphs[i].id;
+      // Each paragraph's box (its text may be hidden: the translation alone), named by its text.
+      var paras = document.querySelectorAll(".para");
+      for (var i = 0; i < paras.length; i++) {
+        var text = paras[i].querySelector(".tb");
+        if (text && /^p\d+$/.test(text.id) && paras[i].getBoundingClientRect().bottom > 64) {
+          here = "#" + text.id;
           break;
         }
       }
