@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import functools
 import gzip
+import html
 import http.server
 import re
 import shutil
@@ -122,12 +123,11 @@ def default_material_site(root: Path, scratch: Path) -> Path:
     paragraph: what the section would be with none of the edition's work."""
     sys.path.insert(0, str(root / "scripts"))
     from edition.build import Project, prepare
-    from edition.pages.inline import escape_text
     section = next(s for s in prepare(Project(root)).edition.sections if s.id == SECTION)
     docs = scratch / "docs"
     docs.mkdir(parents=True)
-    (docs / "index.md").write_text("\n\n".join(escape_text(b.text) for b in section.blocks) + "\n",
-                                   encoding="utf-8")
+    (docs / "index.md").write_text("\n\n".join(f"<p>{html.escape(b.text)}</p>"
+                                               for b in section.blocks) + "\n", encoding="utf-8")
     # Google Fonts off: this machine is offline, and the edition loads no web fonts either.
     (scratch / "mkdocs.yml").write_text("site_name: Bolivia - Insurrection in La Paz\n"
                                         "theme:\n  name: material\n  font: false\n",
