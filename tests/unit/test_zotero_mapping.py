@@ -35,7 +35,8 @@ from conftest import REPO, SITE_URL, VERSION
 from edition.load import load_source
 from edition.pages import page_table
 from edition.pages.metadata import page_metadata
-from edition.place import build_edition
+from edition.i18n import messages
+from edition.place import build_edition, edition_in
 
 HIGHWIRE_FIELDS = {"citation_title": "title", "citation_publication_date": "date",
                    "citation_date": "date", "citation_journal_title": "publicationTitle",
@@ -144,6 +145,26 @@ def test_zotero_saves_a_book_and_its_sections_with_every_field(edition, base_url
         print(f"\nZotero mapping ({'site_url set' if base_url else 'no site_url'}): "
               f"{len(checked)} pages × {max(checked.values())} fields, "
               f"{sum(checked.values())} checked; item types {dict(types)}")
+
+
+def test_zotero_saves_a_spanish_section_and_the_spanish_book_in_spanish(edition):
+    """The Spanish pages (es/): a section is a bookSection, the Spanish one-page download a
+    book, each in language es, with the edition's version in Spanish and the original date."""
+    spanish = edition_in(edition, "es")
+    m = messages("es")
+    section = next(s for s in page_table(spanish) if s.path.startswith("sections/"))
+    found = {}
+    for path, title in ((section.path, section.title),
+                        (f"downloads/bolivia-insurrection-la-paz-{VERSION}-es.html",
+                         spanish.bibliography.article.title)):
+        meta = page_metadata(spanish, SITE_URL + "es/", path, title, DESCRIPTION, m)
+        found[path] = zotero_item([(t.key, t.content) for t in meta.tags])
+    item, book = found.values()
+    assert item["itemType"] == "bookSection" and book["itemType"] == "book"
+    for each in (item, book):
+        assert each["language"] == "es" and each["edition"] == f"Versión {VERSION}"
+        assert each["extra"] == "Original Date: 2003-10-14"
+    assert item["url"] == SITE_URL + "es/" + section.path.replace(".md", ".html")
 
 
 def test_the_model_reproduces_the_faults_the_issue_reported():
