@@ -9,7 +9,7 @@ from ..model import Edition
 from . import finish, offline, search, sitemaps
 from ..paths import language_prefix
 from .config import engine_settings
-from .engines import ENGINES
+from .engines import ENGINES, SIDE_BY_SIDE
 from .files import remove, staging_folder, swap
 
 
@@ -49,8 +49,9 @@ def publish(edition: Edition, config: Path, site: Path, target: Path, engine: st
 
 def _run_engine(engine: str, config: Path, staging: Path, aside: Path, edition: Edition) -> None:
     """The engine once per language, each with its language's settings: the first language
-    into `staging` (a run empties its folder), each other one at the same time in a second
-    process, into `aside`, then moved to its folder (es/) in `staging`."""
+    into `staging` (a run empties its folder), each other one into `aside` (at the same time,
+    in a second process, where the engine allows it), then moved to its folder (es/) in
+    `staging`."""
     first, *others = edition.source.languages
 
     def run(language: str, folder: Path) -> None:
@@ -60,8 +61,12 @@ def _run_engine(engine: str, config: Path, staging: Path, aside: Path, edition: 
         for language in others:
             run(language, aside / language)
 
-    with forked(others_aside) as running:
+    if engine in SIDE_BY_SIDE:
+        with forked(others_aside) as running:
+            run(first, staging)
+            running.result()
+    else:
         run(first, staging)
-        running.result()
+        others_aside()
     for language in others:
         (aside / language).rename(staging / language_prefix(edition, language))

@@ -13,5 +13,8 @@ from .mkdocs_engine import EngineFailed
 Engine = Callable[[Path, Path, Edition, dict], None]
 ENGINES: dict[str, Engine] = {"mkdocs": mkdocs_engine.build, "zensical": zensical_engine.build}
 DEFAULT = "mkdocs"
+# The engines whose runs for two languages may go side by side, in two processes: Zensical's
+# runs share its cache folder, which each one clears (a panic when two do it at once).
+SIDE_BY_SIDE = {"mkdocs"}
 
-__all__ = ["DEFAULT", "ENGINES", "Engine", "EngineFailed"]
+__all__ = ["DEFAULT", "ENGINES", "Engine", "EngineFailed", "SIDE_BY_SIDE"]
