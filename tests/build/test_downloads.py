@@ -192,8 +192,12 @@ def test_human_size_rounds_to_kilobytes():
 
 
 
-@pytest.fixture(scope="module", params=["", BASE_URL], ids=["without-url", "with-url"])
+@pytest.fixture(scope="module", params=["", BASE_URL, "es"], ids=["without-url", "with-url", "es"])
 def any_epub(request, edition, tmp_path_factory) -> Path:
+    """The English EPUB without and with a site URL, and the Spanish one the build ships."""
+    if request.param == "es":
+        [spanish] = (request.getfixturevalue("site") / "downloads").glob("*-es.epub")
+        return spanish
     path = tmp_path_factory.mktemp("epub-variant") / "edition.epub"
     path.write_bytes(epub_of(edition, request.param))
     return path
