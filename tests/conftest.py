@@ -299,3 +299,14 @@ def built_artefacts(root: Path):
     included, which the one-page edition's changelog shows)."""
     from edition.build import Project, prepare
     return prepare(Project(root)).artefacts
+
+
+def drop_keeping_tail(element) -> None:
+    """The element goes, its tail text stays (lxml.html's drop_tree, for any lxml tree)."""
+    parent, tail = element.getparent(), element.tail or ""
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + tail
+    else:
+        parent.text = (parent.text or "") + tail
+    parent.remove(element)

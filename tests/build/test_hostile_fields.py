@@ -18,7 +18,7 @@ import lxml.html
 import pytest
 
 import hostile
-from conftest import FIXTURE, fixture_project
+from conftest import FIXTURE, drop_keeping_tail, fixture_project
 from edition.publish import finish
 from edition.cli import main
 
@@ -115,20 +115,9 @@ def _transmitted(tree) -> list[str]:
     for element in list(tree.iter()):
         if isinstance(element.tag, str) and {"ed", "headerlink"} & set(
                 (element.get("class") or "").split()):
-            _drop(element)
+            drop_keeping_tail(element)
     return ["".join(el.itertext()) for el in tree.iter()
             if isinstance(el.tag, str) and "tb" in (el.get("class") or "").split()]
-
-
-def _drop(element) -> None:
-    """The element goes, its tail text stays (lxml.html's drop_tree, for XHTML too)."""
-    parent, tail = element.getparent(), element.tail or ""
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
-    parent.remove(element)
 
 
 def test_the_transmitted_text_survives_in_every_edition(planted):

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from conftest import FIXTURE, fixture_project
+from conftest import FIXTURE, drop_keeping_tail, fixture_project
 from edition.build import site_pages
 from edition.i18n import Messages
 from edition.load import load_source
@@ -78,18 +78,8 @@ def _readable(body):
     for element in list(body.iter()):
         if isinstance(element.tag, str) and (element.tag in ("script", "style", "pre", "code")
                                              or "cite-text" in (element.get("class") or "")):
-            element.drop_tree() if hasattr(element, "drop_tree") else _drop(element)
+            drop_keeping_tail(element)
     return body
-
-
-def _drop(element) -> None:
-    parent, tail = element.getparent(), element.tail or ""
-    previous = element.getprevious()
-    if previous is not None:
-        previous.tail = (previous.tail or "") + tail
-    else:
-        parent.text = (parent.text or "") + tail
-    parent.remove(element)
 
 
 def _unbracketed(text: str) -> str:
