@@ -14,7 +14,7 @@ from .model import Artefact, Edition
 from .pages import Context, Page, PageSpec, documents, page_table, render_pages
 from .pages.front import DOWNLOAD
 from .pages.redirects import redirect_pages, with_aliases
-from .paths import language_prefix
+from .paths import address_in
 from .place import anchors, build_edition, edition_in
 from .place import ledger as ledger_file
 from .problems import Problems, SourceError
@@ -125,9 +125,7 @@ def prepare(project: Project, preview: bool = False) -> Prepared:
     contexts = {language: Context(edition_in(edition, language), site_url, history=history,
                                   releases=valid.releases, m=messages(language))
                 for language in languages}
-    folders = tuple(filter(None, (language_prefix(edition, language)
-                                  for language in edition.source.languages)))
-    pages = {language: with_aliases(site_pages(ctx), _moved_in(moved, ctx.prefix, folders))
+    pages = {language: with_aliases(site_pages(ctx), _moved_in(moved, edition, ctx.prefix))
              for language, ctx in contexts.items()}
     # The exporters read the pages' trees (the one-page editions are made of them) while this
     # process writes each page for the engine.
@@ -147,12 +145,11 @@ def _no_exports(*_) -> tuple[Artefact, ...]:
     return ()
 
 
-def _moved_in(moved: dict[str, str], prefix: str, folders: tuple[str, ...]) -> dict[str, str]:
+def _moved_in(moved: dict[str, str], edition: Edition, prefix: str) -> dict[str, str]:
     """The moves of the pages in `prefix` (one language's folder, '' for the edition's own),
-    as its pages name them; `folders`: every other language's."""
-    others = folders if not prefix else ()
-    return {old.removeprefix(prefix): new.removeprefix(prefix) for old, new in moved.items()
-            if old.startswith(prefix) and not old.startswith(others)}
+    as its pages name them."""
+    return {own: address_in(edition, new, prefix) for old, new in moved.items()
+            if (own := address_in(edition, old, prefix)) is not None}
 
 
 def site_pages(ctx: Context) -> tuple[Page, ...]:

@@ -44,6 +44,16 @@ def language_prefix(edition: Edition, language: str) -> str:
     return "" if language == edition.bibliography.edition.languages[0] else f"{language}/"
 
 
+def address_in(edition: Edition, address: str, prefix: str) -> str | None:
+    """An address of the whole site (es/… in a language's folder) as the pages of the language
+    at `prefix` name it (es/p.html is p.html on the Spanish pages); None for another language's."""
+    if prefix:
+        return address.removeprefix(prefix) if address.startswith(prefix) else None
+    others = tuple(filter(None, (language_prefix(edition, language)
+                                 for language in edition.source.languages)))
+    return None if others and address.startswith(others) else address
+
+
 def book_name(edition: Edition, language: str, suffix: str) -> str:
     """The file name of a book (the one-page HTML, the EPUB) in a language: the edition's own
     language unmarked."""

@@ -4,15 +4,17 @@ ledger and its fingerprints are the maintainers' terms: source/README.md); and, 
 the footer's version line with what a reader citing an earlier version needs to know."""
 from __future__ import annotations
 
+import functools
 import json
 import re
 
 from ..doc import Nodes, h
 from ..doc.tree import Element
 from ..i18n import N_, Messages
+from ..load.releases import Release
 from ..model import Edition
 from ..kinds import AnnotationType as T
-from ..paths import TIMELINE, entity_path, html_path, relative, section_path
+from ..paths import TIMELINE, address_in, entity_path, html_path, relative, section_path
 from ..place.history import AnchorHistory
 from ..place.record import PAGE_ANCHORS, anchor_targets
 from .context import Context
@@ -49,17 +51,19 @@ def changelog(ctx: Context) -> list[Nodes]:
         "notes changed, and which places it added. A link that names a version (?v=1.0.0, as "
         "the citations of this edition do) says on arrival whether what it points at has "
         "changed since."))]
+    known = anchor_targets(edition.source, edition.blocks)
     for version in reversed(edition.source.versions):
         out += [h("h2", {"id": version_anchor(version.version)}, m._(
                     "{version} ({date})", version=version.version, date=m.date(version.date))),
                 h("p", version.summary),
                 h("ul", [h("li", _anchor_link(ctx, change.anchor), ": ",
                            _sources_named(ctx, change.what)) for change in version.changes]),
-                *_ledger_lines(ctx, history, version.version)]
+                *_ledger_lines(ctx, history, version.version, known)]
     return out
 
 
-def _ledger_lines(ctx: Context, history: AnchorHistory, version: str) -> list[Element]:
+def _ledger_lines(ctx: Context, history: AnchorHistory, version: str,
+                  known: set[str]) -> list[Element]:
     m = ctx.m
     if not history.known(version):
         return [h("p", h("em", m._("Not compared:")), " ", m._(
@@ -73,32 +77,27 @@ def _ledger_lines(ctx: Context, history: AnchorHistory, version: str) -> list[El
     out = []
     if changed:
         out.append(h("p", h("em", m._("Compared with the version before, the text or its notes changed at:")), " ",
-                      _url_links(ctx, changed), "."))
+                      _url_links(ctx, changed, known), "."))
     if added:
         out.append(h("p", h("em", m._("Compared with the version before, places added:")), " ",
-                      _url_links(ctx, added), "."))
+                      _url_links(ctx, added, known), "."))
     if withdrawn:
         out.append(h("p", h("em", m._("Compared with the version before, places withdrawn:")), " ",
-                      _url_links(ctx, withdrawn), "."))
+                      _url_links(ctx, withdrawn, known), "."))
     return out or [h("p", h("em", m._("Compared with the version before:")), " ",
                      m._("nothing changed and nothing was added."))]
 
 
 def _own(ctx: Context, urls) -> list[str]:
-    """The anchors of this page's language, as its pages name them (es/p.html is p.html on
-    the Spanish pages): each language's changelog lists its own pages' anchors."""
-    others = tuple(f"{language}/" for language in ctx.edition.source.languages[1:]
-                   if f"{language}/" != ctx.prefix)
-    if ctx.prefix:
-        return [url.removeprefix(ctx.prefix) for url in urls if url.startswith(ctx.prefix)]
-    return [url for url in urls if not url.startswith(others)]
+    """The anchors of this page's language, as its pages name them: each language's changelog
+    lists its own pages' anchors."""
+    return [own for url in urls if (own := address_in(ctx.edition, url, ctx.prefix)) is not None]
 
 
-def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:
+def _url_links(ctx: Context, urls: list[str], known: set[str]) -> list[Nodes]:
     """Links to the anchors, each once, named as the editors' list names them: a block's two
-    addresses (its section, the whole article) are one paragraph."""
-    edition = ctx.edition
-    known = anchor_targets(edition.source, edition.blocks)
+    addresses (its section, the whole article) are one paragraph; `known`: the ids an anchor
+    may name (place.record.anchor_targets)."""
     seen, links = set(), []
     for url in urls:
         page, _, fragment = url.partition("#")
@@ -129,41 +128,58 @@ def _url_links(ctx: Context, urls: list[str]) -> list[Nodes]:
 def _earlier_name(ctx: Context, url: str) -> str:
     """A withdrawn place's name as the last earlier version's data gave it (its publisher and
     title, or its name), or else its old address."""
-    for release in reversed(ctx.releases):
+    found = _earlier_records(ctx.releases).get(url)
+    if not found:
+        return url
+    return ", ".join(ctx.m.quoted(value) if key == "title" else value
+                     for key in ("publisher", "title", "name")
+                     if isinstance(value := found.get(key), str))
+
+
+@functools.lru_cache(maxsize=2)  # the releases' data read once for every language's changelog
+def _earlier_records(releases: tuple[Release, ...]) -> dict[str, dict]:
+    """Every record with an `anchor` and a title or a name, in the earlier versions' data
+    (releases/), by its anchor; a later version's record over an earlier one's."""
+    records: dict[str, dict] = {}
+    for release in releases:
         for file_name, content in release.files:
             if file_name.endswith(".json") and not file_name.endswith(".schema.json"):
-                found = _named(json.loads(content), url)
-                if found:
-                    return ", ".join(ctx.m.quoted(value) if key == "title" else value
-                                     for key in ("publisher", "title", "name")
-                                     if isinstance(value := found.get(key), str))
-    return url
+                found: dict[str, dict] = {}
+                _collect(json.loads(content), found)
+                records.update(found)
+    return records
 
 
-def _named(data: object, url: str) -> dict | None:
-    """The record whose `anchor` is `url`, with a title or a name, anywhere in an edition's data."""
+def _collect(data: object, records: dict[str, dict]) -> None:
+    """Into `records`, the first record of `data` with each anchor (depth first)."""
     if isinstance(data, dict):
-        if data.get("anchor") == url and (data.get("title") or data.get("name")):
-            return data
+        if isinstance(data.get("anchor"), str) and (data.get("title") or data.get("name")):
+            records.setdefault(data["anchor"], data)
         data = list(data.values())
     if isinstance(data, list):
-        return next((found for item in data if (found := _named(item, url))), None)
-    return None
+        for item in data:
+            _collect(item, records)
 
 
 def _sources_named(ctx: Context, text: str) -> list[Nodes]:
     """The editors' words on a change, each source they name by its key (efe-2003-10-15) given
     as its name on Sources consulted, linked there: the key is the data's, not the reader's."""
-    sources = ctx.edition.source.sources
-    if not sources:
+    ids = tuple(s.id for s in ctx.edition.source.sources)
+    if not ids:
         return [text]
-    keys = "|".join(re.escape(s.id) for s in sorted(sources, key=lambda s: -len(s.id)))
     out: list[Nodes] = []
     at = 0
-    for found in re.finditer(rf"(?<![\w-])({keys})(?![\w-])", text):
+    for found in _keys_pattern(ids).finditer(text):
         out += [text[at:found.start()], _anchor_link(ctx, found[1])]
         at = found.end()
     return out + [text[at:]]
+
+
+@functools.lru_cache(maxsize=2)
+def _keys_pattern(ids: tuple[str, ...]) -> re.Pattern:
+    """Any of the keys as a whole word (the longest first: a key may begin another)."""
+    keys = "|".join(re.escape(i) for i in sorted(ids, key=lambda i: -len(i)))
+    return re.compile(rf"(?<![\w-])({keys})(?![\w-])")
 
 
 def _anchor_link(ctx: Context, anchor: str) -> Element:
