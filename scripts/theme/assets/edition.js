@@ -212,42 +212,40 @@ window.editionWords = (function () {
 
 (function () {
   "use strict";
+  // The paragraph being read: the first of `selector` whose box ends more than `lines` px
+  // under the header (its text may be hidden, the translation alone: its box is measured).
+  function paragraphBeingRead(selector, lines) {
+    var header = document.querySelector(".md-header");
+    var under = (header ? header.getBoundingClientRect().bottom : 0) + lines;
+    var paras = document.querySelectorAll(selector);
+    for (var i = 0; i < paras.length; i++) {
+      if (paras[i].getBoundingClientRect().bottom > under) { return paras[i]; }
+    }
+    return null;
+  }
+
   // The language switch keeps the reader's place: the address's own #fragment, or else the
-  // first paragraph still on screen (every language's page has the same #pN ids).
+  // paragraph still on screen (every language's page has the same #pN ids).
   document.addEventListener("click", function (event) {
     var link = event.target.closest && event.target.closest("a.ed-language");
     if (!link) { return; }
     var here = window.location.hash;
     if (!here) {
-      // Each paragraph's box (its text may be hidden: the translation alone), named by its text.
-      var paras = document.querySelectorAll(".para");
-      for (var i = 0; i < paras.length; i++) {
-        var text = paras[i].querySelector(".tb");
-        if (text && /^p\d+$/.test(text.id) && paras[i].getBoundingClientRect().bottom > 64) {
-          here = "#" + text.id;
-          break;
-        }
-      }
+      var para = paragraphBeingRead(".para", 16);
+      var text = para && para.querySelector(".tb");
+      if (text && /^p\d+$/.test(text.id)) { here = "#" + text.id; }
     }
     if (here) { link.hash = here; }
   });
-})();
 
-(function () {
-  "use strict";
-  // On a narrow screen, the translation alone or beside the transmitted text: the paragraph at
-  // the top of the screen stays there when the other language comes or goes.
+  // On a narrow screen, the translation alone or beside the transmitted text: the paragraph
+  // being read (a few of its lines under the header) stays where it is when the other
+  // language comes or goes.
   document.addEventListener("click", function (event) {
     var button = event.target.closest && event.target.closest("button.ed-tr-toggle");
     if (!button) { return; }
-    // The first paragraph of which a few lines show under the header: the one being read.
-    var header = document.querySelector(".md-header");
-    var under = (header ? header.getBoundingClientRect().bottom : 0) + 40;
-    var kept = null, top = 0, paras = document.querySelectorAll(".para.has-tr");
-    for (var i = 0; i < paras.length; i++) {
-      var box = paras[i].getBoundingClientRect();
-      if (box.bottom > under) { kept = paras[i]; top = box.top; break; }
-    }
+    var kept = paragraphBeingRead(".para.has-tr", 40);
+    var top = kept ? kept.getBoundingClientRect().top : 0;
     var alone = document.body.classList.toggle("ed-tr-alone");
     button.setAttribute("aria-pressed", alone ? "true" : "false");
     if (kept) { window.scrollBy(0, kept.getBoundingClientRect().top - top); }
