@@ -30,7 +30,7 @@ def h(tag: str, attrs: dict[str, object] | Nodes = None, *children: Nodes) -> El
 
 def append(element: Element, children: Nodes) -> Element:
     """Add children at the end of `element`: text joins the text before it."""
-    for child in _flat(children):
+    for child in flat(children):
         if isinstance(child, str):
             if len(element):
                 element[-1].tail = (element[-1].tail or "") + child
@@ -41,14 +41,15 @@ def append(element: Element, children: Nodes) -> Element:
     return element
 
 
-def _flat(children: Nodes) -> Iterable[str | Element]:
+def flat(children: Nodes) -> Iterable[str | Element]:
+    """The strings and elements of nested nodes, in order (None and empty strings left out)."""
     if children is None or isinstance(children, str) and not children:
         return
     if isinstance(children, (str, etree._Element)):
         yield children
         return
     for child in children:
-        yield from _flat(child)
+        yield from flat(child)
 
 
 def fill(message: str, **parts: Nodes) -> list[str | Element]:
@@ -58,7 +59,7 @@ def fill(message: str, **parts: Nodes) -> list[str | Element]:
     at = 0
     for match in _PLACEHOLDER.finditer(message):
         nodes.append(message[at:match.start()])
-        nodes += list(_flat(parts[match[1]]))
+        nodes += list(flat(parts[match[1]]))
         at = match.end()
     nodes.append(message[at:])
     return [node for node in nodes if not isinstance(node, str) or node]
@@ -66,7 +67,7 @@ def fill(message: str, **parts: Nodes) -> list[str | Element]:
 
 def text_content(nodes: Nodes) -> str:
     """The text of nodes as a browser's textContent has it."""
-    return "".join(_text(node) for node in _flat(nodes))
+    return "".join(_text(node) for node in flat(nodes))
 
 
 def _text(node: str | Element) -> str:

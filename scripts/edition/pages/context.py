@@ -30,6 +30,9 @@ class Context:
     history: AnchorHistory = AnchorHistory()  # the versions' fingerprints (the ledger's)
     releases: tuple[Release, ...] = ()  # earlier versions' downloads (Download, Changelog)
     m: Messages = field(default_factory=lambda: messages("en"))  # the page's language
+    # Each block's text once rendered in this language, for every page that shows it (text.py);
+    # shared by the contexts `at` and `replace` make.
+    rendered: dict = field(default_factory=dict, compare=False, repr=False)
 
     def at(self, page: str) -> "Context":
         return replace(self, page=page)

@@ -1,16 +1,19 @@
 """The text pages: each section with its apparatus, and the whole article on one page."""
 from __future__ import annotations
 
+import copy
+
 from .. import dates, wording
 from ..kinds import statements
-from ..doc import Nodes, fill, h
+from ..doc import Nodes, fill, flat, h
 from ..doc.tree import Element
 from ..i18n import N_
 from ..model import Block, BlockKind, Section, Span
 from ..kinds import AnnotationType as T
-from ..paths import entity_path, section_path
+from ..paths import entity_path, html_path, relative, section_path
 from .context import Context, count_by, not_searched, shorten
-from .inline import Links, calls_note, description_list, render_block_text, statements_nodes
+from .inline import (Links, Rendered, calls_note, description_list, render_block_text,
+                     statements_nodes)
 from .page import Page
 from .paragraph import paragraph, translation
 from .record import cited, evidence
@@ -109,14 +112,10 @@ def section_text(ctx: Context, section: Section, heading_level: int,
                  sidenotes: bool = False) -> tuple[list[Nodes], list[Span]]:
     """The transmitted blocks of one section, and the spans whose notes they call;
     `after_heading` stands between its first block and the others."""
-    links = Links(entity_href=lambda e: ctx.link(entity_path(e)),
-                  entity_description=lambda e: ctx.edition.entity(e).description,
-                  note_marker=lambda span, n: _note_call(ctx, span, n))
     blocks: list[list[Element]] = []
     notes: list[Span] = []
     for block in section.blocks:
-        elements, called = _block(ctx, block, section, heading_level, links, len(notes) + 1,
-                                  sidenotes)
+        elements, called = _block(ctx, block, section, heading_level, len(notes) + 1, sidenotes)
         blocks.append(elements)
         notes += called
     parts: list[Nodes] = [h("div", {"class": "transmitted"}, blocks[:1]), after_heading]
@@ -125,7 +124,7 @@ def section_text(ctx: Context, section: Section, heading_level: int,
     return parts, notes
 
 
-def _block(ctx: Context, block: Block, section: Section, level: int, links: Links,
+def _block(ctx: Context, block: Block, section: Section, level: int,
            first_note: int, sidenotes: bool) -> tuple[list[Element], tuple[Span, ...]]:
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
         heading_level = level if block.kind is BlockKind.HEADING else max(1, level - 1)
@@ -135,9 +134,38 @@ def _block(ctx: Context, block: Block, section: Section, level: int, links: Link
         if not translated:
             return [heading], ()
         return [h("div", {"class": "heading-pair"}, heading, translation(ctx, block, translated))], ()
-    rendered = render_block_text(block, ctx.edition.spans_in(block.id), links, ctx.m, first_note)
+    rendered = _rendered(ctx, block, first_note)
     margin = tuple(enumerate(rendered.notes, start=first_note)) if sidenotes else ()
-    return paragraph(ctx, block, section.id, rendered.nodes, margin), rendered.notes
+    return paragraph(ctx, block, section.id, rebased(rendered.nodes, ctx.page), margin), rendered.notes
+
+
+def _rendered(ctx: Context, block: Block, first_note: int) -> Rendered:
+    """The block's text, rendered once per language for every page that shows it (its section
+    page, the whole article): its links lead from the language's root, and each page takes a
+    copy rebased to it (`rebased`). Its notes are numbered alike on both pages."""
+    key = (block.id, first_note)
+    if key not in ctx.rendered:
+        links = Links(entity_href=lambda e: html_path(entity_path(e)),
+                      entity_description=lambda e: ctx.edition.entity(e).description,
+                      note_marker=lambda span, n: _note_call(ctx, span, n))
+        ctx.rendered[key] = render_block_text(block, ctx.edition.spans_in(block.id), links, ctx.m,
+                                              first_note)
+    return ctx.rendered[key]
+
+
+def rebased(nodes: list[Nodes], page: str) -> list[Nodes]:
+    """A copy of nodes whose links lead from the language's root, each link made relative to
+    `page` (a #fragment stays as it is)."""
+    copied: list[Nodes] = []
+    for node in flat(nodes):
+        if isinstance(node, Element):
+            node = copy.deepcopy(node)
+            for link in node.iter("a"):
+                href = link.get("href")
+                if href and not href.startswith("#"):
+                    link.set("href", relative(page, href))
+        copied.append(node)
+    return copied
 
 
 def _note_call(ctx: Context, span: Span, n: int) -> Element:
