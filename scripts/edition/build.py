@@ -1,4 +1,5 @@
-"""Runs the stages, top to bottom: load → place → pages (exports on the second core) → publish."""
+"""Runs the stages, top to bottom: load → place → pages and exports (each further language on
+the second core) → publish."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
@@ -6,7 +7,7 @@ from pathlib import Path
 
 from . import csl, signals
 from .forked import ForkStopped, forked
-from .export import export
+from . import export as exports
 from .load import load_source
 from .load.releases import Release, load_releases
 from .i18n import messages
@@ -114,35 +115,56 @@ def validate(project: Project) -> Validated:
 
 
 def prepare(project: Project, preview: bool = False) -> Prepared:
-    """Validate `source/`, then render each language's pages while a second process exports
-    the artefacts. A `preview` (`mkdocs serve`) makes what it serves alone: the edition's own
-    language (mkdocs.yml leaves es/ to `edition build`), without the downloads."""
+    """Validate `source/`, then render each language's pages and make its books: the first
+    language in this process, with the edition's data exports; the others at the same time in
+    a second process. A `preview` (`mkdocs serve`) makes what it serves alone: the edition's
+    own language (mkdocs.yml leaves es/ to `edition build`), without the downloads."""
     valid = validate(project)
     edition, site_url = valid.edition, valid.site_url
     history = anchors.history_of(edition, valid.ledger, project.source)
-    moved = anchors.moves(valid.ledger)
     languages = edition.source.languages[:1] if preview else edition.source.languages
-    contexts = {language: Context(edition_in(edition, language), site_url, history=history,
-                                  releases=valid.releases, m=messages(language))
-                for language in languages}
-    pages = {language: with_aliases(site_pages(ctx), _moved_in(moved, edition, ctx.prefix))
-             for language, ctx in contexts.items()}
-    # The exporters read the pages' trees (the one-page editions are made of them) while this
-    # process writes each page for the engine.
-    with forked(_no_exports if preview else export, edition, site_url, pages) as exporting:
-        files = {path: text for ctx in contexts.values()
-                 for path, text in documents(ctx, pages[ctx.language]).items()}
-        artefacts = exporting.result()
+    first, *others = [Context(edition_in(edition, language), site_url, history=history,
+                              releases=valid.releases, m=messages(language))
+                      for language in languages]
+    language = _Language(edition, anchors.moves(valid.ledger), books=not preview)
+    with forked(language.all, others) as rendering:
+        made = [language(first)]
+        data = exports.data(edition, site_url) if not preview else ()
+        made += rendering.result()
+    files = {path: text for one in made for path, text in one.files.items()}
+    artefacts = exports.in_order([one.books for one in made], data)
     # The Download page lists the artefacts, so it is rendered once they are made.
-    for ctx in contexts.values():
+    for ctx in (first, *others):
         listing = replace(ctx, artefacts=artefacts)
         files |= documents(ctx, render_pages(listing, tuple(
             s for s in page_table(ctx.edition) if s.path == DOWNLOAD)))
-    return Prepared(edition, files, artefacts, valid.releases, redirect_pages(moved))
+    return Prepared(edition, files, artefacts, valid.releases, redirect_pages(language.moved))
 
 
-def _no_exports(*_) -> tuple[Artefact, ...]:
-    return ()
+@dataclass(frozen=True)
+class _Made:
+    """One language's pages as the engine's files (docs/ path → file), and its books."""
+
+    files: dict[str, str]
+    books: exports.Made
+
+
+@dataclass(frozen=True)
+class _Language:
+    """What is made of each language: its pages (with the old addresses of moved pages),
+    written as the engine's files, and its books made of the pages' trees."""
+
+    edition: Edition
+    moved: dict[str, str]  # a moved page's old address → its new one
+    books: bool
+
+    def __call__(self, ctx: Context) -> _Made:
+        pages = with_aliases(site_pages(ctx), _moved_in(self.moved, self.edition, ctx.prefix))
+        books = exports.books(self.edition, ctx.base_url, {ctx.language: pages}) if self.books else ()
+        return _Made(documents(ctx, pages), books)
+
+    def all(self, contexts: list[Context]) -> list[_Made]:
+        return [self(ctx) for ctx in contexts]
 
 
 def _moved_in(moved: dict[str, str], edition: Edition, prefix: str) -> dict[str, str]:
