@@ -30,26 +30,34 @@ def h(tag: str, attrs: dict[str, object] | Nodes = None, *children: Nodes) -> El
 
 def append(element: Element, children: Nodes) -> Element:
     """Add children at the end of `element`: text joins the text before it."""
+    last = element[-1] if len(element) else None
     for child in flat(children):
         if isinstance(child, str):
-            if len(element):
-                element[-1].tail = (element[-1].tail or "") + child
-            else:
+            if last is None:
                 element.text = (element.text or "") + child
+            else:
+                last.tail = (last.tail or "") + child
         else:
             element.append(child)
+            last = child
     return element
 
 
 def flat(children: Nodes) -> Iterable[str | Element]:
     """The strings and elements of nested nodes, in order (None and empty strings left out)."""
-    if children is None or isinstance(children, str) and not children:
-        return
-    if isinstance(children, (str, etree._Element)):
-        yield children
-        return
-    for child in children:
-        yield from flat(child)
+    stack = [iter((children,))]  # not recursive: pages nest lists of nodes deep
+    while stack:
+        for child in stack[-1]:
+            if isinstance(child, str):
+                if child:
+                    yield child
+            elif isinstance(child, etree._Element):
+                yield child
+            elif child is not None:
+                stack.append(iter(child))
+                break
+        else:
+            stack.pop()
 
 
 def fill(message: str, **parts: Nodes) -> list[str | Element]:

@@ -2,6 +2,7 @@
 the declared records', load/validate.py)."""
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import Any
@@ -100,8 +101,7 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Any:
     if text is None:
         return None
     try:
-        refused = _refused(text)
-        node = None if refused else _compose(text)
+        refused, node = _parsed(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 0
@@ -115,10 +115,21 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Any:
     if node is None:
         problems.add(display, 0, "file holds no data", "fill it in (see source/README.md)")
         return None
-    return _convert(node, display, problems)
+    data = _convert(node, display, problems)
+    _SCALARS.constructed_objects.clear()  # its memo of every node it read: a leak in a long serve
+    return data
 
 
 _ONE_VALUE = "write the value out in full where it is needed"
+
+
+# `mkdocs serve` loads source/ again after each edit: a file whose text is unchanged is not
+# parsed again. Its nodes are only read (_convert makes the data from them anew each time).
+@functools.lru_cache(maxsize=64)  # source/ has about twenty files
+def _parsed(text: str) -> tuple[tuple[int, str, str] | None, yaml.Node | None]:
+    """The first feature refused in the text, or its node tree."""
+    refused = _refused(text)
+    return refused, None if refused else _compose(text)
 
 
 def _refused(text: str) -> tuple[int, str, str] | None:

@@ -98,13 +98,30 @@ class Edition:
         return next(e for e in self.entities if e.id == entity_id)
 
     def spans_in(self, block_id: str) -> tuple[Span, ...]:
-        return tuple(s for s in self.spans if s.block == block_id)
+        return self._spans_by("block").get(block_id, ())
 
     def spans_of(self, kind: str) -> tuple[Span, ...]:
-        return tuple(s for s in self.spans if s.type == kind)
+        return self._spans_by("type").get(kind, ())
 
     def _blocks_by_id(self) -> dict[str, Block]:
-        return {b.id: b for b in self.blocks}
+        return self._index("blocks", lambda: {b.id: b for b in self.blocks})
+
+    def _spans_by(self, key: str) -> dict[str, tuple[Span, ...]]:
+        """The spans grouped by their block or their kind, in their order."""
+        def grouped() -> dict[str, tuple[Span, ...]]:
+            groups: dict[str, list[Span]] = {}
+            for span in self.spans:
+                groups.setdefault(getattr(span, key), []).append(span)
+            return {value: tuple(spans) for value, spans in groups.items()}
+        return self._index(f"spans by {key}", grouped)
+
+    def _index(self, name: str, make):
+        """An index of the edition's records, made once (the pages look records up thousands
+        of times); kept beside the frozen fields, not among them."""
+        indexes = self.__dict__.setdefault("_indexes", {})
+        if name not in indexes:
+            indexes[name] = make()
+        return indexes[name]
 
 
 @dataclass(frozen=True)

@@ -23,8 +23,6 @@ def publish(edition: Edition, config: Path, site: Path, target: Path, engine: st
             aside = staging_folder(target)
         _run_engine(engine, config, staging, aside, edition)
         sitemaps.merge_sitemaps(staging, edition)
-        finish.finish_site(staging, engine)
-        search.fold_search_indexes(staging)
         offline.write_offline_zip(edition, staging)
     except BaseException:
         remove(staging)
@@ -48,14 +46,16 @@ def publish(edition: Edition, config: Path, site: Path, target: Path, engine: st
 
 
 def _run_engine(engine: str, config: Path, staging: Path, aside: Path, edition: Edition) -> None:
-    """The engine once per language, each with its language's settings: the first language
-    into `staging` (a run empties its folder), each other one into `aside` (at the same time,
-    in a second process, where the engine allows it), then moved to its folder (es/) in
-    `staging`."""
+    """The engine once per language, each with its language's settings, and its pages and
+    search index finished: the first language into `staging` (a run empties its folder), each
+    other one into `aside` (at the same time, in a second process, where the engine allows
+    it), then moved to its folder (es/) in `staging`."""
     first, *others = edition.source.languages
 
     def run(language: str, folder: Path) -> None:
         ENGINES[engine](config, folder, edition, engine_settings(config, edition, language))
+        finish.finish_site(folder, engine, language_prefix(edition, language))
+        search.fold_search_indexes(folder)
 
     def others_aside() -> None:
         for language in others:

@@ -179,15 +179,16 @@ def finish_page(html: str, engine: str = "mkdocs", where: str = "a page",
 ARTEFACTS = "downloads"  # copied into the site as they are: not the engine's pages
 
 
-def finish_site(site: Path, engine: str) -> None:
-    """Finish every HTML page the engine wrote, in place; stop if a fix matched no page."""
+def finish_site(site: Path, engine: str, prefix: str = "") -> None:
+    """Finish every HTML page the engine wrote, in place; stop if a fix matched no page.
+    `site` is one language's site, which will be at `prefix` (es/) in the whole site."""
     fixes, unmatched = THEME_FIXES[engine], set(range(len(THEME_FIXES[engine])))
     styles = shipped_styles(site, engine)
     for path in sorted(site.rglob("*.html")):
         if path.relative_to(site).parts[0] == ARTEFACTS:
             continue
         html, matched = finish_page(path.read_text(encoding="utf-8"), engine,
-                                    path.relative_to(site).as_posix(), styles)
+                                    prefix + path.relative_to(site).as_posix(), styles)
         path.write_text(html, encoding="utf-8")
         unmatched -= matched
     for n in sorted(unmatched):
