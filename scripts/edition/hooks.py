@@ -68,8 +68,27 @@ def on_serve(server, config, builder):
     """Rebuild when source/ changes, not when docs/ does: docs/ is what this hook writes, and
     watching it made every edit two rebuilds."""
     server.unwatch(config.docs_dir)
-    server.watch(str(Path(config.config_file_path).parent / "source"))
+    _watch_often(server, str(Path(config.config_file_path).parent / "source"))
     return server
+
+
+# MkDocs polls what it watches every half second (its server's polling_interval, which `mkdocs
+# serve` has no option for); source/, some twenty files, is polled every tenth of a second, so
+# an edit is seen at once. The interval is set where watchdog keeps it: should that move, the
+# watch still works, at MkDocs' pace.
+SOURCE_POLLING = 0.1
+
+
+def _watch_often(server, path: str) -> None:
+    observer = server.observer
+    every = getattr(observer, "_timeout", None)
+    if every is not None:
+        observer._timeout = SOURCE_POLLING  # the interval of the watches scheduled now
+    try:
+        server.watch(path)
+    finally:
+        if every is not None:
+            observer._timeout = every
 
 
 def on_post_page(output: str, page, config) -> str:

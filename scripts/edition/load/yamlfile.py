@@ -92,7 +92,8 @@ _INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffe
 def plain_data(text: str) -> Any:
     """YAML text as plain data, read by the loader's rules (dates stay text) but without its
     checks and lines: for files load_yaml has already accepted (what the ledger fingerprints)."""
-    return yaml.load(text, Loader=_FastLoader) if text else None  # noqa: S506 (a safe loader)
+    node = _compose(text) if text else None
+    return _Loader("").construct_document(node) if node is not None else None
 
 
 def load_yaml(path: Path, display: str, problems: Problems) -> Any:
@@ -123,8 +124,6 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Any:
 _ONE_VALUE = "write the value out in full where it is needed"
 
 
-# `mkdocs serve` loads source/ again after each edit: a file whose text is unchanged is not
-# parsed again. Its nodes are only read (_convert makes the data from them anew each time).
 @functools.lru_cache(maxsize=64)  # source/ has about twenty files
 def _parsed(text: str) -> tuple[tuple[int, str, str] | None, yaml.Node | None]:
     """The first feature refused in the text, or its node tree."""
@@ -167,6 +166,9 @@ def _first_refused(events) -> tuple[int, str, str] | None:
     return None
 
 
+# `mkdocs serve` loads source/ again after each edit: a file whose text is unchanged is not
+# parsed again. Its nodes are only read: the data is made from them anew each time.
+@functools.lru_cache(maxsize=64)
 def _compose(text: str) -> yaml.Node | None:
     """The node tree, parsed by libyaml; a malformed file is parsed again by PyYAML, whose
     error messages are the ones reported (and tested)."""
