@@ -1,6 +1,7 @@
 """The `edition` command: build the whole edition, check `source/`, or record new anchors."""
 from __future__ import annotations
 
+import os
 import signal
 import sys
 from pathlib import Path
@@ -25,12 +26,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def run() -> None:
-    """The command's entry point. Once main() has returned the work is done and said; a signal
-    during the interpreter's exit would only turn the exit code into a crash, so it is ignored."""
+    """The command's entry point. Once main() has returned the work is done, written and said:
+    a signal then would only turn the exit code into a crash, so it is ignored; and the process
+    ends without the interpreter's teardown, which frees the build's objects one by one (a
+    quarter of a second) for nothing."""
     code = main()
     for number in (signal.SIGINT, signal.SIGTERM):
         signal.signal(number, signal.SIG_IGN)
-    sys.exit(code)
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 def _main(argv: list[str] | None) -> int:
