@@ -5,7 +5,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ENGINE, copy_project
+from conftest import ENGINE, copy_project, fixture_project
 from edition.cli import main
 
 pytestmark = pytest.mark.slow
@@ -27,7 +27,7 @@ def test_a_second_build_is_byte_identical(built, tmp_path):
 
 
 def test_the_build_is_dated_by_the_edition_not_the_clock(tmp_path):
-    root = copy_project(tmp_path / "dated")  # the edition's date is the one with no comment
+    root = fixture_project(tmp_path / "dated")  # the edition's date is the one with no comment
     config = root / "mkdocs.yml"  # a sitemap is written only when the public URL is known
     config.write_text(re.sub(r'^site_url: ""$', 'site_url: "https://example.org/ed/"',
                              config.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+from urllib.parse import urlsplit
 
 from .. import dates, wording
 from ..kinds import statements
@@ -155,14 +156,14 @@ def _rendered(ctx: Context, block: Block, first_note: int) -> Rendered:
 
 def rebased(nodes: list[Nodes], page: str) -> list[Nodes]:
     """A copy of nodes whose links lead from the language's root, each link made relative to
-    `page` (a #fragment stays as it is)."""
+    `page` (a #fragment, or an address with its scheme, stays as it is)."""
     copied: list[Nodes] = []
     for node in flat(nodes):
         if isinstance(node, Element):
             node = copy.deepcopy(node)
             for link in node.iter("a"):
                 href = link.get("href")
-                if href and not href.startswith("#"):
+                if href and not href.startswith("#") and not urlsplit(href).scheme:
                     link.set("href", relative(page, href))
         copied.append(node)
     return copied
