@@ -6,6 +6,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import zipfile
 from pathlib import Path
 from typing import Callable
@@ -17,6 +18,8 @@ from filelock import FileLock
 from edition.cli import main
 
 REPO = Path(__file__).resolve().parent.parent
+# The benchmark's tools the tests share: serving.MkDocsServe runs `mkdocs serve` for both.
+sys.path.append(str(REPO / "scripts" / "bench"))
 CHROMIUM = Path("/usr/bin/chromium")
 # The real edition's current version and its date, as the tests about its citations expect them.
 _EDITION = yaml.safe_load((REPO / "source" / "bibliography.yml").read_text(encoding="utf-8"))

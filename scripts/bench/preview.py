@@ -3,18 +3,14 @@ kind in source/ to the served entity page showing it, and how many rebuilds one 
 set off. Run by scripts/benchmark.py on a copy of the project."""
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import socket
 import statistics
-import subprocess
-import sys
 import tempfile
-import threading
 import time
-import urllib.request
 from pathlib import Path
+
+from serving import MkDocsServe
 
 WAIT = 120  # seconds for the server to start or a change to show
 
@@ -33,9 +29,9 @@ def latency(root: Path, runs: int, *options: str) -> tuple[list[float], list[int
         text = entities.read_text(encoding="utf-8")
         entity = re.search(r"^- id: (\S+)$", text, re.M)[1]
         kind = re.search(r"^  kind: [^\"'>|\s].*$", text, re.M)  # plain text: (…) may follow
-        server = _Server(work, options)
+        server = MkDocsServe(work, *options, wait=WAIT)
         try:
-            server.wait_for("Serving on")
+            server.wait_for(lambda lines: any("Serving on" in line for line in lines))
             times, rebuilds = [], []
             for run in range(runs):
                 marker = f"edited for the benchmark {run}"
@@ -44,9 +40,9 @@ def latency(root: Path, runs: int, *options: str) -> tuple[list[float], list[int
                 since = len(server.lines)
                 started = time.perf_counter()
                 entities.write_text(edited, encoding="utf-8")
-                while marker not in server.get(f"entities/{entity}.html"):
+                while marker not in _page(server, f"entities/{entity}.html"):
                     if time.perf_counter() - started > WAIT:
-                        raise RuntimeError("the edit never showed:\n" + "\n".join(server.lines[-20:]))
+                        raise RuntimeError("the edit never showed:\n" + server.last())
                     time.sleep(0.02)
                 times.append(time.perf_counter() - started)
                 server.quiet()
@@ -66,43 +62,8 @@ def report(root: Path, runs: int = 3) -> None:
               f"rebuilds per edit: {', '.join(map(str, rebuilds))} (target <= 1 s, one rebuild)")
 
 
-class _Server:
-    def __init__(self, root: Path, options: tuple[str, ...] = ()):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", *options, "-a",
-             f"127.0.0.1:{self.port}"], cwd=root, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-        self.lines: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self.lines.append(line.rstrip("\n"))
-
-    def wait_for(self, text: str) -> None:
-        deadline = time.monotonic() + WAIT
-        while not any(text in line for line in self.lines):
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                raise RuntimeError("mkdocs serve did not start:\n" + "\n".join(self.lines[-20:]))
-            time.sleep(0.1)
-
-    def quiet(self, seconds: float = 2) -> None:
-        """Until the server has said nothing for `seconds`."""
-        count = -1
-        while count != len(self.lines):
-            count = len(self.lines)
-            time.sleep(seconds)
-
-    def get(self, path: str) -> str:
-        try:
-            with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=30) as page:
-                return page.read().decode("utf-8")
-        except OSError:
-            return ""  # between two builds
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
+def _page(server: MkDocsServe, path: str) -> str:
+    try:
+        return server.get(path)
+    except OSError:
+        return ""  # between two builds

@@ -7,19 +7,14 @@ rebuilds.
 """
 from __future__ import annotations
 
-import os
 import shutil
-import socket
-import subprocess
-import sys
-import threading
 import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
 from conftest import fixture_project
+from serving import MkDocsServe
 from spoil import CASES
 
 pytestmark = [pytest.mark.build, pytest.mark.slow]
@@ -29,58 +24,11 @@ SERVED_CASES = ("alias bomb", "explicit python tag", "a folder in place of a fil
 WAIT = 240  # seconds: a rebuild takes 1 s on an idle machine, much longer on a busy one
 
 
-class Server:
-    """`mkdocs serve` on a free port, its output collected line by line."""
-
-    def __init__(self, root: Path):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "-a",
-             f"127.0.0.1:{self.port}"], cwd=root, stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT, text=True, env=dict(os.environ, NO_MKDOCS_2_WARNING="1"))
-        self.lines: list[str] = []
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        for line in self.process.stdout:
-            self.lines.append(line.rstrip("\n"))
-
-    def wait_for(self, what, since: int = 0) -> None:
-        deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, "\n".join(self.lines[-30:])
-            if what(self.lines[since:]):
-                return
-            time.sleep(0.2)
-        raise AssertionError("timed out; last output:\n" + "\n".join(self.lines[-30:]))
-
-    def settle(self, quiet: float = 3) -> None:
-        """Wait until the server has said nothing for `quiet` seconds."""
-        deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline:
-            count = len(self.lines)
-            time.sleep(quiet)
-            if len(self.lines) == count:
-                return
-        raise AssertionError("never quiet; last output:\n" + "\n".join(self.lines[-30:]))
-
-    def get(self, path: str) -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=30) as answer:
-            assert answer.status == 200
-            return answer.read().decode("utf-8")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        self.process.wait(timeout=30)
-
-
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
     root = fixture_project(tmp_path_factory.mktemp("served"))
     (root / "docs").mkdir()
-    server = Server(root)
+    server = MkDocsServe(root, wait=WAIT)
     try:
         server.wait_for(lambda lines: any("Serving on" in line for line in lines))
         yield root, server
@@ -122,8 +70,7 @@ def test_serve_reports_bad_input_keeps_serving_and_recovers(served):
         "kind: mayor of Río Claro", f"kind: {marker}", 1), encoding="utf-8")
     deadline = time.monotonic() + WAIT
     while marker not in server.get("entities/ana-torres.html"):
-        assert time.monotonic() < deadline and server.process.poll() is None, \
-            "\n".join(server.lines[-30:])
+        assert time.monotonic() < deadline and server.process.poll() is None, server.last()
         time.sleep(0.5)
     assert not [line for line in server.lines if "Traceback" in line]
 
@@ -131,7 +78,7 @@ def test_serve_reports_bad_input_keeps_serving_and_recovers(served):
 def test_an_edit_is_one_rebuild(served):
     """docs/, which the hook rewrites, is not watched: an edit of source/ rebuilds once."""
     root, server = served
-    server.settle()  # the rebuilds of the test before have ended
+    server.quiet(3)  # the rebuilds of the test before have ended
     entities = root / "source" / "entities.yml"
     since = len(server.lines)
     entities.write_text(entities.read_text(encoding="utf-8").replace(
