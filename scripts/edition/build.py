@@ -131,6 +131,8 @@ def prepare(project: Project, preview: bool = False) -> Prepared:
         made = [language(first)]
         data = exports.data(edition, site_url) if not preview else ()
         made += rendering.result()
+    for one in made:
+        csl.adopt_renderings(one.renderings)  # kept in the citation cache (build saves it)
     files = {path: text for one in made for path, text in one.files.items()}
     artefacts = exports.in_order([one.books for one in made], data)
     # The Download page lists the artefacts, so it is rendered once they are made.
@@ -143,10 +145,12 @@ def prepare(project: Project, preview: bool = False) -> Prepared:
 
 @dataclass(frozen=True)
 class _Made:
-    """One language's pages as the engine's files (docs/ path → file), and its books."""
+    """One language's pages as the engine's files (docs/ path → file), its books, and the
+    citations its process rendered that the citation cache did not hold."""
 
     files: dict[str, str]
     books: exports.Made
+    renderings: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -161,7 +165,7 @@ class _Language:
     def __call__(self, ctx: Context) -> _Made:
         pages = with_aliases(site_pages(ctx), _moved_in(self.moved, self.edition, ctx.prefix))
         books = exports.books(self.edition, ctx.base_url, {ctx.language: pages}) if self.books else ()
-        return _Made(documents(ctx, pages), books)
+        return _Made(documents(ctx, pages), books, csl.renderings_added())
 
     def all(self, contexts: list[Context]) -> list[_Made]:
         return [self(ctx) for ctx in contexts]

@@ -93,10 +93,14 @@ class RenderingCache:
     def __init__(self) -> None:
         self.path: Path | None = None
         self.renderings: dict[str, str] = {}
-        self.changed = False
+        self.added: dict[str, str] = {}  # rendered since it was opened: what save() adds
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.added)
 
     def open(self, path: Path) -> None:
-        self.path, self.changed = path, False
+        self.path, self.added = path, {}
         try:
             loaded = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, ValueError):
@@ -107,19 +111,25 @@ class RenderingCache:
     def get(self, what: tuple, render) -> str:
         key = hashlib.sha256(json.dumps([_CODE_VERSION, *what], sort_keys=True).encode()).hexdigest()
         if key not in self.renderings:
-            self.renderings[key] = render()
-            self.changed = True
+            self.renderings[key] = self.added[key] = render()
         return self.renderings[key]
 
+    def adopt(self, renderings: dict[str, str]) -> None:
+        """Renderings another process added to its copy of the cache (a build renders each
+        further language in a second process), kept as if rendered here."""
+        for key, rendering in renderings.items():
+            if key not in self.renderings:
+                self.renderings[key] = self.added[key] = rendering
+
     def save(self) -> None:
-        if self.path is None or not self.changed:
+        if self.path is None or not self.added:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_suffix(".tmp")
         temporary.write_text(json.dumps(self.renderings, sort_keys=True, ensure_ascii=False),
                              encoding="utf-8")
         os.replace(temporary, self.path)
-        self.changed = False
+        self.added = {}
 
 
 # The packages' own __version__: importlib.metadata would scan every installed distribution.
@@ -132,6 +142,15 @@ def keep_renderings_in(path: Path) -> RenderingCache:
     """Read earlier renderings from `path`; call `.save()` on the result to keep new ones."""
     _CACHE.open(path)
     return _CACHE
+
+
+def renderings_added() -> dict[str, str]:
+    """What this process has rendered since the cache was opened (for `adopt_renderings`)."""
+    return dict(_CACHE.added)
+
+
+def adopt_renderings(renderings: dict[str, str]) -> None:
+    _CACHE.adopt(renderings)
 
 
 # --- a fix to citeproc-py 0.11 -------------------------------------------------------------

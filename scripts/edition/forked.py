@@ -1,7 +1,7 @@
 """Work for the machine's second core: a function run in a forked process, its one answer (a
-value or the exception it raised) read back through a pipe. The build uses it twice: the
-exporters run while the pages are written, and each further language's engine run beside the
-first one."""
+value or the exception it raised) read back through a pipe. The build uses it twice: each
+further language's pages and books are made beside the first language's, and each further
+language's engine run beside the first one's."""
 from __future__ import annotations
 
 import multiprocessing

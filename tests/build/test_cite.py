@@ -224,3 +224,21 @@ def test_home_page_cites_the_edition_with_the_processor(site):
 def test_citations_stay_out_of_the_search_index(site):
     index = (site / "search" / "search_index.json").read_text(encoding="utf-8")
     assert str(STAND_IN) not in index and "Edition Team" not in index
+
+
+@pytest.mark.slow
+def test_a_build_keeps_every_rendering_it_made_in_either_process(tmp_path):
+    """`edition build` renders the Spanish pages in a second process: the citations rendered
+    there are kept in the cache too, so the next build renders none again."""
+    import subprocess
+    import sys
+    from conftest import fixture_project
+    from edition.build import Project, prepare
+    root = fixture_project(tmp_path / "project")
+    subprocess.run([sys.executable, "-m", "edition", "--root", str(root), "build"], check=True,
+                   capture_output=True)
+    project = Project(root)
+    kept = csl.keep_renderings_in(project.citation_cache)
+    assert len(kept.renderings) > 50
+    prepare(project)
+    assert kept.added == {}

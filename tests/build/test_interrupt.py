@@ -1,4 +1,4 @@
-"""Ctrl-C and SIGTERM stop a build within a second, the export process with it, at any moment;
+"""Ctrl-C and SIGTERM stop a build within a second, its second process with it, at any moment;
 nothing is left behind and site/ is as it was (or, if the signal came while it was being
 swapped in, wholly the new one), and the build says which.
 

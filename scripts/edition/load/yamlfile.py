@@ -116,9 +116,10 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Any:
     if node is None:
         problems.add(display, 0, "file holds no data", "fill it in (see source/README.md)")
         return None
-    data = _convert(node, display, problems)
-    _SCALARS.constructed_objects.clear()  # its memo of every node it read: a leak in a long serve
-    return data
+    try:
+        return _convert(node, display, problems)
+    finally:
+        _SCALARS.constructed_objects.clear()  # its memo of every node it read: a long serve's leak
 
 
 _ONE_VALUE = "write the value out in full where it is needed"

@@ -136,7 +136,7 @@ def _earlier_name(ctx: Context, url: str) -> str:
                      if isinstance(value := found.get(key), str))
 
 
-@functools.lru_cache(maxsize=2)  # the releases' data read once for every language's changelog
+@functools.lru_cache(maxsize=2)  # the releases' data read once per process, not per change
 def _earlier_records(releases: tuple[Release, ...]) -> dict[str, dict]:
     """Every record with an `anchor` and a title or a name, in the earlier versions' data
     (releases/), by its anchor; a later version's record over an earlier one's."""

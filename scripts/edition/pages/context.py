@@ -30,9 +30,10 @@ class Context:
     history: AnchorHistory = AnchorHistory()  # the versions' fingerprints (the ledger's)
     releases: tuple[Release, ...] = ()  # earlier versions' downloads (Download, Changelog)
     m: Messages = field(default_factory=lambda: messages("en"))  # the page's language
-    # Each block's text once rendered in this language, for every page that shows it (text.py);
-    # shared by the contexts `at` and `replace` make.
-    rendered: dict = field(default_factory=dict, compare=False, repr=False)
+    # Each block's text once rendered, for every page that shows it (text.py); shared by the
+    # contexts `at` and `replace` make.
+    rendered: RenderedTexts = field(default_factory=lambda: RenderedTexts(), compare=False,
+                                    repr=False)
 
     def at(self, page: str) -> "Context":
         return replace(self, page=page)
@@ -112,6 +113,20 @@ class Context:
     def entity_link(self, entity_id: str) -> Element:
         entity = self.edition.entity(entity_id)
         return h("a", {"href": self.link(entity_path(entity_id))}, entity.name)
+
+
+class RenderedTexts:
+    """Rendered texts by key, for one edition in one language: a context made for another
+    edition or language (by `replace`) starts afresh rather than reuse them."""
+
+    def __init__(self) -> None:
+        self._for: tuple[object, str] | None = None
+        self._texts: dict = {}
+
+    def of(self, ctx: Context) -> dict:
+        if self._for is None or self._for[0] is not ctx.edition or self._for[1] != ctx.language:
+            self._for, self._texts = (ctx.edition, ctx.language), {}
+        return self._texts
 
 
 def html_path_with_fragment(link: str) -> str:

@@ -144,14 +144,14 @@ def _rendered(ctx: Context, block: Block, first_note: int) -> Rendered:
     """The block's text, rendered once per language for every page that shows it (its section
     page, the whole article): its links lead from the language's root, and each page takes a
     copy rebased to it (`rebased`). Its notes are numbered alike on both pages."""
-    key = (block.id, first_note)
-    if key not in ctx.rendered:
+    key, rendered = (block.id, first_note), ctx.rendered.of(ctx)
+    if key not in rendered:
         links = Links(entity_href=lambda e: html_path(entity_path(e)),
                       entity_description=lambda e: ctx.edition.entity(e).description,
                       note_marker=lambda span, n: _note_call(ctx, span, n))
-        ctx.rendered[key] = render_block_text(block, ctx.edition.spans_in(block.id), links, ctx.m,
-                                              first_note)
-    return ctx.rendered[key]
+        rendered[key] = render_block_text(block, ctx.edition.spans_in(block.id), links, ctx.m,
+                                          first_note)
+    return rendered[key]
 
 
 def rebased(nodes: list[Nodes], page: str) -> list[Nodes]:

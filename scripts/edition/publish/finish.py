@@ -181,7 +181,8 @@ ARTEFACTS = "downloads"  # copied into the site as they are: not the engine's pa
 
 def finish_site(site: Path, engine: str, prefix: str = "") -> None:
     """Finish every HTML page the engine wrote, in place; stop if a fix matched no page.
-    `site` is one language's site, which will be at `prefix` (es/) in the whole site."""
+    `site` is one language's site, which will be at `prefix` (es/) in the whole site: each
+    language's pages are written by the same theme, so each fix must match some page of each."""
     fixes, unmatched = THEME_FIXES[engine], set(range(len(THEME_FIXES[engine])))
     styles = shipped_styles(site, engine)
     for path in sorted(site.rglob("*.html")):

@@ -41,7 +41,7 @@ def with_folded_field(index: dict) -> dict:
 
 
 def fold_search_indexes(site: Path) -> None:
-    """Rewrite every search index of the built site (one per language)."""
+    """Rewrite every search index under `site` (a language's site has one)."""
     for path in sorted(site.rglob("search/search_index.json")):
         index = with_folded_field(json.loads(path.read_text(encoding="utf-8")))
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))

@@ -179,7 +179,7 @@ def _basemap(frame: Frame, highlight: str) -> list[Element]:
     return [h("path", {"class": css, "d": d}) for css, d in _basemap_paths(frame, highlight)]
 
 
-@functools.lru_cache(maxsize=256)  # every language's pages draw the same maps
+@functools.lru_cache(maxsize=256)  # a language's pages draw the same maps again and again
 def _basemap_paths(frame: Frame, highlight: str) -> tuple[tuple[str, str], ...]:
     base = geo.basemap()
     paths = [("land home" if country.name == highlight else "land", geo.outline(frame, country))
