@@ -164,7 +164,8 @@ class _Language:
 
     def __call__(self, ctx: Context) -> _Made:
         pages = with_aliases(site_pages(ctx), _moved_in(self.moved, self.edition, ctx.prefix))
-        books = exports.books(self.edition, ctx.base_url, {ctx.language: pages}) if self.books else ()
+        books = (exports.books(self.edition, ctx.base_url, {ctx.language: pages}) if self.books
+                 else ())
         return _Made(documents(ctx, pages), books, csl.renderings_added())
 
     def all(self, contexts: list[Context]) -> list[_Made]:
