@@ -137,7 +137,8 @@ def _block(ctx: Context, block: Block, section: Section, level: int,
         return [h("div", {"class": "heading-pair"}, heading, translation(ctx, block, translated))], ()
     rendered = _rendered(ctx, block, first_note)
     margin = tuple(enumerate(rendered.notes, start=first_note)) if sidenotes else ()
-    return paragraph(ctx, block, section.id, rebased(rendered.nodes, ctx.page), margin), rendered.notes
+    nodes = rebased(rendered.nodes, ctx.page)
+    return paragraph(ctx, block, section.id, nodes, margin), rendered.notes
 
 
 def _rendered(ctx: Context, block: Block, first_note: int) -> Rendered:
