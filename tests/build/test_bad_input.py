@@ -14,6 +14,7 @@ import hashlib
 import io
 import os
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -304,7 +305,6 @@ sys.exit(main(sys.argv[1:]))
 
 
 def test_a_problem_found_in_the_second_process_is_reported_the_same_way(project):
-    import subprocess
     before = tree_digest(project / "site")
     result = subprocess.run([sys.executable, "-c", _SPANISH_BOOK_FINDS_A_PROBLEM, "--root",
                              str(project), "build"], capture_output=True, text=True)

@@ -5,13 +5,16 @@ from __future__ import annotations
 import html
 import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import lxml.html
 import pytest
 
-from conftest import RELEASED, REPO, VERSION
+from conftest import RELEASED, REPO, VERSION, fixture_project
 from edition import cite, csl
+from edition.build import Project, prepare
 from edition.doc.html import to_html
 from edition.i18n import messages
 from edition.pages.citebox import STAND_IN, CiteBoxes
@@ -230,10 +233,6 @@ def test_citations_stay_out_of_the_search_index(site):
 def test_a_build_keeps_every_rendering_it_made_in_either_process(tmp_path):
     """`edition build` renders the Spanish pages in a second process: the citations rendered
     there are kept in the cache too, so the next build renders none again."""
-    import subprocess
-    import sys
-    from conftest import fixture_project
-    from edition.build import Project, prepare
     root = fixture_project(tmp_path / "project")
     subprocess.run([sys.executable, "-m", "edition", "--root", str(root), "build"], check=True,
                    capture_output=True)

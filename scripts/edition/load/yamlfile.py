@@ -102,7 +102,8 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Any:
     if text is None:
         return None
     try:
-        refused, node = _parsed(text)
+        refused = _refused(text)
+        node = None if refused else _compose(text)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 1 if mark else 0
@@ -125,13 +126,9 @@ def load_yaml(path: Path, display: str, problems: Problems) -> Any:
 _ONE_VALUE = "write the value out in full where it is needed"
 
 
+# `mkdocs serve` loads source/ again after each edit: a file whose text is unchanged is not
+# parsed again (here and in _compose). Its nodes are only read: the data is made anew each time.
 @functools.lru_cache(maxsize=64)  # source/ has about twenty files
-def _parsed(text: str) -> tuple[tuple[int, str, str] | None, yaml.Node | None]:
-    """The first feature refused in the text, or its node tree."""
-    refused = _refused(text)
-    return refused, None if refused else _compose(text)
-
-
 def _refused(text: str) -> tuple[int, str, str] | None:
     """The first YAML feature `source/` may not use, as (line, what, fix): anchors and aliases
     (a few hundred bytes of them expand to gigabytes), explicit tags, merge keys, deep nesting.
@@ -167,8 +164,6 @@ def _first_refused(events) -> tuple[int, str, str] | None:
     return None
 
 
-# `mkdocs serve` loads source/ again after each edit: a file whose text is unchanged is not
-# parsed again. Its nodes are only read: the data is made from them anew each time.
 @functools.lru_cache(maxsize=64)
 def _compose(text: str) -> yaml.Node | None:
     """The node tree, parsed by libyaml; a malformed file is parsed again by PyYAML, whose
