@@ -11,7 +11,7 @@ import yaml
 
 from edition.cli import main
 
-from conftest import copy_project
+from conftest import fixture_project
 from htmltext import parse
 from tools import built_pages
 
@@ -21,20 +21,19 @@ CSP = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">
 
 
 def plant(root: Path) -> None:
-    """Put the hostile text into each kind of field the pages render."""
+    """Put the hostile text into each kind of field the pages render (every text field of the
+    fixture gets its own payload in test_hostile_fields.py)."""
     source = root / "source"
     edits = {
-        "entities.yml": [("description: >-\n    President of Bolivia (1993",
-                          f"description: >-\n    {HOSTILE} President of Bolivia (1993"),
-                         ("name: Gonzalo Sánchez de Lozada",
-                          f"name: {yaml.safe_dump(HOSTILE + ' Goni').strip()}")],
-        "annotations/mentions.yml": [("note: The police mutiny of February 2003.",
-                                      f"note: {yaml.safe_dump(HOSTILE).strip()}")],
-        "structure.yml": [("summary: >-\n    The uprising turns", f"summary: >-\n    {HOSTILE} The uprising turns")],
+        "entities.yml": [("description: Mayor of Río Claro in October 2003, elected the year before.",
+                          f"description: {_yaml(HOSTILE + ' Mayor of Río Claro in October 2003.')}"),
+                         ("name: Ana Torres", f"name: {_yaml(HOSTILE + ' Ana Torres')}")],
+        "structure.yml": [("summary: The flood and the closed road, in brief.",
+                           f"summary: {_yaml(HOSTILE + ' The flood and the closed road.')}")],
         "bibliography.yml": [('publication: "Not named in the transmitted text"',
-                              f"publication: {yaml.safe_dump(HOSTILE).strip()}"),
-                             ("description: >-\n    A contemporary account",
-                              f"description: >-\n    {HOSTILE} A contemporary account")],
+                              f"publication: {_yaml(HOSTILE)}"),
+                             ("description: >-\n    A short invented report",
+                              f"description: >-\n    {HOSTILE} A short invented report")],
     }
     for relative, replacements in edits.items():
         path = source / relative
@@ -45,9 +44,13 @@ def plant(root: Path) -> None:
         path.write_text(text, encoding="utf-8")
 
 
+def _yaml(text: str) -> str:
+    return yaml.safe_dump(text, width=1000).strip()
+
+
 @pytest.fixture(scope="module")
 def hostile_site(tmp_path_factory) -> Path:
-    root = copy_project(tmp_path_factory.mktemp("hostile"))
+    root = fixture_project(tmp_path_factory.mktemp("hostile"))
     plant(root)
     assert main(["--root", str(root), "build"]) == 0
     return root / "site"
@@ -77,8 +80,8 @@ def test_hostile_source_text_is_shown_as_text(hostile_site):
              if "<script>alert(1)</script>" in parse(p).text_content()}
     described = {p.relative_to(hostile_site).as_posix() for p in pages
                  if HOSTILE in parse(p).xpath("string(//meta[@name='description']/@content)")}
-    assert {"index.html", "entities/sanchez-de-lozada.html", "register/people.html"} <= shown
-    assert {"sections/opening.html", "article.html", "entities/sanchez-de-lozada.html"} <= described
+    assert {"index.html", "entities/ana-torres.html", "register/people.html"} <= shown
+    assert {"sections/opening.html", "article.html", "entities/ana-torres.html"} <= described
 
 
 def test_every_page_has_a_policy_that_forbids_other_origins(site):
