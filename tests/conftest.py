@@ -184,15 +184,16 @@ def pytest_sessionstart(session) -> None:
     tools.install(say=lambda text: reporter.write_line(text) if reporter else print(text))
 
 
-RENAMED_OLD, RENAMED_NEW = "the-government-is-saved", "the-government-survives"
+# A section of the fixture renamed, and a paragraph in it
+RENAMED_OLD, RENAMED_NEW, RENAMED_PARAGRAPH = "the-night-of-the-flood", "the-flood-night", "p5"
 
 
 @pytest.fixture(scope="session")
 def renamed(tmp_path_factory):
-    """A project copy whose section the-government-is-saved is renamed, moved in the ledger
-    as the README says, recorded and built."""
+    """A project made from the fixture whose section RENAMED_OLD is renamed, moved in the
+    ledger as the README says, recorded and built."""
     def make(root: Path) -> None:
-        copy_project(root)
+        fixture_project(root)
         for name in ("source/structure.yml", "source/translations/es.yml", "mkdocs.yml"):
             path = root / name
             path.write_text(path.read_text(encoding="utf-8").replace(RENAMED_OLD, RENAMED_NEW),

@@ -2,7 +2,8 @@
 since; a renamed section's old address leads to the new page, fragment and all."""
 from __future__ import annotations
 
-from conftest import REPO, RENAMED_NEW as NEW, RENAMED_OLD as OLD
+from conftest import (REPO, RENAMED_NEW as NEW, RENAMED_OLD as OLD,
+                      RENAMED_PARAGRAPH as PARAGRAPH)
 
 
 def _history():
@@ -42,7 +43,7 @@ def test_a_link_naming_1_0_0_says_whether_its_paragraph_changed(site, browser):
 
 def test_a_renamed_sections_old_address_leads_to_the_new_one(renamed, browser):
     old = (renamed / "site" / "sections" / f"{OLD}.html").as_uri()
-    page = _open(browser, f"{old}?v=1.0.0#p20")
-    page.wait_for_url(f"**/{NEW}.html?v=1.0.0#p20", timeout=5000)
-    assert page.query_selector("#p20") is not None
+    page = _open(browser, f"{old}?v=1.0.0#{PARAGRAPH}")
+    page.wait_for_url(f"**/{NEW}.html?v=1.0.0#{PARAGRAPH}", timeout=5000)
+    assert page.query_selector(f"#{PARAGRAPH}") is not None
     page.close()

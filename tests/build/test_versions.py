@@ -18,7 +18,8 @@ from edition.place.fingerprints import apparatus_fingerprints
 from edition.place.ledger import read as read_ledger_file
 from edition.problems import Problems
 
-from conftest import REPO, VERSION, RELEASED
+from conftest import (REPO, VERSION, RELEASED, RENAMED_NEW as NEW, RENAMED_OLD as OLD,
+                      RENAMED_PARAGRAPH as PARAGRAPH)
 from edition.i18n import messages
 
 LEDGER = REPO / "source" / anchors.LEDGER
@@ -121,14 +122,13 @@ def test_the_downloads_of_1_0_0_stay_available(site):
     assert 'href="downloads/1.0.0/bolivia-insurrection-la-paz-1.0.0.html"' in download
 
 
-OLD, NEW = "the-government-is-saved", "the-government-survives"  # conftest: renamed
 
 
 @pytest.mark.slow
 def test_a_renamed_section_is_listed_in_the_ledger_and_keeps_its_old_address(renamed):
     ledger = (renamed / "source" / anchors.LEDGER).read_text(encoding="utf-8")
-    assert f"sections/{OLD}.html#p20\t" in ledger
-    assert f"moved to sections/{NEW}.html#p20: the section was renamed" in ledger
+    assert f"sections/{OLD}.html#{PARAGRAPH}\t" in ledger
+    assert f"moved to sections/{NEW}.html#{PARAGRAPH}: the section was renamed" in ledger
     assert f"moved to article.html#{NEW}:" in ledger
     old = (renamed / "site" / "sections" / f"{OLD}.html").read_text(encoding="utf-8")
     assert f'<meta http-equiv="refresh" content="0; url={NEW}.html">' in old
