@@ -31,7 +31,7 @@ def latency(root: Path, runs: int, *options: str) -> tuple[list[float], list[int
         kind = re.search(r"^  kind: [^\"'>|\s].*$", text, re.M)  # plain text: (…) may follow
         server = MkDocsServe(work, *options, wait=WAIT)
         try:
-            server.wait_for(lambda lines: any("Serving on" in line for line in lines))
+            server.started()
             times, rebuilds = [], []
             for run in range(runs):
                 marker = f"edited for the benchmark {run}"

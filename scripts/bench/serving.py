@@ -41,6 +41,10 @@ class MkDocsServe:
                 raise RuntimeError("mkdocs serve never said it; its last output:\n" + self.last())
             time.sleep(0.1)
 
+    def started(self) -> None:
+        """Until it serves (its first build done)."""
+        self.wait_for(lambda lines: any("Serving on" in line for line in lines))
+
     def quiet(self, seconds: float = 2) -> None:
         """Until it has said nothing for `seconds`."""
         deadline = time.monotonic() + self.wait

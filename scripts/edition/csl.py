@@ -95,10 +95,6 @@ class RenderingCache:
         self.renderings: dict[str, str] = {}
         self.added: dict[str, str] = {}  # rendered since it was opened: what save() adds
 
-    @property
-    def changed(self) -> bool:
-        return bool(self.added)
-
     def open(self, path: Path) -> None:
         self.path, self.added = path, {}
         try:

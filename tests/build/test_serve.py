@@ -30,7 +30,7 @@ def served(tmp_path_factory):
     (root / "docs").mkdir()
     server = MkDocsServe(root, wait=WAIT)
     try:
-        server.wait_for(lambda lines: any("Serving on" in line for line in lines))
+        server.started()
         yield root, server
     finally:
         server.stop()
