@@ -28,6 +28,8 @@ def plant(root: Path) -> None:
         "entities.yml": [("description: Mayor of Río Claro in October 2003, elected the year before.",
                           f"description: {_yaml(HOSTILE + ' Mayor of Río Claro in October 2003.')}"),
                          ("name: Ana Torres", f"name: {_yaml(HOSTILE + ' Ana Torres')}")],
+        "annotations/notes.yml": [("note: The covered market by the river, built in 1911.",
+                                   f"note: {_yaml(HOSTILE + ' The covered market, built in 1911.')}")],
         "structure.yml": [("summary: The flood and the closed road, in brief.",
                            f"summary: {_yaml(HOSTILE + ' The flood and the closed road.')}")],
         "bibliography.yml": [('publication: "Not named in the transmitted text"',
@@ -80,7 +82,8 @@ def test_hostile_source_text_is_shown_as_text(hostile_site):
              if "<script>alert(1)</script>" in parse(p).text_content()}
     described = {p.relative_to(hostile_site).as_posix() for p in pages
                  if HOSTILE in parse(p).xpath("string(//meta[@name='description']/@content)")}
-    assert {"index.html", "entities/ana-torres.html", "register/people.html"} <= shown
+    assert {"index.html", "entities/ana-torres.html", "register/people.html",
+            "sections/the-night-of-the-flood.html"} <= shown  # the note is on its section
     assert {"sections/opening.html", "article.html", "entities/ana-torres.html"} <= described
 
 

@@ -122,8 +122,6 @@ def test_the_downloads_of_1_0_0_stay_available(site):
     assert 'href="downloads/1.0.0/bolivia-insurrection-la-paz-1.0.0.html"' in download
 
 
-
-
 @pytest.mark.slow
 def test_a_renamed_section_is_listed_in_the_ledger_and_keeps_its_old_address(renamed):
     ledger = (renamed / "source" / anchors.LEDGER).read_text(encoding="utf-8")

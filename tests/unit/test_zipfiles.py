@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import zipfile
 
+import pytest
+
 from edition.export.zipfiles import FILE_MODE, LEVEL, Entry, reproducible_zip
 
 MEMBERS = [Entry("mimetype", b"application/epub+zip", compress=False),
@@ -37,3 +39,8 @@ def test_zipfile_reads_every_member_back():
             (e.name, e.content) for e in MEMBERS]
         assert [i.compress_type for i in archive.infolist()] == [
             zipfile.ZIP_DEFLATED if e.compress else zipfile.ZIP_STORED for e in MEMBERS]
+
+
+def test_a_zip_that_needs_zip64_is_refused():
+    with pytest.raises(ValueError, match="zip64"):
+        reproducible_zip([Entry(f"{n}", b"") for n in range(0xFFFF)])

@@ -1,6 +1,6 @@
 """The EPUB 3 edition: the one-page edition as one XHTML document with a nav document.
 
-Written with zipfile rather than a library, so the bytes depend on the edition alone:
+Zipped by export/zipfiles.py rather than a library, so the bytes depend on the edition alone:
 `mimetype` first and stored, then the other entries sorted, all with one fixed time.
 """
 from __future__ import annotations

@@ -3,7 +3,8 @@
 The members are compressed on every core at once (zlib lets other threads run while it
 works), which the standard library's zipfile cannot do: it compresses each member as it writes
 it. So the archive is laid out here, field for field as zipfile lays out the same members
-(tests/unit/test_zipfiles.py holds the two to the same bytes).
+(tests/unit/test_zipfiles.py holds the two to the same bytes). Without zip64: an archive of
+over 65,535 members or 2 GiB, where zipfile would write zip64 fields, is refused.
 """
 from __future__ import annotations
 
@@ -24,6 +25,8 @@ STORED, DEFLATED = 0, 8
 _LOCAL = struct.Struct("<4s2B4HL2L2H")
 _CENTRAL = struct.Struct("<4s4B4HL2L5H2L")
 _END = struct.Struct("<4s4H2LH")
+MOST_MEMBERS, MOST_BYTES = 0xFFFF - 1, 0x7FFFFFFF  # beyond them zipfile writes zip64 fields
+# (for a member whose size, with 5% to spare for deflate, is over MOST_BYTES)
 
 
 @dataclass(frozen=True)
@@ -35,9 +38,17 @@ class Entry:
 
 def reproducible_zip(entries: list[Entry]) -> bytes:
     """A zip of the entries in the order given, every one stamped with the same time."""
+    size = sum(len(e.content) for e in entries)
+    if len(entries) > MOST_MEMBERS or 1.05 * size > MOST_BYTES:
+        raise ValueError(f"a zip of {len(entries)} files, {size} bytes: over {MOST_MEMBERS} "
+                         "files or 2 GiB needs zip64, which zipfiles.py does not write")
     to_deflate = list(dict.fromkeys(e.content for e in entries if e.compress))  # once each
     with ThreadPoolExecutor(os.cpu_count()) as pool:
-        deflated = dict(zip(to_deflate, pool.map(_deflated, to_deflate)))
+        try:
+            deflated = dict(zip(to_deflate, pool.map(_deflated, to_deflate)))
+        except BaseException:  # a signal stops the build: the members not begun are not
+            pool.shutdown(cancel_futures=True)
+            raise
     archive, central = io.BytesIO(), []
     for entry in entries:
         name, flags = _encoded(entry.name)
