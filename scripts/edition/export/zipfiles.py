@@ -4,7 +4,7 @@ The members are compressed on every core at once (zlib lets other threads run wh
 works), which the standard library's zipfile cannot do: it compresses each member as it writes
 it. So the archive is laid out here, field for field as zipfile lays out the same members
 (tests/unit/test_zipfiles.py holds the two to the same bytes). Without zip64: an archive of
-over 65,535 members or 2 GiB, where zipfile would write zip64 fields, is refused.
+65,535 members or more, or of 2 GiB, where zipfile would write zip64 fields, is refused.
 """
 from __future__ import annotations
 
@@ -46,9 +46,14 @@ def reproducible_zip(entries: list[Entry]) -> bytes:
     with ThreadPoolExecutor(os.cpu_count()) as pool:
         try:
             deflated = dict(zip(to_deflate, pool.map(_deflated, to_deflate)))
-        except BaseException:  # a signal stops the build: the members not begun are not
+        except BaseException:  # a signal stops the build: drop the members not yet begun
             pool.shutdown(cancel_futures=True)
             raise
+    return _archive(entries, deflated)
+
+
+def _archive(entries: list[Entry], deflated: dict[bytes, bytes]) -> bytes:
+    """Each entry's local header and data, then the central directory and its end record."""
     archive, central = io.BytesIO(), []
     for entry in entries:
         name, flags = _encoded(entry.name)
