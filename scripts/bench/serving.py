@@ -56,8 +56,10 @@ class MkDocsServe:
             time.sleep(seconds)
 
     def get(self, path: str) -> str:
-        """The page it serves at `path`."""
+        """The page it serves at `path`; OSError for any answer but 200 (OK)."""
         with urllib.request.urlopen(f"http://127.0.0.1:{self.port}/{path}", timeout=30) as answer:
+            if answer.status != 200:
+                raise OSError(f"{path}: HTTP {answer.status}")
             return answer.read().decode("utf-8")
 
     def last(self, count: int = 30) -> str:
