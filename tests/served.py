@@ -42,16 +42,22 @@ def chromium():
             browser.close()
 
 
-def page_types(site: Path) -> dict[str, str]:
-    """One page of each type, chosen by path, so new page types are covered when they appear."""
-    pages = sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
-                   if "downloads" not in p.parts)
-    chosen: dict[str, str] = {}
-    for page in pages:
-        folder, _, name = page.rpartition("/")
-        kind = {"sections": "section", "entities": "entity"}.get(folder, page)
-        chosen.setdefault(kind, page)
-    return chosen
+def page_types(site: Path) -> list[str]:
+    """One page of each type (downloads/ left out), chosen by path, so new page types are
+    covered when they appear."""
+    return one_of_each_type(sorted(p.relative_to(site).as_posix() for p in site.rglob("*.html")
+                                   if "downloads" not in p.parts))
+
+
+def one_of_each_type(pages: list[str]) -> list[str]:
+    """One page of each type in each language: every page outside sections/ and entities/
+    (es/sections/ is the Spanish sections' type)."""
+    kinds: dict[str, str] = {}
+    for path in pages:
+        language, rest = ("es", path[3:]) if path.startswith("es/") else ("", path)
+        top = rest.split("/")[0]
+        kinds.setdefault((language, top) if top in ("sections", "entities") else path, path)
+    return sorted(kinds.values())
 
 
 # --- keyboard ---------------------------------------------------------------------------

@@ -10,7 +10,7 @@ import pytest
 
 from conftest import REPO
 from edition.publish.finish import ARTEFACTS
-from served import focus_by_tab, outline_of_focused
+from served import focus_by_tab, one_of_each_type, outline_of_focused
 from tools import AXE, require
 
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -62,17 +62,6 @@ def _archived(parts: tuple[str, ...]) -> bool:
 # (Every page in every setting, site and copy, took over 5 minutes of CI's 15 with one
 # language; every offline page, three more minutes with two.)
 EVERY_PAGE = {"site": {("light", "desktop")}, "offline": set()}
-
-
-def one_of_each_type(pages: list[str]) -> list[str]:
-    """One page of each type in each language: every page outside sections/ and entities/
-    (es/sections/ is the Spanish sections' type)."""
-    kinds: dict[str, str] = {}
-    for path in pages:
-        language, rest = ("es", path[3:]) if path.startswith("es/") else ("", path)
-        top = rest.split("/")[0]
-        kinds.setdefault((language, top) if top in ("sections", "entities") else path, path)
-    return sorted(kinds.values())
 
 
 def pages_to_check(root, copy: str, scheme: str, device: str) -> list[str]:

@@ -25,7 +25,7 @@ def test_the_browser_reports_no_policy_violation(site, unpacked, how):
         page.wait_for_selector(".md-search-result__item", timeout=8000)
         styled = page.evaluate("getComputedStyle(document.querySelector('.md-header')).position")
         violations = page.evaluate("window.__violations")
-        for other in page_types(site).values() if how == "http" else ():
+        for other in page_types(site) if how == "http" else ():
             page.goto(base + other, wait_until="load")
             violations += page.evaluate("window.__violations")
     assert violations == []
