@@ -61,7 +61,7 @@ def test_a_copy_of_any_paragraph_or_paragraphs_is_the_transmitted_text(server, b
     page = context.new_page()
     equal, seen = 0, []
     for section in edition().sections:
-        page.goto(server + f"sections/{section.id}.html", wait_until="networkidle")
+        page.goto(server + f"sections/{section.id}.html", wait_until="load")
         for paragraph in page.evaluate(SELECT_EACH):
             seen.append(paragraph["id"])
             parts = paragraph["parts"]
