@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import posixpath
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 if TYPE_CHECKING:
     from .model import Edition
@@ -28,6 +29,15 @@ def page_stem(url: str) -> str:
 def html_path(page: str) -> str:
     """The URL path MkDocs gives a Markdown page (`use_directory_urls: false`)."""
     return page.removesuffix(".md") + ".html" if page.endswith(".md") else page
+
+
+def to_a_page(href: str | None) -> bool:
+    """Whether a link leads to a page of the edition: not to a #fragment of its own page, nor
+    to an address with its scheme or host (https:, mailto:, //host/)."""
+    if not href or href.startswith("#"):
+        return False
+    address = urlsplit(href)
+    return not (address.scheme or address.netloc)
 
 
 @functools.lru_cache(maxsize=8192)  # thousands of links per build between a hundred pages

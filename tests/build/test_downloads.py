@@ -19,6 +19,8 @@ from edition.i18n import messages
 from edition.paths import file_stem
 from edition.publish.offline import human_size, offline_zip, zip_name
 from edition.export.onepage import export_onepage, one_page
+from edition.export.onepage.inpage import link_within
+from edition.export.onepage.parts import ARTICLE_PART_ID
 from edition.load import load_source
 from edition.place import build_edition
 
@@ -81,6 +83,20 @@ def test_onepage_links_between_parts_stay_in_the_page(edition):
     assert tree.xpath('//a[@href="#entity-sanchez-de-lozada"][contains(@class, "mention")]')
     assert tree.xpath('//section[@id="method"]//a[@href="#p2"]')  # method → the paragraph
     assert tree.xpath('//a[@href="#method-p2"]')  # the paragraph's "why" → the method
+
+
+def test_onepage_keeps_links_to_other_addresses_and_unwraps_links_to_no_part(edition):
+    """A link that leads to no page of the edition (a scheme, a host) is kept as it is; a
+    link to a page that is not a part of the one page, with no site URL, is left as its text."""
+    kept = ["https://example.org/report.html", "mailto:editors@example.org",
+            "//example.org/x.html", "#p3"]
+    main = lxml.etree.fromstring(
+        f'<main><section id="{ARTICLE_PART_ID}">'
+        + "".join(f'<a href="{href}">x</a>' for href in kept)
+        + '<a href="entities/el-alto.html">El Alto</a><a href="search.html">y</a></section></main>')
+    link_within(main, edition, "")
+    assert [a.get("href") for a in main.iter("a")] == kept + ["#entity-el-alto"]
+    assert [s.text for s in main.iter("span")] == ["y"]
 
 
 def test_onepage_prints_without_chrome_with_permalinks_and_page_breaks(edition):

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import copy
-from urllib.parse import urlsplit
 
 from .. import dates, wording
 from ..kinds import statements
@@ -11,7 +10,7 @@ from ..doc.tree import Element
 from ..i18n import N_
 from ..model import Block, BlockKind, Section, Span
 from ..kinds import AnnotationType as T
-from ..paths import entity_path, html_path, relative, section_path
+from ..paths import entity_path, html_path, relative, section_path, to_a_page
 from .context import Context, count_by, not_searched, shorten
 from .inline import (Links, Rendered, calls_note, description_list, render_block_text,
                      statements_nodes)
@@ -157,14 +156,14 @@ def _rendered(ctx: Context, block: Block, first_note: int) -> Rendered:
 
 def rebased(nodes: list[Nodes], page: str) -> list[Nodes]:
     """A copy of nodes whose links lead from the language's root, each link made relative to
-    `page` (a #fragment, or an address with its scheme, stays as it is)."""
+    `page` (any other link stays as it is: paths.to_a_page)."""
     copied: list[Nodes] = []
     for node in flat(nodes):
         if isinstance(node, Element):
             node = copy.deepcopy(node)
             for link in node.iter("a"):
                 href = link.get("href")
-                if href and not href.startswith("#") and not urlsplit(href).scheme:
+                if to_a_page(href):
                     link.set("href", relative(page, href))
         copied.append(node)
     return copied

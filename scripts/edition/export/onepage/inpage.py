@@ -8,7 +8,7 @@ import re
 from lxml import etree
 
 from ...model import Edition
-from ...paths import html_path, section_path
+from ...paths import html_path, section_path, to_a_page
 from .parts import ARTICLE_PART_ID, entity_of, parts
 
 
@@ -23,7 +23,7 @@ def link_within(main: etree._Element, edition: Edition, base_url: str) -> None:
             continue  # the citation: written here, it links to no page
         for element in section.iter():
             href = element.get("href")
-            if href is None or href.startswith(("#", "http://", "https://")):
+            if not to_a_page(href):
                 continue
             target = _target(posixpath.normpath(posixpath.join(
                 posixpath.dirname(part.page), href)), edition, base_url, part_of_page)
