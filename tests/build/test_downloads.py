@@ -11,14 +11,14 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import REPO, built_artefacts, epub_of, exported, pages_by_language, site_pages
+from conftest import REPO, SITE_URL, built_artefacts, epub_of, exported, site_pages
 from htmltext import transmitted_blocks
 from tools import epubcheck
 
 from edition.i18n import messages
 from edition.paths import file_stem
 from edition.publish.offline import human_size, offline_zip, zip_name
-from edition.export.onepage import export_onepage, one_page
+from edition.export.onepage import one_page
 from edition.export.onepage.inpage import link_within
 from edition.export.onepage.parts import ARTICLE_PART_ID
 from edition.load import load_source
@@ -26,7 +26,7 @@ from edition.place import build_edition
 
 EN = messages("en")
 
-BASE_URL = "https://example.org/insurrection/"
+BASE_URL = SITE_URL  # the site URL of the session's build with one (site_with_url)
 OPF = "{http://www.idpf.org/2007/opf}"
 XHTML = "{http://www.w3.org/1999/xhtml}"
 
@@ -41,16 +41,18 @@ def transmitted_lines() -> list[str]:
     return [line for line in text.split("\n") if line]
 
 
-def onepage_html(edition, base_url: str) -> str:
-    artefact = export_onepage(edition, base_url, pages_by_language(edition, base_url))[0]
-    return artefact.content.decode("utf-8")
-
-
 # --- one-page HTML ----------------------------------------------------------------------
 
-def test_onepage_holds_every_block_of_the_text_in_order(edition, tmp_path):
-    page = tmp_path / "onepage.html"
-    page.write_text(onepage_html(edition, ""), encoding="utf-8")
+@pytest.fixture(scope="module")
+def onepage(site, site_with_url, edition) -> dict[str, str]:
+    """The English one-page HTML as the session's builds ship it, by site URL ('' for none)."""
+    name = f"downloads/{file_stem(edition)}.html"
+    return {url: (built / name).read_text(encoding="utf-8")
+            for url, built in (("", site), (BASE_URL, site_with_url))}
+
+
+def test_onepage_holds_every_block_of_the_text_in_order(site, edition):
+    page = site / "downloads" / f"{file_stem(edition)}.html"
     assert [text for _, text in transmitted_blocks(page)] == transmitted_lines()
 
 
@@ -61,8 +63,8 @@ def test_onepage_body_is_well_formed_xml_and_its_ids_are_unique(edition):
 
 
 @pytest.mark.parametrize("base_url", ["", BASE_URL])
-def test_onepage_refers_to_no_other_file(edition, base_url):
-    tree = lxml.html.fromstring(onepage_html(edition, base_url))
+def test_onepage_refers_to_no_other_file(onepage, edition, base_url):
+    tree = lxml.html.fromstring(onepage[base_url])
     ids = {el.get("id") for el in tree.iter() if isinstance(el.tag, str) and el.get("id")}
     refs = [value for el in tree.iter() if isinstance(el.tag, str)
             for name, value in el.attrib.items() if name in ("href", "src", "srcset", "data")]
@@ -76,8 +78,8 @@ def test_onepage_refers_to_no_other_file(edition, base_url):
     assert not tree.xpath("//script | //link | //img | //iframe")
 
 
-def test_onepage_links_between_parts_stay_in_the_page(edition):
-    tree = lxml.html.fromstring(onepage_html(edition, ""))
+def test_onepage_links_between_parts_stay_in_the_page(onepage):
+    tree = lxml.html.fromstring(onepage[""])
     register_entry = tree.get_element_by_id("entity-sanchez-de-lozada")
     assert register_entry.getparent().getparent().get("id") == "people"
     assert tree.xpath('//a[@href="#entity-sanchez-de-lozada"][contains(@class, "mention")]')
@@ -99,8 +101,8 @@ def test_onepage_keeps_links_to_other_addresses_and_unwraps_links_to_no_part(edi
     assert [s.text for s in main.iter("span")] == ["y"]
 
 
-def test_onepage_prints_without_chrome_with_permalinks_and_page_breaks(edition):
-    html = onepage_html(edition, BASE_URL)
+def test_onepage_prints_without_chrome_with_permalinks_and_page_breaks(onepage):
+    html = onepage[BASE_URL]
     print_css = html[html.index("@media print"):]
     assert "section.part, #apparatus { break-before: page; }" in print_css
     assert "attr(data-permalink)" in print_css and ".front nav { display: none; }" in print_css
