@@ -36,7 +36,10 @@ def to_a_page(href: str | None) -> bool:
     to an address with its scheme or host (https:, mailto:, //host/)."""
     if not href or href.startswith("#"):
         return False
-    address = urlsplit(href)
+    try:
+        address = urlsplit(href)
+    except ValueError:  # not an address at all (https://[x): left as it is
+        return False
     return not (address.scheme or address.netloc)
 
 
