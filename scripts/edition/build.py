@@ -58,6 +58,10 @@ class Project:
     def citation_cache(self) -> Path:
         return self.root / ".cache" / "citations.json"
 
+    @property
+    def zip_cache(self) -> Path:
+        return self.root / ".cache" / "offline-zip"
+
 
 @dataclass(frozen=True)
 class Prepared:
@@ -195,7 +199,8 @@ def build(project: Project, engine: str = DEFAULT) -> Path:
     signals.check()
     renderings.save()
     write_docs(prepared.docs_files(), project.docs)
-    return publish(prepared.edition, project.config, project.site, target, engine)
+    return publish(prepared.edition, project.config, project.site, target, engine,
+                   project.zip_cache)
 
 
 __all__ = ["Project", "Prepared", "Validated", "validate", "prepare", "write_docs", "build", "SourceError", "ForkStopped"]

@@ -1,5 +1,6 @@
 """export/zipfiles.py lays out a zip byte for byte as the standard library's zipfile lays out
-the same members (it compresses them on every core, which zipfile cannot)."""
+the same members (it compresses them on every core, which zipfile cannot), with or without a
+cache of the members deflated by the last build."""
 from __future__ import annotations
 
 import io
@@ -7,7 +8,8 @@ import zipfile
 
 import pytest
 
-from edition.export.zipfiles import FILE_MODE, LEVEL, Entry, reproducible_zip
+from edition.export import zipfiles
+from edition.export.zipfiles import FILE_MODE, LEVEL, DeflatedCache, Entry, reproducible_zip
 
 MEMBERS = [Entry("mimetype", b"application/epub+zip", compress=False),
            Entry("EPUB/texto/ñandú.xhtml", "¿Quién?".encode("utf-8") * 500),
@@ -44,3 +46,36 @@ def test_zipfile_reads_every_member_back():
 def test_a_zip_that_needs_zip64_is_refused():
     with pytest.raises(ValueError, match="zip64"):
         reproducible_zip([Entry(f"{n}", b"") for n in range(0xFFFF)])
+
+
+def test_members_deflated_by_the_last_archive_are_read_back_and_give_the_same_bytes(
+        tmp_path, monkeypatch):
+    alone = reproducible_zip(MEMBERS)
+    assert reproducible_zip(MEMBERS, DeflatedCache(tmp_path)) == alone  # the cache filled
+    monkeypatch.setattr(zipfiles, "_deflated", lambda content: pytest.fail("deflated again"))
+    assert reproducible_zip(MEMBERS, DeflatedCache(tmp_path)) == alone  # read back
+
+
+def test_a_damaged_or_cut_short_member_in_the_cache_is_deflated_again(tmp_path, monkeypatch):
+    alone = reproducible_zip(MEMBERS)
+    reproducible_zip(MEMBERS, DeflatedCache(tmp_path))
+    cache = DeflatedCache(tmp_path)
+    kept = sorted(cache.folder.iterdir(), key=lambda p: p.stat().st_size)
+    assert len(kept) == 3  # the deflated contents, each once: the stored ones are not kept
+    kept[-1].write_bytes(kept[-1].read_bytes()[:-3])
+    kept[-2].write_bytes(b"\0" * 40)
+    kept[0].write_bytes(b"")
+    assert reproducible_zip(MEMBERS, cache) == alone
+    monkeypatch.setattr(zipfiles, "_deflated", lambda content: pytest.fail("deflated again"))
+    assert reproducible_zip(MEMBERS, DeflatedCache(tmp_path)) == alone  # each written again
+
+
+def test_the_cache_keeps_only_the_last_archives_members(tmp_path):
+    reproducible_zip(MEMBERS, DeflatedCache(tmp_path))
+    (tmp_path / "zlib-0.9-6,8,-15").mkdir()  # made by another zlib
+    cache = DeflatedCache(tmp_path)
+    (cache.folder / "0123.4567.part").write_bytes(b"")  # left by a build that was stopped
+    reproducible_zip(MEMBERS[:2], cache)
+    cache.forget_unused()
+    assert [p.name for p in tmp_path.iterdir()] == [cache.folder.name]
+    assert len(list(cache.folder.iterdir())) == 1  # the one member of the two deflated

@@ -5,15 +5,21 @@ works), which the standard library's zipfile cannot do: it compresses each membe
 it. So the archive is laid out here, field for field as zipfile lays out the same members
 (tests/unit/test_zipfiles.py holds the two to the same bytes). Without zip64: an archive of
 65,535 members or more, or of 2 GiB, where zipfile would write zip64 fields, is refused.
+A DeflatedCache keeps each member deflated between builds: most of the offline zip is the same
+from one build to the next, and is read back rather than deflated again.
 """
 from __future__ import annotations
 
+import hashlib
 import io
 import os
+import shutil
 import struct
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
 
 LEVEL = 6  # zlib's default: level 9 takes twice as long for a zip under 1% smaller
 VERSION = 20  # the zip format's version 2.0 (deflate), needed and made by
@@ -36,16 +42,18 @@ class Entry:
     compress: bool = True
 
 
-def reproducible_zip(entries: list[Entry]) -> bytes:
-    """A zip of the entries in the order given, every one stamped with the same time."""
+def reproducible_zip(entries: list[Entry], cache: "DeflatedCache | None" = None) -> bytes:
+    """A zip of the entries in the order given, every one stamped with the same time; the same
+    bytes with or without a `cache` of deflated contents."""
     size = sum(len(e.content) for e in entries)
     if len(entries) > MOST_MEMBERS or 1.05 * size > MOST_BYTES:
         raise ValueError(f"a zip of {len(entries)} files, {size} bytes: over {MOST_MEMBERS} "
                          "files or 2 GiB needs zip64, which zipfiles.py does not write")
     to_deflate = list(dict.fromkeys(e.content for e in entries if e.compress))  # once each
+    deflate: Callable[[bytes], bytes] = cache.deflated if cache else _deflated
     with ThreadPoolExecutor(os.cpu_count()) as pool:
         try:
-            deflated = dict(zip(to_deflate, pool.map(_deflated, to_deflate)))
+            deflated = dict(zip(to_deflate, pool.map(deflate, to_deflate)))
         except BaseException:  # a signal stops the build: drop the members not yet begun
             pool.shutdown(cancel_futures=True)
             raise
@@ -71,9 +79,55 @@ def _archive(entries: list[Entry], deflated: dict[bytes, bytes]) -> bytes:
     return archive.getvalue()
 
 
+_COMPRESSOR = (LEVEL, zlib.DEFLATED, -15)  # raw deflate, as zip holds it
+
+
 def _deflated(content: bytes) -> bytes:
-    compressor = zlib.compressobj(LEVEL, zlib.DEFLATED, -15)  # raw deflate, as zip holds it
+    compressor = zlib.compressobj(*_COMPRESSOR)
     return compressor.compress(content) + compressor.flush()
+
+
+class DeflatedCache:
+    """Deflated contents kept between builds: a file for each, named by its content's SHA-256,
+    in a folder named by the zlib and the settings that deflated it (the same content is then
+    the same bytes). Each file starts with the SHA-256 of what follows: a file damaged or cut
+    short is deflated again, so an archive is the same with the cache or without it."""
+
+    def __init__(self, folder: Path) -> None:
+        settings = ",".join(map(str, _COMPRESSOR))
+        self.folder = folder / f"zlib-{zlib.ZLIB_RUNTIME_VERSION}-{settings}"
+        self.used: set[str] = set()
+
+    def deflated(self, content: bytes) -> bytes:
+        name = hashlib.sha256(content).hexdigest()
+        self.used.add(name)
+        path = self.folder / name
+        try:
+            kept = path.read_bytes()
+        except FileNotFoundError:
+            kept = b""
+        if len(kept) >= 32 and hashlib.sha256(kept[32:]).digest() == kept[:32]:
+            return kept[32:]
+        data = _deflated(content)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{name}.{os.getpid()}.part")
+        temporary.write_bytes(hashlib.sha256(data).digest() + data)
+        os.replace(temporary, path)
+        return data
+
+    def forget_unused(self) -> None:
+        """Keep only what was deflated or read since the cache was opened (one archive's
+        members), and nothing made with another zlib or other settings."""
+        if not self.folder.exists():
+            return
+        for other in self.folder.parent.iterdir():
+            if other.is_dir() and other != self.folder:
+                shutil.rmtree(other)
+            elif other != self.folder:
+                other.unlink()
+        for path in self.folder.iterdir():
+            if path.name not in self.used:
+                path.unlink()
 
 
 def _encoded(name: str) -> tuple[bytes, int]:

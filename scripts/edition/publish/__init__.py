@@ -13,9 +13,11 @@ from .engines import ENGINES, SIDE_BY_SIDE
 from .files import remove, staging_folder, swap
 
 
-def publish(edition: Edition, config: Path, site: Path, target: Path, engine: str) -> Path:
+def publish(edition: Edition, config: Path, site: Path, target: Path, engine: str,
+            zip_cache: Path | None = None) -> Path:
     """Build docs/ into a fresh folder beside `target` (site/, or the folder it links to),
-    finish it, zip it, then swap it in, in one step that a signal cannot cut in two."""
+    finish it, zip it (reading back from `zip_cache` what the last build deflated), then swap
+    it in, in one step that a signal cannot cut in two."""
     staging = aside = None
     try:
         with signals.held():  # no moment when the folder exists and nothing will remove it
@@ -23,7 +25,7 @@ def publish(edition: Edition, config: Path, site: Path, target: Path, engine: st
             aside = staging_folder(target)
         _run_engine(engine, config, staging, aside, edition)
         sitemaps.merge_sitemaps(staging, edition)
-        offline.write_offline_zip(edition, staging)
+        offline.write_offline_zip(edition, staging, zip_cache)
     except BaseException:
         remove(staging)
         raise

@@ -17,7 +17,7 @@ from ..i18n import messages
 from ..model import Edition
 from ..pages.front import human_size, offline_listing as listing, zip_name
 from ..paths import file_stem, language_prefix
-from ..export.zipfiles import Entry, reproducible_zip
+from ..export.zipfiles import DeflatedCache, Entry, reproducible_zip
 from .finish import ARTEFACTS, ThemeChanged
 
 DOWNLOAD_PAGE = "download.html"
@@ -34,13 +34,15 @@ _BUNDLE_SCRIPT = re.compile(r'<script src="([^"]*)assets/javascripts/bundle\.')
 _LISTING = re.compile(r'<span class="offline-zip">.*?</span>')
 
 
-def offline_zip(site: Path, top: str, leave_out: str = "") -> bytes:
+def offline_zip(site: Path, top: str, leave_out: str = "",
+                cache: DeflatedCache | None = None) -> bytes:
     """Every file of the site, sorted, under one top folder; `leave_out` is the zip's own path."""
     files = [p.relative_to(site).as_posix() for p in sorted(site.rglob("*")) if p.is_file()
              and not p.name.endswith(LEFT_OUT_SUFFIXES)]
     # each language's site (es/) has its own 404 page and sitemaps: left out too
     return reproducible_zip([Entry(f"{top}/{name}", _offline_copy(site, name)) for name in files
-                             if name != leave_out and name.rsplit("/", 1)[-1] not in LEFT_OUT_FILES])
+                             if name != leave_out and name.rsplit("/", 1)[-1] not in LEFT_OUT_FILES],
+                            cache)
 
 
 def _offline_copy(site: Path, name: str) -> bytes:
@@ -62,10 +64,14 @@ def with_worker_shim(page: str) -> str:
     return page[:bundle.start()] + shim + page[bundle.start():]
 
 
-def write_offline_zip(edition: Edition, site: Path) -> Path:
-    """Zip the built site into its downloads/ folder, then put the size on the Download page."""
+def write_offline_zip(edition: Edition, site: Path, cache: Path | None = None) -> Path:
+    """Zip the built site into its downloads/ folder, then put the size on the Download page.
+    With a `cache` folder, the members deflated by the last build are read back from it."""
     relative = f"downloads/{zip_name(edition)}"
-    content = offline_zip(site, file_stem(edition), leave_out=relative)
+    deflated = DeflatedCache(cache) if cache else None
+    content = offline_zip(site, file_stem(edition), leave_out=relative, cache=deflated)
+    if deflated:
+        deflated.forget_unused()
     target = site / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
