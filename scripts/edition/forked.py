@@ -5,6 +5,7 @@ language's engine run beside the first one's."""
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -83,3 +84,14 @@ def _answer_into(answer, function: Callable[..., Any], args: tuple) -> None:
         answer.send(("error", ForkStopped(f"{type(outcome[1]).__name__}: {outcome[1]} "
                                           f"(not passed back: {err})")))
     answer.close()
+
+
+def running(pid: int) -> bool:
+    """Whether a process of that id is alive (another user's included)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True

@@ -3,8 +3,13 @@ the same members (it compresses them on every core, which zipfile cannot), with 
 cache of the members deflated by the last build."""
 from __future__ import annotations
 
+import hashlib
 import io
+import os
+import subprocess
+import sys
 import zipfile
+import zlib
 
 import pytest
 
@@ -52,30 +57,49 @@ def test_members_deflated_by_the_last_archive_are_read_back_and_give_the_same_by
         tmp_path, monkeypatch):
     alone = reproducible_zip(MEMBERS)
     assert reproducible_zip(MEMBERS, DeflatedCache(tmp_path)) == alone  # the cache filled
+    cache = DeflatedCache(tmp_path)
     monkeypatch.setattr(zipfiles, "_deflated", lambda content: pytest.fail("deflated again"))
-    assert reproducible_zip(MEMBERS, DeflatedCache(tmp_path)) == alone  # read back
+    assert reproducible_zip(MEMBERS, cache) == alone  # read back
 
 
-def test_a_damaged_or_cut_short_member_in_the_cache_is_deflated_again(tmp_path, monkeypatch):
+def test_a_member_cut_short_emptied_or_misnamed_in_the_cache_is_deflated_again(tmp_path, monkeypatch):
     alone = reproducible_zip(MEMBERS)
     reproducible_zip(MEMBERS, DeflatedCache(tmp_path))
     cache = DeflatedCache(tmp_path)
     kept = sorted(cache.folder.iterdir(), key=lambda p: p.stat().st_size)
     assert len(kept) == 3  # the deflated contents, each once: the stored ones are not kept
+    kept[-2].write_bytes(kept[-1].read_bytes())  # whole, but another content's
     kept[-1].write_bytes(kept[-1].read_bytes()[:-3])
-    kept[-2].write_bytes(b"\0" * 40)
     kept[0].write_bytes(b"")
     assert reproducible_zip(MEMBERS, cache) == alone
+    again = DeflatedCache(tmp_path)
     monkeypatch.setattr(zipfiles, "_deflated", lambda content: pytest.fail("deflated again"))
-    assert reproducible_zip(MEMBERS, DeflatedCache(tmp_path)) == alone  # each written again
+    assert reproducible_zip(MEMBERS, again) == alone  # each written again, whole
 
 
-def test_the_cache_keeps_only_the_last_archives_members(tmp_path):
+def test_the_cache_keeps_only_the_last_archives_members_and_leaves_the_rest_alone(tmp_path):
     reproducible_zip(MEMBERS, DeflatedCache(tmp_path))
-    (tmp_path / "zlib-0.9-6,8,-15").mkdir()  # made by another zlib
+    (tmp_path / "zlib-0.9-0123456789abcdef").mkdir()  # made by another zlib
+    (tmp_path / "notes.txt").write_text("not the cache's")
     cache = DeflatedCache(tmp_path)
-    (cache.folder / "0123.4567.part").write_bytes(b"")  # left by a build that was stopped
+    stopped = _a_finished_pid()
+    (cache.folder / f"{'0' * 64}.{stopped}.part").write_bytes(b"")  # a build that was stopped
+    writing = cache.folder / f"{'1' * 64}.{os.getpid()}.part"  # a build writing it now
+    writing.write_bytes(b"")
     reproducible_zip(MEMBERS[:2], cache)
     cache.forget_unused()
-    assert [p.name for p in tmp_path.iterdir()] == [cache.folder.name]
-    assert len(list(cache.folder.iterdir())) == 1  # the one member of the two deflated
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["notes.txt", cache.folder.name]
+    assert sorted(p.name for p in cache.folder.iterdir()) == sorted(
+        [writing.name, hashlib.sha256(MEMBERS[1].content).hexdigest()])
+
+
+def _a_finished_pid() -> int:
+    process = subprocess.Popen([sys.executable, "-c", ""])
+    process.wait()
+    return process.pid
+
+
+def test_other_settings_deflate_into_another_folder(tmp_path, monkeypatch):
+    this = DeflatedCache(tmp_path).folder
+    monkeypatch.setattr(zipfiles, "_COMPRESSOR", (LEVEL - 1, zlib.DEFLATED, -15))
+    assert DeflatedCache(tmp_path).folder != this

@@ -21,6 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
+from ..forked import running
+
 LEVEL = 6  # zlib's default: level 9 takes twice as long for a zip under 1% smaller
 VERSION = 20  # the zip format's version 2.0 (deflate), needed and made by
 UNIX = 3  # made on: the file mode below is a Unix one
@@ -42,7 +44,7 @@ class Entry:
     compress: bool = True
 
 
-def reproducible_zip(entries: list[Entry], cache: "DeflatedCache | None" = None) -> bytes:
+def reproducible_zip(entries: list[Entry], cache: DeflatedCache | None = None) -> bytes:
     """A zip of the entries in the order given, every one stamped with the same time; the same
     bytes with or without a `cache` of deflated contents."""
     size = sum(len(e.content) for e in entries)
@@ -87,15 +89,22 @@ def _deflated(content: bytes) -> bytes:
     return compressor.compress(content) + compressor.flush()
 
 
-class DeflatedCache:
-    """Deflated contents kept between builds: a file for each, named by its content's SHA-256,
-    in a folder named by the zlib and the settings that deflated it (the same content is then
-    the same bytes). Each file starts with the SHA-256 of what follows: a file damaged or cut
-    short is deflated again, so an archive is the same with the cache or without it."""
+# What a zlib and these settings make of it names the cache's folder: another zlib, or other
+# settings, deflate into another folder, even where a zlib reports the same version.
+_SAMPLE = "".join(f"{n}: the same content, the same bytes; " for n in range(200)).encode()
 
-    def __init__(self, folder: Path) -> None:
-        settings = ",".join(map(str, _COMPRESSOR))
-        self.folder = folder / f"zlib-{zlib.ZLIB_RUNTIME_VERSION}-{settings}"
+
+class DeflatedCache:
+    """Deflated contents kept between builds in `root`, a folder of the cache's own: a file for
+    each content, named by its SHA-256, in a folder named by the zlib and by a digest of what
+    it makes of a sample. Each file starts with the SHA-256 of its name and of what follows: a
+    file damaged, cut short or misnamed is deflated again, so an archive is the same bytes with
+    the cache or without it."""
+
+    def __init__(self, root: Path) -> None:
+        sample = hashlib.sha256(_deflated(_SAMPLE)).hexdigest()[:16]
+        self.root = root
+        self.folder = root / f"zlib-{zlib.ZLIB_RUNTIME_VERSION}-{sample}"
         self.used: set[str] = set()
 
     def deflated(self, content: bytes) -> bytes:
@@ -104,30 +113,39 @@ class DeflatedCache:
         path = self.folder / name
         try:
             kept = path.read_bytes()
-        except FileNotFoundError:
+        except OSError:  # none yet, or unreadable: deflated again, and written in its place
             kept = b""
-        if len(kept) >= 32 and hashlib.sha256(kept[32:]).digest() == kept[:32]:
+        if kept[:32] == _seal(name, kept[32:]):
             return kept[32:]
         data = _deflated(content)
         self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f"{name}.{os.getpid()}.part")
-        temporary.write_bytes(hashlib.sha256(data).digest() + data)
-        os.replace(temporary, path)
+        part = path.with_name(f"{name}.{os.getpid()}.part")
+        try:
+            part.write_bytes(_seal(name, data) + data)
+            os.replace(part, path)
+        finally:
+            part.unlink(missing_ok=True)
         return data
 
     def forget_unused(self) -> None:
-        """Keep only what was deflated or read since the cache was opened (one archive's
-        members), and nothing made with another zlib or other settings."""
-        if not self.folder.exists():
-            return
-        for other in self.folder.parent.iterdir():
+        """Keep only the members of the archive made with this cache, and nothing that another
+        zlib or other settings made; what another build is writing now is left alone."""
+        for other in self.root.glob("zlib-*"):
             if other.is_dir() and other != self.folder:
-                shutil.rmtree(other)
-            elif other != self.folder:
-                other.unlink()
-        for path in self.folder.iterdir():
-            if path.name not in self.used:
-                path.unlink()
+                shutil.rmtree(other, ignore_errors=True)
+        for path in self.folder.iterdir() if self.folder.is_dir() else ():
+            if self._unused(path.name):
+                path.unlink(missing_ok=True)
+
+    def _unused(self, file_name: str) -> bool:
+        name, *part = file_name.split(".")
+        if len(part) == 2 and part[1] == "part" and part[0].isdigit():
+            return not running(int(part[0]))  # left by a build that was stopped
+        return not part and len(name) == 64 and name not in self.used
+
+
+def _seal(name: str, data: bytes) -> bytes:
+    return hashlib.sha256(name.encode("ascii") + data).digest()
 
 
 def _encoded(name: str) -> tuple[bytes, int]:

@@ -11,6 +11,8 @@ import shutil
 import sys
 from pathlib import Path
 
+from ..forked import running
+
 KEPT_IN_DOCS = ".gitignore"  # committed, so `mkdocs serve` finds docs/ on a fresh clone
 
 
@@ -74,18 +76,8 @@ def remove_leftovers(target: Path) -> None:
     legacy = re.compile(rf"\.{re.escape(target.name)}-(old|[a-z0-9_]{{8}})")
     for path in target.parent.glob(f".{target.name}-*"):
         match = ours.fullmatch(path.name)
-        if (match and not _running(int(match[1]))) or (not match and legacy.fullmatch(path.name)):
+        if (match and not running(int(match[1]))) or (not match and legacy.fullmatch(path.name)):
             remove(path)
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # another user's process
-        return True
-    return True
 
 
 def swap(new: Path, target: Path) -> Path | None:

@@ -64,14 +64,14 @@ def with_worker_shim(page: str) -> str:
     return page[:bundle.start()] + shim + page[bundle.start():]
 
 
-def write_offline_zip(edition: Edition, site: Path, cache: Path | None = None) -> Path:
+def write_offline_zip(edition: Edition, site: Path, zip_cache: Path | None = None) -> Path:
     """Zip the built site into its downloads/ folder, then put the size on the Download page.
-    With a `cache` folder, the members deflated by the last build are read back from it."""
+    With a `zip_cache` folder, the members the last build deflated are read back from it."""
     relative = f"downloads/{zip_name(edition)}"
-    deflated = DeflatedCache(cache) if cache else None
-    content = offline_zip(site, file_stem(edition), leave_out=relative, cache=deflated)
-    if deflated:
-        deflated.forget_unused()
+    cache = DeflatedCache(zip_cache) if zip_cache else None
+    content = offline_zip(site, file_stem(edition), leave_out=relative, cache=cache)
+    if cache:
+        cache.forget_unused()
     target = site / relative
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_bytes(content)
