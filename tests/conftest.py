@@ -140,6 +140,19 @@ def site_with_url(tmp_path_factory) -> Path:
     return made_once(tmp_path_factory, "with-url", make) / "site"
 
 
+# The EPUBs the session's builds ship, by name: the English one without and with a site URL (the
+# URL changes the same links in both languages), and the Spanish one.
+SHIPPED_EPUBS = ("without-url", "with-url", "es")
+
+
+def shipped_epub(request, name: str) -> Path:
+    """The EPUB of SHIPPED_EPUBS called `name`, from downloads/ of the session's build."""
+    site = request.getfixturevalue("site_with_url" if name == "with-url" else "site")
+    [epub] = [p for p in (site / "downloads").glob("*.epub")
+              if p.stem.endswith("-es") == (name == "es")]
+    return epub
+
+
 @pytest.fixture(scope="session")
 def unpacked(site: Path, tmp_path_factory) -> Path:
     """The offline zip from site/downloads/, unpacked: the folder it holds."""

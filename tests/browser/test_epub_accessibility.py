@@ -7,17 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SHIPPED_EPUBS, shipped_epub
 
-@pytest.fixture(params=[("without-url", "en"), ("without-url", "es"), ("with-url", "en")],
-                ids="-".join)
+
+@pytest.fixture(params=SHIPPED_EPUBS)
 def any_epub(request) -> Path:
-    """An EPUB in downloads/ of the session's build without a site URL (each language's), and
-    of the one with (the English: the URL changes the same links in both)."""
-    build, language = request.param
-    site = request.getfixturevalue("site" if build == "without-url" else "site_with_url")
-    [epub] = [p for p in (site / "downloads").glob("*.epub")
-              if p.stem.endswith("-es") == (language == "es")]
-    return epub
+    return shipped_epub(request, request.param)
 
 
 def test_ace_by_daisy_finds_nothing_serious_or_critical(any_epub, tmp_path):

@@ -11,7 +11,8 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import REPO, SITE_URL, built_artefacts, epub_of, exported, site_pages
+from conftest import (REPO, SHIPPED_EPUBS, SITE_URL, built_artefacts, epub_of, exported,
+                      shipped_epub, site_pages)
 from htmltext import transmitted_blocks
 from tools import epubcheck
 
@@ -209,23 +210,17 @@ def test_human_size_rounds_to_kilobytes():
     assert [human_size(n, EN) for n in (10, 1536, 1_056_451)] == ["1 KB", "2 KB", "1,032 KB"]
 
 
-EPUBCHECKED = ("without-url", "with-url", "es")
-
-
 @pytest.fixture(scope="module")
-def epubcheck_reports(site, site_with_url, edition) -> dict[str, tuple[int, str]]:
-    """EPUBCheck's exit code and report on the EPUBs the session's builds ship: the English
-    one without and with a site URL, and the Spanish one; checked in one Java VM."""
-    stem = file_stem(edition)
-    books = dict(zip(EPUBCHECKED, (site / "downloads" / f"{stem}.epub",
-                                   site_with_url / "downloads" / f"{stem}.epub",
-                                   site / "downloads" / f"{stem}-es.epub")))
+def epubcheck_reports(request) -> dict[str, tuple[int, str]]:
+    """EPUBCheck's exit code and report on each EPUB the session's builds ship, all checked in
+    one Java VM."""
+    books = {name: shipped_epub(request, name) for name in SHIPPED_EPUBS}
     reports = epubcheck(list(books.values()))
     return {name: reports[path] for name, path in books.items()}
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("book", EPUBCHECKED)
+@pytest.mark.parametrize("book", SHIPPED_EPUBS)
 def test_epubcheck_finds_no_errors_and_no_warnings(epubcheck_reports, book):
     code, report = epubcheck_reports[book]
     counts = re.search(r"Messages: (\d+) fatals? / (\d+) errors? / (\d+) warnings?", report)
