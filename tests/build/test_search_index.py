@@ -67,3 +67,13 @@ def test_the_apparatus_notes_are_indexed_with_their_section(docs):
         notes = " ".join(d["text"] for d in docs
                          if d["location"] == f"sections/{section_id}.html#notes-{section_id}")
         assert "lost in transmission" in notes, section_id
+
+
+def test_each_language_ships_only_the_search_scripts_its_worker_loads(site):
+    """Material copies some thirty languages' search scripts into each language's site: the
+    English search loads none of them, the Spanish one two (publish/search.py)."""
+    english, spanish = site / "assets/javascripts", site / "es/assets/javascripts"
+    assert (english / "workers").is_dir() and not (english / "lunr").exists()
+    assert sorted(p.relative_to(spanish / "lunr").as_posix()
+                  for p in (spanish / "lunr").rglob("*") if p.is_file()) == [
+        "min/lunr.es.min.js", "min/lunr.stemmer.support.min.js"]

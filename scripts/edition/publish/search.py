@@ -7,6 +7,10 @@ accents, written without them. A query typed with accents matches the text as it
 without them matches `folded`; what a result shows is the text itself. The index is rewritten
 after the engine has written it, in both its forms: search_index.json (read over http) and
 search_index.js (the offline copy's, which Material's offline plugin writes for file://).
+
+Material copies the word-splitting scripts of all its search languages into every site (about
+1 MB: lunr/min/ for some thirty languages, Thai's wordcut.js, Japanese's tinyseg.js); its search
+worker loads only those of its index's languages. The others are dropped.
 """
 from __future__ import annotations
 
@@ -14,6 +18,8 @@ import json
 import re
 import unicodedata
 from pathlib import Path
+
+from .finish import ThemeChanged
 
 FIELD = "folded"
 BOOST = 1.0  # as the text's own words
@@ -41,7 +47,8 @@ def with_folded_field(index: dict) -> dict:
 
 
 def fold_search_indexes(site: Path) -> None:
-    """Rewrite every search index under `site` (a language's site has one)."""
+    """Rewrite every search index under `site` (a language's site has one), and keep only the
+    search scripts its languages load."""
     for path in sorted(site.rglob("search/search_index.json")):
         index = with_folded_field(json.loads(path.read_text(encoding="utf-8")))
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
@@ -49,3 +56,54 @@ def fold_search_indexes(site: Path) -> None:
         script = path.with_suffix(".js")
         if script.exists():
             script.write_text(_JS_PREFIX + text, encoding="utf-8")
+        drop_unloaded_scripts(path.parent.parent, index["config"]["lang"])
+
+
+_LUNR = Path("assets/javascripts/lunr")  # beside the worker: its "../lunr"
+_WORKER = "assets/javascripts/workers/search.*.min.js"
+# What the worker's code says it loads (Material 9.x, setupSearchLanguages): read as text, so
+# that a worker that loads its scripts otherwise stops the build instead of losing its search.
+_WORKER_LOADS = ("`${e}/min/lunr.${n}.min.js`", "`${e}/min/lunr.multi.min.js`",
+                 "`${e}/min/lunr.stemmer.support.min.js`", "`${e}/tinyseg.js`",
+                 "`${e}/wordcut.js`", 'n!=="en"')
+
+
+def loaded_scripts(languages: list[str]) -> set[str]:
+    """The scripts under lunr/ that Material's search worker loads for an index in
+    `languages`: each language's own but English's (built into lunr), Japanese's segmenter,
+    Hindi's and Thai's, the one that joins several languages, and what they all need."""
+    loaded: set[str] = set()
+    for language in languages:
+        loaded |= {"ja": {"tinyseg.js"}, "hi": {"wordcut.js"}, "th": {"wordcut.js"}}.get(
+            language, set())
+        if language != "en":
+            loaded.add(f"min/lunr.{language}.min.js")
+    if len(languages) > 1:
+        loaded.add("min/lunr.multi.min.js")
+    if loaded:
+        loaded.add("min/lunr.stemmer.support.min.js")
+    return loaded
+
+
+def drop_unloaded_scripts(root: Path, languages: list[str]) -> None:
+    """Remove the scripts under `root`'s lunr/ that its search worker does not load (an engine
+    that ships no lunr/, Zensical, has nothing to remove)."""
+    folder = root / _LUNR
+    if not folder.is_dir():
+        return
+    workers = sorted(root.glob(_WORKER))
+    code = workers[0].read_text(encoding="utf-8") if len(workers) == 1 else ""
+    missing = [what for what in _WORKER_LOADS if what not in code]
+    if missing:
+        raise ThemeChanged(f"publish/search.py: Material's search worker no longer loads its "
+                           f"languages' scripts as this expects ({missing[0]} not found): "
+                           "update loaded_scripts to what the worker loads")
+    loaded = loaded_scripts(languages)
+    for path in sorted(folder.rglob("*"), reverse=True):  # a folder after what it holds
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif path.relative_to(folder).as_posix() not in loaded:
+            path.unlink()
+    if not any(folder.iterdir()):
+        folder.rmdir()
