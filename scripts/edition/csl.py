@@ -2,11 +2,11 @@
 from __future__ import annotations
 
 from .i18n import N_
+from .whole import write_whole
 
 import functools
 import hashlib
 import json
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -121,10 +121,8 @@ class RenderingCache:
         if self.path is None or not self.added:
             return
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = self.path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self.renderings, sort_keys=True, ensure_ascii=False),
-                             encoding="utf-8")
-        os.replace(temporary, self.path)
+        write_whole(self.path, json.dumps(self.renderings, sort_keys=True,
+                                          ensure_ascii=False).encode("utf-8"))
         self.added = {}
 
 

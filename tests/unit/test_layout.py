@@ -8,7 +8,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "scripts" / "edition"
 # Lowest first: a module may import its own layer and the layers below it, never above.
 LAYERS = (
     ("model", "problems", "dates", "paths", "csl", "cite", "i18n", "doc", "wording", "kinds",
-     "signals", "forked"),  # shared
+     "signals", "forked", "whole"),  # shared
     ("load",), ("place",), ("views",), ("pages",), ("export",), ("publish",),
     ("build", "hooks", "cli", "__main__"),
 )

@@ -83,8 +83,8 @@ def test_the_cache_keeps_only_the_last_archives_members_and_leaves_the_rest_alon
     (tmp_path / "notes.txt").write_text("not the cache's")
     cache = DeflatedCache(tmp_path)
     stopped = _a_finished_pid()
-    (cache.folder / f"{'0' * 64}.{stopped}.part").write_bytes(b"")  # a build that was stopped
-    writing = cache.folder / f"{'1' * 64}.{os.getpid()}.part"  # a build writing it now
+    (cache.folder / f".{'0' * 64}.{stopped}.part").write_bytes(b"")  # a build that was stopped
+    writing = cache.folder / f".{'1' * 64}.{os.getpid()}.part"  # a build writing it now
     writing.write_bytes(b"")
     reproducible_zip(MEMBERS[:2], cache)
     cache.forget_unused()

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Callable
 
 from ..forked import running
+from ..whole import write_whole, writer_of
 
 LEVEL = 6  # zlib's default: level 9 takes twice as long for a zip under 1% smaller
 VERSION = 20  # the zip format's version 2.0 (deflate), needed and made by
@@ -119,12 +120,7 @@ class DeflatedCache:
             return kept[32:]
         data = _deflated(content)
         self.folder.mkdir(parents=True, exist_ok=True)
-        part = path.with_name(f"{name}.{os.getpid()}.part")
-        try:
-            part.write_bytes(_seal(name, data) + data)
-            os.replace(part, path)
-        finally:
-            part.unlink(missing_ok=True)
+        write_whole(path, _seal(name, data) + data)
         return data
 
     def forget_unused(self) -> None:
@@ -134,14 +130,18 @@ class DeflatedCache:
             if other.is_dir() and other != self.folder:
                 shutil.rmtree(other, ignore_errors=True)
         for path in self.folder.iterdir() if self.folder.is_dir() else ():
-            if self._unused(path.name):
+            if self._unused(path):
                 path.unlink(missing_ok=True)
 
-    def _unused(self, file_name: str) -> bool:
-        name, *part = file_name.split(".")
-        if len(part) == 2 and part[1] == "part" and part[0].isdigit():
-            return not running(int(part[0]))  # left by a build that was stopped
-        return not part and len(name) == 64 and name not in self.used
+    def _unused(self, path: Path) -> bool:
+        writer = writer_of(path)
+        if writer is not None:
+            return not running(writer)  # left by a build that was stopped
+        return _is_digest(path.name) and path.name not in self.used
+
+
+def _is_digest(name: str) -> bool:
+    return len(name) == 64 and all(c in "0123456789abcdef" for c in name)
 
 
 def _seal(name: str, data: bytes) -> bytes:

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..load.yamlfile import read_text
 from ..problems import Problem, Problems, SourceError
+from ..whole import write_whole
 
 LEDGER = "published-anchors.txt"
 DISPLAY = f"source/{LEDGER}"
@@ -150,9 +151,4 @@ def write(path: Path, lines: list[LedgerLine], versions: list[VersionLine] = ())
     ordered = sorted(lines, key=lambda line: (line.url, line.fingerprint))
     ordered += sorted(versions, key=lambda v: (version_key(v.version), v.url))
     text = HEADER + _seal(ordered) + "\n" + "".join(f"{line}\n" for line in ordered)
-    temporary = path.with_name(f".{path.name}.tmp")
-    try:
-        temporary.write_text(text, encoding="utf-8")
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    write_whole(path, text.encode("utf-8"))
