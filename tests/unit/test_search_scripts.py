@@ -23,6 +23,9 @@ LUNR = "assets/javascripts/lunr"
                     "min/lunr.multi.min.js"}),
     (["ja"], {"min/lunr.stemmer.support.min.js", "min/lunr.ja.min.js", "tinyseg.js"}),
     (["th"], {"min/lunr.stemmer.support.min.js", "min/lunr.th.min.js", "wordcut.js"}),
+    (["hi"], {"min/lunr.stemmer.support.min.js", "min/lunr.hi.min.js", "wordcut.js"}),
+    (["en", "ja"], {"min/lunr.stemmer.support.min.js", "min/lunr.ja.min.js", "tinyseg.js",
+                    "min/lunr.multi.min.js"}),
 ])
 def test_the_scripts_kept_are_those_the_worker_loads_for_the_languages(languages, loaded):
     assert loaded_scripts(languages) == loaded
@@ -49,11 +52,25 @@ def test_a_spanish_site_keeps_its_two_scripts_and_an_english_one_none(tmp_path):
     assert not (english / LUNR).exists()
 
 
-def test_a_worker_that_loads_its_scripts_otherwise_stops_the_build_and_removes_nothing(tmp_path):
+# Changes to the worker's loader that would load a script this drops: every language's
+# stemmer support, Chinese's segmenter, the joining script for one language too.
+CHANGED_LOADERS = [
+    ("r.length&&(yield importScripts(`${e}/min/lunr.stemmer.support.min.js`,...r))",
+     "yield importScripts(`${e}/min/lunr.stemmer.support.min.js`,...r)"),
+    ('case"ja":r.push(`${e}/tinyseg.js`);break;',
+     'case"ja":case"zh":r.push(`${e}/tinyseg.js`);break;'),
+    ("t.lang.length>1&&", "t.lang.length>0&&"),
+]
+
+
+@pytest.mark.parametrize("was, now", CHANGED_LOADERS)
+def test_a_worker_that_loads_its_scripts_otherwise_stops_the_build_and_removes_nothing(
+        tmp_path, was, now):
     root = material_site(tmp_path)
     worker = next((root / "assets/javascripts/workers").glob("search.*.min.js"))
-    worker.write_text(worker.read_text(encoding="utf-8").replace("/min/lunr.", "/lunr/lunr."),
-                      encoding="utf-8")
+    code = worker.read_text(encoding="utf-8")
+    assert was in code
+    worker.write_text(code.replace(was, now), encoding="utf-8")
     before = scripts(root)
     with pytest.raises(ThemeChanged, match="search worker"):
         drop_unloaded_scripts(root, ["es"])

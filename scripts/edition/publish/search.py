@@ -9,8 +9,8 @@ after the engine has written it, in both its forms: search_index.json (read over
 search_index.js (the offline copy's, which Material's offline plugin writes for file://).
 
 Material copies the word-splitting scripts of all its search languages into every site (about
-1 MB: lunr/min/ for some thirty languages, Thai's wordcut.js, Japanese's tinyseg.js); its search
-worker loads only those of its index's languages. The others are dropped.
+1 MB: lunr/min/ for some thirty languages, wordcut.js for Hindi and Thai, tinyseg.js for
+Japanese); its search worker loads only those of its index's languages. The others are dropped.
 """
 from __future__ import annotations
 
@@ -61,11 +61,18 @@ def fold_search_indexes(site: Path) -> None:
 
 _LUNR = Path("assets/javascripts/lunr")  # beside the worker: its "../lunr"
 _WORKER = "assets/javascripts/workers/search.*.min.js"
-# What the worker's code says it loads (Material 9.x, setupSearchLanguages): read as text, so
-# that a worker that loads its scripts otherwise stops the build instead of losing its search.
-_WORKER_LOADS = ("`${e}/min/lunr.${n}.min.js`", "`${e}/min/lunr.multi.min.js`",
-                 "`${e}/min/lunr.stemmer.support.min.js`", "`${e}/tinyseg.js`",
-                 "`${e}/wordcut.js`", 'n!=="en"')
+# The worker's code that loads its languages' scripts (Material 9.8, setupSearchLanguages, as
+# minified), which loaded_scripts follows: a worker without it word for word stops the build
+# (ThemeChanged) before anything is removed, instead of going out with a search that cannot load.
+_WORKER_LOADER = (  # one string: the worker's base folder, then its loading of the scripts
+    'let e="../lunr";'
+    'if(typeof parent!="undefined"&&"IFrameWorker"in parent){let n=ne("script[src]"),'
+    '[i]=n.src.split("/worker");e=e.replace("..",i)}'
+    'let r=[];for(let n of t.lang){switch(n){case"ja":r.push(`${e}/tinyseg.js`);break;'
+    'case"hi":case"th":r.push(`${e}/wordcut.js`);break}'
+    'n!=="en"&&r.push(`${e}/min/lunr.${n}.min.js`)}'
+    't.lang.length>1&&r.push(`${e}/min/lunr.multi.min.js`),'
+    'r.length&&(yield importScripts(`${e}/min/lunr.stemmer.support.min.js`,...r))')
 
 
 def loaded_scripts(languages: list[str]) -> set[str]:
@@ -92,15 +99,17 @@ def drop_unloaded_scripts(root: Path, languages: list[str]) -> None:
     if not folder.is_dir():
         return
     workers = sorted(root.glob(_WORKER))
-    code = workers[0].read_text(encoding="utf-8") if len(workers) == 1 else ""
-    missing = [what for what in _WORKER_LOADS if what not in code]
-    if missing:
-        raise ThemeChanged(f"publish/search.py: Material's search worker no longer loads its "
-                           f"languages' scripts as this expects ({missing[0]} not found): "
-                           "update loaded_scripts to what the worker loads")
+    if len(workers) != 1:
+        raise ThemeChanged(f"publish/search.py: {len(workers)} search workers in the site, where "
+                           "Material 9.8 writes one: check which scripts it loads")
+    code = workers[0].read_text(encoding="utf-8")
+    if _WORKER_LOADER not in code:
+        raise ThemeChanged("publish/search.py: Material's search worker no longer loads its "
+                           "languages' scripts as _WORKER_LOADER says: make _WORKER_LOADER and "
+                           "loaded_scripts what the worker does now")
     loaded = loaded_scripts(languages)
     for path in sorted(folder.rglob("*"), reverse=True):  # a folder after what it holds
-        if path.is_dir():
+        if path.is_dir() and not path.is_symlink():
             if not any(path.iterdir()):
                 path.rmdir()
         elif path.relative_to(folder).as_posix() not in loaded:
