@@ -60,7 +60,7 @@ def _node_tools(say) -> str:
     if npm is None:
         return "npm is not installed (Node 20: apt-get install nodejs npm)"
     command = [npm, "ci", "--prefix", str(TOOLS), "--no-audit", "--no-fund", "--loglevel=error"]
-    say("installing the checkers of tests/tools/ (npm ci, once; about 80 s)")
+    say("installing the checkers of tests/tools/ (npm ci, once; about 10 s)")
     with FileLock(TOOLS / ".install.lock"):  # two sessions at once install once
         if all(p.exists() for p in NODE_TOOLS):
             return ""
