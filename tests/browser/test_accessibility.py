@@ -187,12 +187,22 @@ TOOLTIP = """a => { const s = getComputedStyle(a, '::after');
 COVERS = """(a, box) => [box.left + 2, box.right - 2].flatMap(x => [box.top + 2, box.bottom - 2]
     .map(y => { const e = document.elementFromPoint(x, y);
         return e === a ? '' : `${x},${y}: ${e ? e.outerHTML.slice(0, 120) : 'nothing'}`; }))"""
-SETTLED = "() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))"
+# The page once what the last key or pointer set off has ended: the next two frames (edition.js
+# reveals a long tooltip in the next one) and every transition then running (tabbing through
+# Material's search field opens and closes its overlay, which covers a phone's screen as it
+# fades out).
+SETTLED = """async () => {
+    const frames = () => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+    await frames();
+    await Promise.all(document.getAnimations()
+        .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+        .map(a => a.finished.catch(() => null)));
+    await frames(); }"""
 
 
 def shown_tooltip(link) -> str:
     """The text of the link's tooltip if it is shown whole on screen, on top of the page, once
-    what its focus or hover set off (edition.js's reveal, in the next frame) has run."""
+    the page has settled (SETTLED)."""
     link.evaluate(SETTLED)
     box, covers = link.evaluate(f"a => {{ const box = ({TOOLTIP})(a); "
                                 f"return [box, box && ({COVERS})(a, box)]; }}")
