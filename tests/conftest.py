@@ -174,10 +174,10 @@ def server(site: Path):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    """Debian's Chromium, one per test module."""
+def browser(request):
+    """Debian's Chromium, one per test module, with the module's CHROMIUM_MORE_ARGS if any."""
     from served import chromium
-    with chromium() as launched:
+    with chromium(*getattr(request.module, "CHROMIUM_MORE_ARGS", ())) as launched:
         yield launched
 
 
@@ -266,7 +266,7 @@ ONE_WORKER = {
 }
 # ... but axe's sweeps over every page, long and timing nothing, go to whichever worker is free,
 # each with a Chromium of its own.
-EITHER_WORKER = ("tests/browser/test_accessibility.py::test_every_page",)
+EITHER_WORKER = ("tests/browser/test_axe_sweeps.py::test_every_page",)
 
 
 def pytest_xdist_make_scheduler(config, log):

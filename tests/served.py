@@ -30,12 +30,13 @@ class QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def chromium():
+def chromium(*more_args: str):
     """Debian's Chromium driven by Playwright (skipped locally, a failure in CI, when missing)."""
     require_chromium()
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=str(CHROMIUM),
+                                    args=[*CHROMIUM_ARGS, *more_args])
         try:
             yield browser
         finally:
