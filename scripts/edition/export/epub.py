@@ -9,7 +9,7 @@ import html
 import uuid
 
 from ..doc.html import SVG_NAMESPACE, to_xhtml
-from ..i18n import N_
+from ..i18n import N_, messages
 from ..model import Artefact, Edition
 from ..pages import Page
 from ..paths import book_name
@@ -19,7 +19,7 @@ from .zipfiles import Entry, reproducible_zip
 
 MEDIA_TYPE = "application/epub+zip"
 CONTENT = "EPUB/edition.xhtml"
-ACCESSIBILITY_SUMMARY = (
+ACCESSIBILITY_SUMMARY = N_(
     "The whole book is text: headings mark every part and section, the table of contents and "
     "the reading order follow the article, every editorial note is linked from its note call "
     "and back, and the styles adapt to the reader's settings. The sketch map of the places is "
@@ -82,7 +82,7 @@ def package_document(edition: Edition, base_url: str, page: OnePage) -> str:
     <dc:date>{e(ed.date)}</dc:date>
     <dc:publisher>{e(ed.publisher)}</dc:publisher>{creators}
     <dc:rights>{e(ed.licence)}: {e(ed.text_licence_note)}</dc:rights>
-    <meta property="dcterms:modified">{e(ed.date)}T00:00:00Z</meta>{accessibility(bool(svg))}
+    <meta property="dcterms:modified">{e(ed.date)}T00:00:00Z</meta>{accessibility(page.language, bool(svg))}
   </metadata>
   <manifest>
     <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
@@ -96,16 +96,17 @@ def package_document(edition: Edition, base_url: str, page: OnePage) -> str:
 """
 
 
-def accessibility(has_map: bool) -> str:
+def accessibility(language: str, has_map: bool) -> str:
     """The book's accessibility metadata (schema.org, as EPUB Accessibility 1.1 asks): text
-    throughout, a sketch map (a picture) whose places the register lists in words."""
+    throughout, a sketch map (a picture) whose places the register lists in words; the summary
+    a reader reads in the book's language."""
     modes = ("textual", "visual") if has_map else ("textual",)
     features = ("structuralNavigation", "tableOfContents", "readingOrder", "displayTransformability")
     metadata = ([("schema:accessMode", mode) for mode in modes]
                 + [("schema:accessModeSufficient", "textual")]
                 + [("schema:accessibilityFeature", feature) for feature in features]
                 + [("schema:accessibilityHazard", "none"),
-                   ("schema:accessibilitySummary", ACCESSIBILITY_SUMMARY)])
+                   ("schema:accessibilitySummary", messages(language)._(ACCESSIBILITY_SUMMARY))])
     return "".join(f'\n    <meta property="{name}">{html.escape(value)}</meta>'
                    for name, value in metadata)
 
@@ -140,5 +141,7 @@ def content_document(page: OnePage) -> str:
 
 
 def nav_document(page: OnePage) -> str:
-    return _xhtml(page, "Contents", f'<nav epub:type="toc" role="doc-toc" id="toc">\n<h1>Contents</h1>\n'
-                                    f"{to_xhtml(contents_list(page.contents, 'edition.xhtml'))}\n</nav>")
+    title = messages(page.language)._("Contents")
+    return _xhtml(page, title, f'<nav epub:type="toc" role="doc-toc" id="toc">\n'
+                               f"<h1>{html.escape(title)}</h1>\n"
+                               f"{to_xhtml(contents_list(page.contents, 'edition.xhtml'))}\n</nav>")
