@@ -328,3 +328,14 @@ def drop_keeping_tail(element) -> None:
     else:
         parent.text = (parent.text or "") + tail
     parent.remove(element)
+
+
+def epub_chapters(book: zipfile.ZipFile) -> dict[str, bytes]:
+    """An EPUB's content documents in reading order (its spine), by their names beside the
+    package document (article.xhtml, people.xhtml, …)."""
+    import lxml.etree
+    opf = "{http://www.idpf.org/2007/opf}"
+    package = lxml.etree.fromstring(book.read("EPUB/package.opf"))
+    files = {item.get("id"): item.get("href") for item in package.iter(f"{opf}item")}
+    names = [files[ref.get("idref")] for ref in package.iter(f"{opf}itemref")]
+    return {name: book.read(f"EPUB/{name}") for name in names}

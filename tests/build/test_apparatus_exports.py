@@ -13,6 +13,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
+from conftest import epub_chapters
 from edition.load import load_source
 
 TEI = {"t": "http://www.tei-c.org/ns/1.0"}
@@ -130,9 +131,14 @@ def onepage(site: Path) -> etree._Element:
 
 
 def epub(site: Path) -> etree._Element:
+    """The book's chapters as one tree, each link into another chapter back to its fragment."""
     [path] = (site / "downloads").glob("*[0-9].epub")
     with zipfile.ZipFile(path) as book:
-        return etree.fromstring(book.read("EPUB/edition.xhtml"))
+        whole = etree.Element("book")
+        whole.extend(etree.fromstring(content) for content in epub_chapters(book).values())
+    for link in whole.xpath("//*[contains(@href, '.xhtml#')]"):
+        link.set("href", "#" + link.get("href").split("#")[1])
+    return whole
 
 
 @pytest.mark.parametrize("read", [onepage, epub], ids=["onepage", "epub"])

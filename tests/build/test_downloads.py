@@ -11,8 +11,8 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import (REPO, SHIPPED_EPUBS, SITE_URL, built_artefacts, epub_of, exported,
-                      shipped_epub, site_pages)
+from conftest import (REPO, SHIPPED_EPUBS, SITE_URL, built_artefacts, epub_chapters, epub_of,
+                      exported, shipped_epub, site_pages)
 from htmltext import transmitted_blocks
 from tools import epubcheck
 
@@ -164,13 +164,37 @@ def test_epub_package_is_complete_and_every_document_well_formed(epub, edition):
 def test_epub_nav_points_at_ids_in_the_text_and_the_text_is_whole(epub, tmp_path):
     book = zipfile.ZipFile(epub)
     nav = lxml.etree.fromstring(book.read("EPUB/nav.xhtml"))
-    content = book.read("EPUB/edition.xhtml")
-    ids = set(lxml.etree.fromstring(content).xpath("//@id"))
+    chapters = epub_chapters(book)
+    ids = {(name, i) for name, content in chapters.items()
+           for i in lxml.etree.fromstring(content).xpath("//@id")}
     targets = nav.xpath("//x:nav//x:a/@href", namespaces={"x": XHTML[1:-1]})
-    assert len(targets) == 12 + 8 and all(t.split("#")[1] in ids for t in targets)
-    page = tmp_path / "edition.xhtml"
-    page.write_bytes(content)
-    assert [text for _, text in transmitted_blocks(page)] == transmitted_lines()
+    assert len(targets) == 12 + 8 and all(tuple(t.split("#")) in ids for t in targets)
+    blocks = []
+    for name, content in chapters.items():
+        (tmp_path / name).write_bytes(content)
+        blocks += [text for _, text in transmitted_blocks(tmp_path / name)]
+    assert blocks == transmitted_lines()
+
+
+def test_each_epub_chapter_is_a_part_under_300_kb_with_its_own_h1_and_links_resolve(epub):
+    """Legacy reading systems show nothing of a file past 300 KB (EDRLab's QualEbook, rule 87):
+    the book is one file per part of the one page, each with an h1, in the one page's order;
+    a link into another chapter names its file."""
+    chapters = epub_chapters(zipfile.ZipFile(epub))
+    trees = {name: lxml.etree.fromstring(content) for name, content in chapters.items()}
+    ns = {"x": XHTML[1:-1]}
+    assert list(chapters)[:2] == ["article.xhtml", "people.xhtml"] and len(chapters) == 12
+    assert all(len(content) < 300_000 for content in chapters.values())
+    assert all(len(tree.xpath("//x:h1", namespaces=ns)) == 1 for tree in trees.values())
+    ids = {name: set(tree.xpath("//@id")) for name, tree in trees.items()}
+    across = 0
+    for name, tree in trees.items():
+        for href in tree.xpath("//x:a/@href", namespaces=ns):
+            if "#" in href and "://" not in href:
+                file, fragment = href.split("#")
+                assert fragment in ids[file or name], (name, href)
+                across += file not in ("", name)
+    assert across > 100
 
 
 # --- the Download page and reproducibility ---------------------------------------------------
@@ -257,7 +281,9 @@ def test_epub_states_its_accessibility(epub):
 
 
 def test_epub_note_calls_and_notes_have_their_semantics(epub):
-    content = lxml.etree.fromstring(zipfile.ZipFile(epub).read("EPUB/edition.xhtml"))
+    """The notes are in the article's chapter with their calls, so that a reading system can
+    show a note where it is called."""
+    content = lxml.etree.fromstring(epub_chapters(zipfile.ZipFile(epub))["article.xhtml"])
     ns = {"x": XHTML[1:-1], "epub": "http://www.idpf.org/2007/ops"}
     calls = content.xpath("//x:sup[contains(@class, 'nref')]/x:a", namespaces=ns)
     assert calls and all(a.get("role") == "doc-noteref" and

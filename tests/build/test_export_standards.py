@@ -360,10 +360,17 @@ def test_no_static_export_prints_the_site_url_placeholder(site):
 
 
 def test_with_a_site_url_the_exports_link_to_it(site_with_url):
+    """Every export links to the site: each file, and each EPUB's package and text (its
+    chapters, of which only some link out)."""
     texts = static_exports(site_with_url)
+    books: dict[str, str] = {}
     for name, text in texts.items():
-        if not name.endswith((".schema.json", "nav.xhtml")):
+        book, _, inside = name.partition(".epub/")
+        if inside.endswith(".xhtml"):
+            books[book] = books.get(book, "") + ("" if inside.endswith("nav.xhtml") else text)
+        elif not name.endswith(".schema.json"):
             assert BASE_URL in text, name
+    assert len(books) == 2 and all(BASE_URL in text for text in books.values()), list(books)
 
 
 

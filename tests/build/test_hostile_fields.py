@@ -107,7 +107,7 @@ def _published_in(field: hostile.TextField, spanish_site: bool) -> bool:
 
 # Each in every language of the fixture (English, and Spanish under es/ or -es).
 EDITIONS = (r"(es/)?article\.html", r"downloads/[^/]+\.html",
-            r".+-offline\.zip![^/]+/(es/)?article\.html", r".+\.epub!EPUB/edition\.xhtml")
+            r".+-offline\.zip![^/]+/(es/)?article\.html", r".+\.epub!EPUB/article\.xhtml")
 
 
 def _transmitted(tree) -> list[str]:

@@ -11,7 +11,7 @@ import zipfile
 import lxml.etree
 import lxml.html
 
-from conftest import drop_keeping_tail
+from conftest import drop_keeping_tail, epub_chapters
 
 MAINTAINERS = re.compile(
     r"site_url|mkdocs\.yml|\bnpm\b|registry|ledger|fingerprint|\bMIME\b|media type|`"
@@ -74,13 +74,13 @@ def texts(root, language: str) -> set[str]:
 
 
 def book_texts(epub) -> tuple[str, set[str]]:
-    """An EPUB's language, and the texts of its package metadata, contents and content."""
+    """An EPUB's language, and the texts of its package metadata, contents and chapters."""
     book = zipfile.ZipFile(epub)
     metadata = lxml.etree.fromstring(book.read("EPUB/package.opf"))[0]
     language = metadata.findtext("{http://purl.org/dc/elements/1.1/}language")
     found = {" ".join((element.text or "").split()) for element in metadata}
-    for document in ("EPUB/nav.xhtml", "EPUB/edition.xhtml"):
-        found |= texts(lxml.etree.fromstring(book.read(document)), language)
+    for document in [book.read("EPUB/nav.xhtml"), *epub_chapters(book).values()]:
+        found |= texts(lxml.etree.fromstring(document), language)
     return language, found
 
 

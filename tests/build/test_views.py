@@ -15,7 +15,7 @@ import lxml.etree
 import lxml.html
 import pytest
 
-from conftest import REPO, epub_of
+from conftest import REPO, epub_chapters, epub_of
 from test_site_links import broken_links
 
 from edition.i18n import messages
@@ -243,9 +243,10 @@ def test_labels_are_placed_clear_of_each_other_and_of_every_marker():
 
 def test_the_epub_keeps_svg_attributes_in_their_case(edition):
     book = zipfile.ZipFile(io.BytesIO(epub_of(edition)))
-    content = book.read("EPUB/edition.xhtml").decode("utf-8")
-    tree = lxml.etree.fromstring(content.encode("utf-8"))
-    svg_elements = tree.findall(f".//{{{SVG}}}svg")
+    chapters = epub_chapters(book).values()
+    content = "".join(chapter.decode("utf-8") for chapter in chapters)
+    svg_elements = [svg for chapter in chapters
+                    for svg in lxml.etree.fromstring(chapter).iter(f"{{{SVG}}}svg")]
     views = [s for s in svg_elements if not (s.get("class") or "").startswith("cc-")]
     assert len(views) == 4  # two maps, the sources chart, the timeline
     assert len(svg_elements) - len(views) == 5  # the figures chart's four strips and its axis

@@ -1,24 +1,28 @@
-"""The EPUB 3 edition: the one-page edition as one XHTML document with a nav document.
+"""The EPUB 3 edition: the one-page edition's parts, each an XHTML document, with a nav document.
 
 Zipped by export/zipfiles.py rather than a library, so the bytes depend on the edition alone:
 `mimetype` first and stored, then the other entries sorted, all with one fixed time.
 """
 from __future__ import annotations
 
+import copy
 import html
 import uuid
+from dataclasses import dataclass
 
+from ..doc import h
 from ..doc.html import SVG_NAMESPACE, to_xhtml
+from ..doc.tree import Element
 from ..i18n import N_, messages
 from ..model import Artefact, Edition
 from ..pages import Page
 from ..paths import book_name
 from .onepage import OnePage, books, contents_list
+from .onepage.parts import ARTICLE_PART_ID, HEADINGS
 from .onepage_style import STYLESHEET
 from .zipfiles import Entry, reproducible_zip
 
 MEDIA_TYPE = "application/epub+zip"
-CONTENT = "EPUB/edition.xhtml"
 ACCESSIBILITY_SUMMARY = N_(
     "The whole book is text: headings mark every part and section, the table of contents and "
     "the reading order follow the article, every editorial note is linked from its note call "
@@ -46,13 +50,14 @@ def export_epub(edition: Edition, base_url: str,
 def epub_bytes(edition: Edition, base_url: str, page: OnePage) -> bytes:
     """The EPUB of one language's one-page content (`edition` in that language; `base_url`
     the site's)."""
+    parts = chapters(page)
     files = {
         "META-INF/container.xml": CONTAINER,
-        "EPUB/package.opf": package_document(edition, base_url, page),
-        "EPUB/nav.xhtml": nav_document(page),
-        CONTENT: content_document(page),
+        "EPUB/package.opf": package_document(edition, base_url, page, parts),
+        "EPUB/nav.xhtml": nav_document(page, parts),
         "EPUB/style.css": STYLESHEET,
     }
+    files |= {f"EPUB/{chapter.name}": content_document(page, chapter) for chapter in parts}
     entries = [Entry("mimetype", MEDIA_TYPE.encode("ascii"), compress=False)]
     entries += [Entry(name, text.encode("utf-8")) for name, text in sorted(files.items())]
     return reproducible_zip(entries)
@@ -65,14 +70,18 @@ def identifier(edition: Edition, base_url: str) -> str:
         f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, 'edition:' + name.removesuffix('.epub'))}"
 
 
-def package_document(edition: Edition, base_url: str, page: OnePage) -> str:
+def package_document(edition: Edition, base_url: str, page: OnePage,
+                     parts: tuple[Chapter, ...]) -> str:
     ed = edition.bibliography.edition
     e = html.escape
     creators = "".join(
         f'\n    <dc:creator id="editor-{n}">{e(p.name)}</dc:creator>'
         f'\n    <meta refines="#editor-{n}" property="role" scheme="marc:relators">edt</meta>'
         for n, p in enumerate(ed.editors, start=1))
-    svg = ' properties="svg"' if f'xmlns="{SVG_NAMESPACE}"' in page.body_xhtml else ""
+    items = "".join(f'\n    <item id="{c.item}" href="{c.name}" media-type="application/xhtml+xml"'
+                    f'{c.properties}/>' for c in parts)
+    spine = "".join(f'\n    <itemref idref="{c.item}"/>' for c in parts)
+    has_map = any(c.properties for c in parts)
     return f"""<?xml version="1.0" encoding="UTF-8"?>
 <package xmlns="http://www.idpf.org/2007/opf" version="3.0" unique-identifier="book-id" xml:lang="{e(page.language)}">
   <metadata xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -82,15 +91,13 @@ def package_document(edition: Edition, base_url: str, page: OnePage) -> str:
     <dc:date>{e(ed.date)}</dc:date>
     <dc:publisher>{e(ed.publisher)}</dc:publisher>{creators}
     <dc:rights>{e(ed.licence)}: {e(ed.text_licence_note)}</dc:rights>
-    <meta property="dcterms:modified">{e(ed.date)}T00:00:00Z</meta>{accessibility(page.language, bool(svg))}
+    <meta property="dcterms:modified">{e(ed.date)}T00:00:00Z</meta>{accessibility(page.language, has_map)}
   </metadata>
   <manifest>
-    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>
-    <item id="edition" href="edition.xhtml" media-type="application/xhtml+xml"{svg}/>
+    <item id="nav" href="nav.xhtml" media-type="application/xhtml+xml" properties="nav"/>{items}
     <item id="style" href="style.css" media-type="text/css"/>
   </manifest>
-  <spine>
-    <itemref idref="edition"/>
+  <spine>{spine}
   </spine>
 </package>
 """
@@ -132,16 +139,89 @@ def _xhtml(page: OnePage, title: str, body: str) -> str:
 EPUB_TYPES = {"doc-noteref": "noteref", "doc-footnote": "footnote", "doc-backlink": ""}
 
 
-def content_document(page: OnePage) -> str:
-    body = page.body_xhtml
+def content_document(page: OnePage, chapter: "Chapter") -> str:
+    body = chapter.body
     for role, epub_type in EPUB_TYPES.items():
         if epub_type:
             body = body.replace(f' role="{role}"', f' epub:type="{epub_type}" role="{role}"')
-    return _xhtml(page, page.title, body)
+    return _xhtml(page, chapter.title, body)
 
 
-def nav_document(page: OnePage) -> str:
+def nav_document(page: OnePage, parts: tuple["Chapter", ...]) -> str:
     title = messages(page.language)._("Contents")
+    files = {anchor: chapter.name for chapter in parts for anchor in chapter.ids}
     return _xhtml(page, title, f'<nav epub:type="toc" role="doc-toc" id="toc">\n'
                                f"<h1>{html.escape(title)}</h1>\n"
-                               f"{to_xhtml(contents_list(page.contents, 'edition.xhtml'))}\n</nav>")
+                               f"{to_xhtml(contents_list(page.contents, files))}\n</nav>")
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """One content document of the book: a part of the one page (the front matter goes with
+    the article)."""
+
+    name: str  # its file beside the package document: the part's id, e.g. people.xhtml
+    title: str
+    body: str  # its <main>, as XHTML
+    ids: frozenset[str]  # the ids it holds, which links from the other chapters point at
+
+    @property
+    def item(self) -> str:
+        return "part-" + self.name.removesuffix(".xhtml")
+
+    @property
+    def properties(self) -> str:
+        return ' properties="svg"' if f'xmlns="{SVG_NAMESPACE}"' in self.body else ""
+
+
+def chapters(page: OnePage) -> tuple[Chapter, ...]:
+    """The one page's parts as the book's chapters, each a file of its own: legacy reading
+    systems show nothing of a file past 300 KB (EDRLab's QualEbook, rule 87), and the whole
+    is more. A link to an id in another chapter names that chapter's file; every part but
+    the article gets its headings back up one level (the one page put them under its h1), so
+    that each chapter has its own h1."""
+    main = copy.deepcopy(page.main)
+    groups: list[list[Element]] = []
+    waiting: list[Element] = []  # what comes before a part (the front matter) goes with it
+    for element in main:
+        if element.tag == "section":
+            groups.append(waiting + [element])
+            waiting = []
+        else:
+            waiting.append(element)
+    groups[-1] += waiting
+    named = [(_part_id(group) + ".xhtml", group) for group in groups]
+    home = {anchor: name for name, group in named for element in group
+            for anchor in element.xpath(".//@id | @id")}
+    for name, group in named:
+        for element in group:
+            _link_across(element, name, home)
+            if _part_id([element]) not in ("", ARTICLE_PART_ID):
+                for heading in element.iter(*HEADINGS[1:]):
+                    heading.tag = f"h{int(heading.tag[1]) - 1}"
+    return tuple(Chapter(name, _title(group, page.title), _body(main, group),
+                         frozenset(a for a, n in home.items() if n == name))
+                 for name, group in named)
+
+
+def _part_id(group: list[Element]) -> str:
+    return next((e.get("id", "") for e in group if e.tag == "section"), "")
+
+
+def _link_across(element: Element, name: str, home: dict[str, str]) -> None:
+    for link in element.xpath(".//*[starts-with(@href, '#')]"):
+        target = home.get(link.get("href")[1:], name)
+        if target != name:
+            link.set("href", target + link.get("href"))
+
+
+def _title(group: list[Element], book_title: str) -> str:
+    """The chapter's first h1 (the article's title, a part's title), as it reads."""
+    for element in group:
+        for heading in element.iter("h1", "h2"):
+            return " ".join("".join(heading.itertext()).split())
+    return book_title
+
+
+def _body(main: Element, group: list[Element]) -> str:
+    return to_xhtml(h(main.tag, dict(main.attrib), group))

@@ -13,9 +13,10 @@ import base64
 import functools
 import hashlib
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ...doc import h
+from ...doc.tree import Element
 from ...doc.html import to_html, to_xhtml
 from ...i18n import N_, messages
 from ...model import Artefact, Edition
@@ -41,6 +42,7 @@ class OnePage:
     body_html: str  # the <main> element and everything in it, as HTML
     body_xhtml: str  # the same as XML, for XHTML documents (SVG in its namespace)
     contents: tuple[Heading, ...]
+    main: Element = field(compare=False, repr=False)  # the tree both are written from
     meta_tags: str = ""  # the citation metadata of its <head>: a section of the edition
 
 
@@ -67,7 +69,7 @@ def one_page(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> OnePag
     note_semantics(main)
     art = edition.bibliography.article
     return OnePage(title=art.title, language=edition.language, body_html=to_html(main),
-                   body_xhtml=to_xhtml(main), contents=contents(edition, m),
+                   body_xhtml=to_xhtml(main), contents=contents(edition, m), main=main,
                    meta_tags=download_meta_tags(edition, base_url))
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import re
 from dataclasses import dataclass
+from typing import Mapping
 
 from ... import cite, csl
 from ...doc import Nodes, h
@@ -57,10 +58,13 @@ def contents(edition: Edition, m: Messages) -> tuple[Heading, ...]:
             + (Heading(CITATION_ID, m._("How to cite")),))
 
 
-def contents_list(headings: tuple[Heading, ...], href_prefix: str = "") -> Element:
-    """The table of contents as nested ordered lists of links (valid HTML and XHTML)."""
-    return h("ol", [h("li", h("a", {"href": f"{href_prefix}#{heading.id}"}, heading.title),
-                      contents_list(heading.children, href_prefix) if heading.children else None)
+def contents_list(headings: tuple[Heading, ...], files: Mapping[str, str] | None = None) -> Element:
+    """The table of contents as nested ordered lists of links (valid HTML and XHTML); `files`
+    the file that holds each heading's id, where the contents are not in the same file."""
+    files = files or {}
+    return h("ol", [h("li", h("a", {"href": f"{files.get(heading.id, '')}#{heading.id}"},
+                              heading.title),
+                      contents_list(heading.children, files) if heading.children else None)
                     for heading in headings])
 
 
