@@ -20,7 +20,7 @@ SECTION = "sections/massacre-in-el-alto.html"
 
 def axe_violations(page) -> list[str]:
     """axe's violations on the page; axe is added to it unless its context adds it to every
-    page (with_axe)."""
+    page (test_axe_sweeps.with_axe)."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(require(AXE)))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, "

@@ -65,12 +65,18 @@ def catalogue_words(language: str) -> set[str]:
 NOT_ITS_LANGUAGE = "//*[contains(concat(' ', @class, ' '), ' tb ')] | //*[@lang != $language]"
 
 
+SAID = ("title", "aria-label", "alt")  # attributes a browser or a screen reader says
+
+
 def texts(root, language: str) -> set[str]:
-    """The text of every element a reader reads in `language` (what is not is taken out)."""
+    """The text of every element a reader reads in `language`, and the attributes said of it
+    (what is not in `language` is taken out)."""
     for element in root.xpath(NOT_ITS_LANGUAGE, language=language):
         drop_keeping_tail(element)
-    return {" ".join("".join(element.itertext()).split())
-            for element in root.iter() if isinstance(element.tag, str)}
+    elements = [element for element in root.iter() if isinstance(element.tag, str)]
+    return ({" ".join("".join(element.itertext()).split()) for element in elements}
+            | {" ".join(element.get(name).split()) for element in elements for name in SAID
+               if element.get(name)})
 
 
 def book_texts(epub) -> tuple[str, set[str]]:
@@ -85,9 +91,10 @@ def book_texts(epub) -> tuple[str, set[str]]:
 
 
 def test_no_page_nor_book_holds_the_codes_words_in_the_other_language(site):
-    """Every element's text (and every metadata value of a book), word for word against the
-    catalogue: a Spanish reader finds none of the code's English words, nor an English one any
-    Spanish, in the pages, the one-page downloads and the EPUBs."""
+    """Every element's text, its title and labels (and every metadata value of a book), word
+    for word against the catalogue's messages without placeholders: a Spanish reader finds none
+    of the code's English words, nor an English one any Spanish, in the pages, the one-page
+    downloads and the EPUBs."""
     words = {language: catalogue_words(language) for language in ("en", "es")}
     other = {"en": "es", "es": "en"}
     found = {}

@@ -18,7 +18,7 @@ from ..model import Artefact, Edition
 from ..pages import Page
 from ..paths import book_name
 from .onepage import OnePage, books, contents_list
-from .onepage.parts import ARTICLE_PART_ID, HEADINGS
+from .onepage.parts import ARTICLE_PART_ID
 from .onepage_style import STYLESHEET
 from .zipfiles import Entry, reproducible_zip
 
@@ -139,7 +139,7 @@ def _xhtml(page: OnePage, title: str, body: str) -> str:
 EPUB_TYPES = {"doc-noteref": "noteref", "doc-footnote": "footnote", "doc-backlink": ""}
 
 
-def content_document(page: OnePage, chapter: "Chapter") -> str:
+def content_document(page: OnePage, chapter: Chapter) -> str:
     body = chapter.body
     for role, epub_type in EPUB_TYPES.items():
         if epub_type:
@@ -147,7 +147,7 @@ def content_document(page: OnePage, chapter: "Chapter") -> str:
     return _xhtml(page, chapter.title, body)
 
 
-def nav_document(page: OnePage, parts: tuple["Chapter", ...]) -> str:
+def nav_document(page: OnePage, parts: tuple[Chapter, ...]) -> str:
     title = messages(page.language)._("Contents")
     files = {anchor: chapter.name for chapter in parts for anchor in chapter.ids}
     return _xhtml(page, title, f'<nav epub:type="toc" role="doc-toc" id="toc">\n'
@@ -174,6 +174,11 @@ class Chapter:
         return ' properties="svg"' if f'xmlns="{SVG_NAMESPACE}"' in self.body else ""
 
 
+# A part's headings as the one page has them (part_element put them a level down), each a
+# level up in its own chapter.
+PROMOTED = tuple(f"h{level}" for level in range(2, 7))
+
+
 def chapters(page: OnePage) -> tuple[Chapter, ...]:
     """The one page's parts as the book's chapters, each a file of its own: legacy reading
     systems show nothing of a file past 300 KB (EDRLab's QualEbook, rule 87), and the whole
@@ -197,7 +202,7 @@ def chapters(page: OnePage) -> tuple[Chapter, ...]:
         for element in group:
             _link_across(element, name, home)
             if _part_id([element]) not in ("", ARTICLE_PART_ID):
-                for heading in element.iter(*HEADINGS[1:]):
+                for heading in element.iter(*PROMOTED):
                     heading.tag = f"h{int(heading.tag[1]) - 1}"
     return tuple(Chapter(name, _title(group, page.title), _body(main, group),
                          frozenset(a for a, n in home.items() if n == name))
@@ -216,9 +221,9 @@ def _link_across(element: Element, name: str, home: dict[str, str]) -> None:
 
 
 def _title(group: list[Element], book_title: str) -> str:
-    """The chapter's first h1 (the article's title, a part's title), as it reads."""
+    """The chapter's h1 (the article's title, a part's title), as it reads."""
     for element in group:
-        for heading in element.iter("h1", "h2"):
+        for heading in element.iter("h1"):
             return " ".join("".join(heading.itertext()).split())
     return book_title
 

@@ -16,8 +16,8 @@ import html
 from dataclasses import dataclass, field
 
 from ...doc import h
+from ...doc.html import to_html
 from ...doc.tree import Element
-from ...doc.html import to_html, to_xhtml
 from ...i18n import N_, messages
 from ...model import Artefact, Edition
 from ...pages import Page
@@ -40,9 +40,8 @@ class OnePage:
     title: str
     language: str
     body_html: str  # the <main> element and everything in it, as HTML
-    body_xhtml: str  # the same as XML, for XHTML documents (SVG in its namespace)
     contents: tuple[Heading, ...]
-    main: Element = field(compare=False, repr=False)  # the tree both are written from
+    main: Element = field(compare=False, repr=False)  # its tree (the EPUB's chapters are cut from it)
     meta_tags: str = ""  # the citation metadata of its <head>: a section of the edition
 
 
@@ -69,7 +68,7 @@ def one_page(edition: Edition, base_url: str, pages: tuple[Page, ...]) -> OnePag
     note_semantics(main)
     art = edition.bibliography.article
     return OnePage(title=art.title, language=edition.language, body_html=to_html(main),
-                   body_xhtml=to_xhtml(main), contents=contents(edition, m), main=main,
+                   contents=contents(edition, m), main=main,
                    meta_tags=download_meta_tags(edition, base_url))
 
 
