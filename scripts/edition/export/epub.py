@@ -196,21 +196,21 @@ def chapters(page: OnePage) -> tuple[Chapter, ...]:
             waiting.append(element)
     groups[-1] += waiting
     named = [(_part_id(group) + ".xhtml", group) for group in groups]
-    home = {anchor: name for name, group in named for element in group
-            for anchor in element.xpath(".//@id | @id")}
+    ids = {name: frozenset(anchor for element in group for anchor in element.xpath(".//@id | @id"))
+           for name, group in named}
+    home = {anchor: name for name, held in ids.items() for anchor in held}
     for name, group in named:
         for element in group:
             _link_across(element, name, home)
-            if _part_id([element]) not in ("", ARTICLE_PART_ID):
+            if element.tag == "section" and element.get("id") != ARTICLE_PART_ID:
                 for heading in element.iter(*PROMOTED):
                     heading.tag = f"h{int(heading.tag[1]) - 1}"
-    return tuple(Chapter(name, _title(group, page.title), _body(main, group),
-                         frozenset(a for a, n in home.items() if n == name))
+    return tuple(Chapter(name, _title(group, page.title), _body(main, group), ids[name])
                  for name, group in named)
 
 
 def _part_id(group: list[Element]) -> str:
-    return next((e.get("id", "") for e in group if e.tag == "section"), "")
+    return next(e.get("id", "") for e in group if e.tag == "section")
 
 
 def _link_across(element: Element, name: str, home: dict[str, str]) -> None:
