@@ -1,10 +1,12 @@
 """Every page in both languages: the Spanish under es/, the same paths and anchors, each page
 naming its twin (hreflang both ways and x-default) and linking to it from the header; the
-Spanish pages in Spanish, with the editors' translation beside the transmitted text."""
+Spanish pages in Spanish, with the editors' translation beside the transmitted text; no page
+or book holding the interface's words of the other language."""
 from __future__ import annotations
 
 import json
 import re
+import zipfile
 from pathlib import Path
 
 import lxml.etree
@@ -12,8 +14,8 @@ import lxml.html
 import pytest
 from babel.messages.pofile import read_po
 
-from conftest import SITE_URL
-from edition.i18n import catalogue_path
+from conftest import SITE_URL, drop_keeping_tail, epub_chapters
+from edition.i18n import catalogue_path, messages
 
 SECTION = "sections/massacre-in-el-alto.html"
 
@@ -68,13 +70,21 @@ def test_a_spanish_section_gives_the_translation_beside_each_block(site):
     assert all(t.get("aria-label") for t in translated)  # marked as the editors' translation
 
 
+def catalogue_words(language: str) -> set[str]:
+    """The code's messages (placeholders left out) as `language` has them, where the other
+    language's differ: what a reader of the other language must not find."""
+    other = "en" if language == "es" else "es"
+    with catalogue_path(language).open("rb") as po:
+        ids = [m.id for m in read_po(po) if isinstance(m.id, str) and m.id and "{" not in m.id]
+    here, there = messages(language), messages(other)
+    return {" ".join(here._(i).split()) for i in ids if here._(i) != there._(i)}
+
+
 def test_no_english_interface_sentence_on_a_spanish_page(site):
     """The catalogue's English messages of three words or more, not one of them on a Spanish
-    page outside the transmitted text and what is marked English (a source's title)."""
-    with catalogue_path("es").open("rb") as po:
-        catalog = read_po(po, locale="es")
-    english = {m.id for m in catalog if isinstance(m.id, str) and m.string and m.string != m.id
-               and "{" not in m.id and len(m.id.split()) >= 3}
+    page outside the transmitted text and what is marked English (a source's title), even
+    within a longer text (the test below takes each text whole, and the books too)."""
+    english = {words for words in catalogue_words("en") if len(words.split()) >= 3}
     found = []
     for path in sorted((site / "es").rglob("*.html")):
         if path.name == "404.html" or "assets" in path.parts:
@@ -85,6 +95,56 @@ def test_no_english_interface_sentence_on_a_spanish_page(site):
         text = re.sub(r"\s+", " ", page.text_content())
         found += [f"{path.relative_to(site)}: {m}" for m in english if m in text]
     assert found == []
+
+
+# What a reader does not read in the document's language: the transmitted text's blocks (class
+# tb: the article's language in every edition), and what is marked with a language of its own
+# (the language switch's "English").
+NOT_ITS_LANGUAGE = "//*[contains(concat(' ', @class, ' '), ' tb ')] | //*[@lang != $language]"
+
+
+SAID = ("title", "aria-label", "alt")  # attributes a browser or a screen reader says
+
+
+def texts(root, language: str) -> set[str]:
+    """The text of every element a reader reads in `language`, and the attributes said of it
+    (what is not in `language` is taken out)."""
+    for element in root.xpath(NOT_ITS_LANGUAGE, language=language):
+        drop_keeping_tail(element)
+    elements = [element for element in root.iter() if isinstance(element.tag, str)]
+    return ({" ".join("".join(element.itertext()).split()) for element in elements}
+            | {" ".join(element.get(name).split()) for element in elements for name in SAID
+               if element.get(name)})
+
+
+def book_texts(epub) -> tuple[str, set[str]]:
+    """An EPUB's language, and the texts of its package metadata, contents and chapters."""
+    book = zipfile.ZipFile(epub)
+    metadata = lxml.etree.fromstring(book.read("EPUB/package.opf"))[0]
+    language = metadata.findtext("{http://purl.org/dc/elements/1.1/}language")
+    found = {" ".join((element.text or "").split()) for element in metadata}
+    for document in [book.read("EPUB/nav.xhtml"), *epub_chapters(book).values()]:
+        found |= texts(lxml.etree.fromstring(document), language)
+    return language, found
+
+
+def test_no_page_nor_book_holds_the_codes_words_in_the_other_language(site):
+    """Every element's text, its title and labels (and every metadata value of a book), word
+    for word against the catalogue's messages without placeholders: a Spanish reader finds none
+    of the code's English words, nor an English one any Spanish, in the pages, the one-page
+    downloads and the EPUBs."""
+    words = {language: catalogue_words(language) for language in ("en", "es")}
+    other = {"en": "es", "es": "en"}
+    found = {}
+    for path in site.rglob("*.html"):
+        if not re.match(r"downloads/\d", path.relative_to(site).as_posix()):  # earlier versions
+            root = lxml.html.parse(str(path)).getroot()
+            language = root.get("lang")
+            found[path.relative_to(site).as_posix()] = texts(root, language) & words[other[language]]
+    for epub in sorted(site.glob("downloads/*.epub")):
+        language, read = book_texts(epub)
+        found[epub.name] = read & words[other[language]]
+    assert len(found) > 100 and {name: hits for name, hits in found.items() if hits} == {}
 
 
 def test_a_spanish_page_tells_what_changed_since_by_its_own_anchors(site):
