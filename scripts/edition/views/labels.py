@@ -162,8 +162,12 @@ def place(markers: list[Marker], size: float, bounds: Box, obstacles: tuple[Box,
     crowded markers first and each marker's nearest places first, within a fixed budget of
     tries. Deterministic: the same markers give the same labels."""
     order = sorted(markers, key=lambda m: (-_crowding(m, markers), m.key))
-    candidates = {m.key: list(_candidates(m, size)) for m in markers}
     marker_boxes = [m.box for m in markers]
+    # The map (bounds, markers, obstacles, lines) is the same whatever is placed: each
+    # candidate is checked against it once, and the search checks only the placed labels.
+    candidates = {m.key: [label for label in _candidates(m, size)
+                          if _clear_of_the_map(label, m, bounds, marker_boxes, obstacles, lines)]
+                  for m in markers}
     budget = [SEARCH_BUDGET]
     placed: dict[str, Label] = {}
 
@@ -175,8 +179,7 @@ def place(markers: list[Marker], size: float, bounds: Box, obstacles: tuple[Box,
             budget[0] -= 1
             if budget[0] < 0:
                 return False
-            if (_fits(label, marker, bounds, marker_boxes, obstacles, placed.values())
-                    and not crosses(label.box, lines)):
+            if _clear_of_the_labels(label, placed.values()):
                 placed[marker.key] = label
                 if search(index + 1):
                     return True
@@ -188,7 +191,7 @@ def place(markers: list[Marker], size: float, bounds: Box, obstacles: tuple[Box,
     return placed
 
 
-SEARCH_BUDGET = 200_000  # candidate checks: a map with no solution fails in well under a second
+SEARCH_BUDGET = 200_000  # labels tried against the placed ones: no solution fails in under 1 s
 
 
 def _crowding(marker: Marker, markers: list[Marker]) -> int:
@@ -232,24 +235,29 @@ def _at(marker: Marker, widths: list[float], size: float, angle: float, distance
     return Label(x, y, anchor, box, line)
 
 
-def _fits(label: Label, marker: Marker, bounds: Box, marker_boxes: list[Box],
-          obstacles: tuple[Box, ...], placed) -> bool:
+def _clear_of_the_map(label: Label, marker: Marker, bounds: Box, marker_boxes: list[Box],
+                      obstacles: tuple[Box, ...], lines: tuple[Segment, ...]) -> bool:
     if not label.box.inside(bounds):
         return False
     if any(label.box.meets(b, GAP) for b in marker_boxes):
         return False
     if any(label.box.meets(b, GAP) for b in obstacles):
         return False
-    if any(label.box.meets(other.box, GAP) for other in placed):
-        return False
-    if any(other.leader and label.box.crossed_by(*other.leader) for other in placed):
-        return False
     if label.leader:
         a, b = label.leader
         own = marker.box  # markers on top of this one are crossed by any leader: not counted
         if any(box.crossed_by(a, b) for box in marker_boxes if not box.meets(own)):
             return False
-        if any(other.box.crossed_by(a, b) for other in placed):
+    return not crosses(label.box, lines)
+
+
+def _clear_of_the_labels(label: Label, placed) -> bool:
+    if any(label.box.meets(other.box, GAP) for other in placed):
+        return False
+    if any(other.leader and label.box.crossed_by(*other.leader) for other in placed):
+        return False
+    if label.leader:
+        if any(other.box.crossed_by(*label.leader) for other in placed):
             return False
         if any(other.leader and _segments_cross(label.leader, other.leader) for other in placed):
             return False
