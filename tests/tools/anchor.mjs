@@ -28,9 +28,14 @@ function documentOf(page) {
   return documents.get(page);
 }
 
-function ownDocument(element) {
-  const alone = element.ownerDocument.implementation.createHTMLDocument('');
-  return alone.body.appendChild(alone.importNode(element, true));
+const copies = new Map();
+function ownDocument(page, element) {
+  const key = `${page}#${element.id}`;
+  if (!copies.has(key)) {
+    const alone = element.ownerDocument.implementation.createHTMLDocument('');
+    copies.set(key, alone.body.appendChild(alone.importNode(element, true)));
+  }
+  return copies.get(key);
 }
 
 async function anchor(item, selector) {
@@ -38,9 +43,9 @@ async function anchor(item, selector) {
   const found = documentOf(item.page).getElementById(selector.value);
   if (!found) return { fragment: false };
   // The refinement is matched in the element found, as in the page, but in a document of its
-  // own: jsdom places each range boundary from the document's root, which made a page take
-  // seconds.
-  const element = ownDocument(found);
+  // own (made once per element; matching changes nothing in it): jsdom places each range
+  // boundary from the document's root, which made a page take seconds.
+  const element = ownDocument(item.page, found);
   const refinement = selector.refinedBy;
   const matches = [];
   for await (const range of MATCHERS[refinement.type](refinement)(element)) {
