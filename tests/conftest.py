@@ -263,6 +263,7 @@ ONE_WORKER = {
     "tests/build/test_hostile_fields.py": "its planted build",
     "tests/build/test_serve.py": "its server",
     "tests/build/test_downloads.py::test_epubcheck": "one Java VM checks the three EPUBs",
+    "tests/build/test_csl_engines.py::test_citations_match_citeproc_js": "one citeproc-js run",
 }
 # ... but axe's sweeps over every page, long and timing nothing, go to whichever worker is free,
 # each with a Chromium of its own.
