@@ -12,7 +12,7 @@ import lxml.html
 import pytest
 
 from conftest import (REPO, SHIPPED_EPUBS, SITE_URL, built_artefacts, epub_chapters, epub_of,
-                      exported, shipped_epub, site_pages)
+                      shipped_epub, site_pages)
 from htmltext import transmitted_blocks
 from tools import epubcheck
 
@@ -220,11 +220,6 @@ def test_download_page_lists_every_artefact_with_its_size(built, site, edition):
     assert f'href="downloads/{zip_name(edition)}" type="application/zip">' in page
     assert f"· {human_size(size, EN)}</span>" in page
     assert 'href="download.html"' in (site / "index.html").read_text(encoding="utf-8")
-
-
-def test_the_same_edition_exports_the_same_bytes(edition):
-    first, second = exported(edition, BASE_URL), exported(edition, BASE_URL)
-    assert [a.content for a in first] == [a.content for a in second]
 
 
 def test_the_same_site_zips_to_the_same_bytes(site, edition):
