@@ -6,6 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
+import lxml.html
 import pytest
 
 from edition.load import references
@@ -253,3 +254,19 @@ def test_hostile_source_text_is_escaped(tmp_path):
     guess = Event.model_construct(basis="inference", evidence=(), paragraphs=(), inference=None)
     inferred = to_html(h("p", pages_record.cited(ctx, "A guess.", guess)))
     assert inferred.startswith("<p><em>Editors' inference:</em> A guess.")
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_quotations_register_lists_every_quotation_once(language):
+    """Under its reporting source, among those whose source's name was lost, or among the
+    others (the fixture has one of each of the first two)."""
+    from conftest import FIXTURE, pages_by_language
+    from edition.doc.html import to_html
+    fixture = build_edition(load_source(FIXTURE / "source"))
+    [page] = [p for p in pages_by_language(fixture)[language] if p.path == "register/sources.md"]
+    items = lxml.html.fromstring(to_html(page.body)).xpath(
+        "//ul[not(preceding-sibling::*[1][@id='lacunae'])]/li[a[starts-with(., '¶')]]")
+    quotations = fixture.spans_of(T.QUOTATION)
+    assert len(items) == len(quotations) == 2
+    assert sorted(li.xpath("./a[1]/@href")[0].partition("#")[2] for li in items) == sorted(
+        q.block for q in quotations)

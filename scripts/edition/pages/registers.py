@@ -64,7 +64,7 @@ def sources(ctx: Context) -> Page:
     parts: list[Nodes] = [h("h1", m._("Sources and quotations")),
                           sources_view(ctx.edition, ctx.page, lambda span: note_id_of(ctx, span),
                                        m)]
-    by_source: dict[str, list[Span]] = defaultdict(list)
+    by_source: dict[str | None, list[Span]] = defaultdict(list)
     for s in quotes:
         by_source[s.annotation.source].append(s)
     for source_id in sorted(k for k in by_source if k):
@@ -72,7 +72,8 @@ def sources(ctx: Context) -> Page:
         parts += [h("h2", {"id": source_id}, entity.name),
                   h("p", cited(ctx, entity.description, entity)), evidence(ctx, entity),
                   _quote_list(ctx, by_source[source_id])]
-    lost = [s for s in by_source.get("", []) if s.annotation.lacuna]
+    unnamed = by_source.get(None, [])  # no reporting source: a lost name, or none given
+    lost = [s for s in unnamed if s.annotation.lacuna]
     parts += [h("h2", {"id": "lost"}, m._("Sources whose names were lost")),
               h("p", m._("The transmitted text lost the names of several of its sources; the "
                          "gap is marked ⟨…⟩ in the text.")),
@@ -81,8 +82,9 @@ def sources(ctx: Context) -> Page:
               h("ul", [h("li", h("a", {"href": f"{ctx.link(ctx.block_page(s.block))}"
                                                 f"#{s.annotation.id}"}, ctx.block_label(s.block)),
                          ": ", note_text(ctx, s)) for s in ctx.edition.spans_of(T.LACUNA)])]
-    other = [s for s in by_source.get("", []) if not s.annotation.lacuna]
-    parts += [h("h2", {"id": "other"}, m._("Other quotations")), _quote_list(ctx, other)]
+    other = [s for s in unnamed if not s.annotation.lacuna]
+    if other:
+        parts += [h("h2", {"id": "other"}, m._("Other quotations")), _quote_list(ctx, other)]
     return _page(ctx, m._("Sources and quotations"),
                  m._("Every quotation, who said it and who reported it."), parts, searchable=False)
 
