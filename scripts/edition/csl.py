@@ -32,11 +32,11 @@ class Style:
 
 
 STYLES = (
-    Style("chicago", "Chicago 18th ed.", "chicago-notes-bibliography", True, N_("note"),
+    Style("chicago", N_("Chicago 18th ed."), "chicago-notes-bibliography", True, N_("note"),
           N_("bibliography")),
-    Style("mla", "MLA 9th ed.", "modern-language-association", False, N_("in-text"),
+    Style("mla", N_("MLA 9th ed."), "modern-language-association", False, N_("in-text"),
           N_("works cited")),
-    Style("apa", "APA 7th ed.", "apa", False, N_("in-text"), N_("reference list")),
+    Style("apa", N_("APA 7th ed."), "apa", False, N_("in-text"), N_("reference list")),
 )
 
 

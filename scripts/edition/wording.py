@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .i18n import Messages, N_
+from .i18n import Messages, N_, contracted
 
 
 @dataclass(frozen=True)
@@ -85,6 +85,7 @@ def plain(parts: Words) -> str:
 
 def words(message: str, **parts: Part | str) -> Words:
     """A translated message as parts: each {placeholder} takes its part (plain text for a str)."""
+    message, parts = contracted(message, parts)
     out: list[Part] = []
     at = 0
     for match in _PLACEHOLDER.finditer(message):

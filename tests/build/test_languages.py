@@ -68,6 +68,9 @@ def test_a_spanish_section_gives_the_translation_beside_each_block(site):
     assert {t.get("lang") for t in transmitted} == {"en"}
     assert {t.get("lang") for t in translated} == {"es"}
     assert all(t.get("aria-label") for t in translated)  # marked as the editors' translation
+    heard = {t.get("data-tr"): t.get("aria-label") for t in translated}
+    assert heard["massacre-in-el-alto"] == "Traducción de los editores del encabezado"
+    assert heard["p4"] == "Traducción de los editores del párrafo 4"  # a number, never an id
 
 
 def catalogue_words(language: str) -> set[str]:

@@ -6,8 +6,9 @@ import re
 import pytest
 from babel.messages.pofile import read_po
 
-from edition.i18n import LANGUAGES, catalogue_path, messages
+from edition.i18n import LANGUAGES, catalogue_path, contracted, messages
 from edition.i18n.catalogue import po_text, template, updated
+from edition.wording import Label, Text, words
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -48,3 +49,22 @@ def test_a_message_is_found_in_its_language():
     assert messages("en").date("2003-10-13") == "13 October 2003"
     assert messages("es").date("2003-10-13") == "13 de octubre de 2003"
     assert messages("es").number(2000) == "2.000" and messages("es").number(66.7) == "66,7"
+
+
+def test_a_date_from_or_until_a_day_takes_the_article_in_spanish():
+    en, es = messages("en"), messages("es")
+    assert en.date("2003-09-29/..") == "29 September 2003 onwards"
+    assert es.date("2003-09-29/..") == "desde el 29 de septiembre de 2003"
+    assert es.date("../2003-10-17") == "hasta el 17 de octubre de 2003"
+    assert es.date("2004-03/..") == "desde marzo de 2004" and es.date("../2004") == "hasta 2004"
+
+
+def test_de_and_a_join_the_article_that_opens_a_value_in_spanish():
+    es = messages("es")
+    assert es._("slogan of {speaker}", speaker="el movimiento") == "consigna del movimiento"
+    assert es._("slogan of {speaker}", speaker="El Alto") == "consigna de El Alto"  # a name
+    assert es._("slogan of {speaker}", speaker="los vecinos") == "consigna de los vecinos"
+    said = words(es._("slogan of {speaker}"), speaker=Label("el autor"))
+    assert said == (Text("consigna del "), Label("autor"))
+    assert contracted("A {when}, de {who}", {"when": "el lunes", "who": "el autor"})[0] == \
+        "Al {when_after_el}, del {who_after_el}"

@@ -10,9 +10,11 @@ from __future__ import annotations
 import functools
 import gettext
 import io
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from datetime import date, time
 from pathlib import Path
+from typing import Any, Mapping
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton, format_time
@@ -71,16 +73,20 @@ class Messages:
     def _(self, message: str, /, **values: object) -> str:
         """The message in this language (also one marked N_ where it is defined), its
         {placeholders} filled with `values`."""
-        text = self.translations.gettext(message)
-        return text.format(**values) if values else text
+        return self._filled(self.translations.gettext(message), values)
 
     def ngettext(self, singular: str, plural: str, count: int, /, **values: object) -> str:
         text = self.translations.ngettext(singular, plural, count)
-        return text.format(count=self.number(count), **values)
+        return self._filled(text, {"count": self.number(count), **values})
 
     def pgettext(self, context: str, message: str, /, **values: object) -> str:
-        text = self.translations.pgettext(context, message)
-        return text.format(**values) if values else text
+        return self._filled(self.translations.pgettext(context, message), values)
+
+    def _filled(self, text: str, values: dict[str, object]) -> str:
+        if not values:
+            return text
+        text, values = contracted(text, values)
+        return text.format(**values)
 
     def quoted(self, text: str) -> str:
         """Words quoted as the language quotes them: “…” in English, «…» in Spanish."""
@@ -125,13 +131,22 @@ class Messages:
             return format_skeleton("yMMMM", date(point.year, point.month, 1), locale=self.locale)
         return format_date(date(point.year, point.month, point.day), "long", locale=self.locale)
 
+    def _open_ended(self, value: str, onwards: bool) -> str:
+        """'29 September 2003 onwards', 'until 2004': a day has messages of its own, as
+        Spanish puts the article before a day ('desde el 29 de septiembre de 2003') and
+        none before a month or a year ('hasta 2004')."""
+        point, text = dates.parse_point(value), self.date(value)
+        if point is not None and point.day is not None:
+            return self._("{day} onwards", day=text) if onwards else self._("until {day}", day=text)
+        return self._("{date} onwards", date=text) if onwards else self._("until {date}", date=text)
+
     def _interval(self, start: str, end: str) -> str:
         open_start, open_end = start in ("", ".."), end in ("", "..")
         if open_start:
-            return self._("until {date}", date=self.date(end)) if not open_end else \
+            return self._open_ended(end, onwards=False) if not open_end else \
                 self._("at an unknown time")
         if open_end:
-            return self._("{date} onwards", date=self.date(start))
+            return self._open_ended(start, onwards=True)
         first, last = dates.parse_point(start), dates.parse_point(end)
         plain = first and last and first.is_plain and last.is_plain
         if plain and first.year == last.year and first.month and last.month:
@@ -148,4 +163,29 @@ class Messages:
         return self._("{start} to {end}", start=self.date(start), end=self.date(end))
 
 
-__all__ = ["BABEL_LOCALES", "LANGUAGES", "Messages", "N_", "catalogue_path", "messages"]
+# Spanish joins "de" and "a" with the article "el" that opens a value filled in after them:
+# "consigna del movimiento", never "consigna de el movimiento" ("de El Alto", a name, stays).
+# No English message puts "de" or "a" before a value that opens with "el ".
+_BEFORE_A_VALUE = re.compile(r"\b(de|De|a|A) \{(\w+)\}")
+_JOINED = {"de": "del", "De": "Del", "a": "al", "A": "Al"}
+
+
+def contracted(message: str, values: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+    """The message and its values with "de el" and "a el" joined; a value is a str, or a record
+    whose `text` is what the reader reads (wording's parts)."""
+    values = dict(values)
+
+    def join(match: re.Match) -> str:
+        word, key = match[1], match[2]
+        value = values.get(key)
+        text = value if isinstance(value, str) else getattr(value, "text", None)
+        if not (isinstance(text, str) and text.startswith("el ")):
+            return match[0]
+        rest = text[len("el "):]
+        values[f"{key}_after_el"] = rest if isinstance(value, str) else replace(value, text=rest)
+        return f"{_JOINED[word]} {{{key}_after_el}}"
+    return _BEFORE_A_VALUE.sub(join, message), values
+
+
+__all__ = ["BABEL_LOCALES", "LANGUAGES", "Messages", "N_", "catalogue_path", "contracted",
+           "messages"]

@@ -131,10 +131,10 @@ class CiteBoxes:
         for n, styled in enumerate(ours.styled):
             style, variant = styled.style, at_url.styled[n] if at_url else None
             entry = self._row(f"{box_id}-{style.key}-entry", self.m._(
-                "{style}, {part}", style=style.label, part=self.m._(style.entry_label)),
+                "{style}, {part}", style=self.m._(style.label), part=self.m._(style.entry_label)),
                 styled.entry, variant.entry if variant else "")
             citation = self._row(f"{box_id}-{style.key}-citation", self.m._(
-                "{style}, {part}", style=style.label, part=self.m._(style.citation_label)),
+                "{style}, {part}", style=self.m._(style.label), part=self.m._(style.citation_label)),
                 styled.citation, variant.citation if variant else "")
             rows += [citation, entry] if style.note else [entry, citation]
         return h("dl", {"class": "cite-styles"}, rows)

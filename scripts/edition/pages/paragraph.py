@@ -20,7 +20,7 @@ import re
 from ..kinds import statements
 from ..doc import Nodes, h
 from ..doc.tree import Element
-from ..model import Block, Span
+from ..model import Block, BlockKind, Span
 from ..wording import KIND_LABELS
 from .context import Context, shorten
 from .inline import statements_nodes
@@ -48,9 +48,16 @@ def translation(ctx: Context, block: Block, text: str) -> Element:
     """The editors' translation of a block, marked as theirs; where a witness of one of its
     quotations was found, the witness's own words are marked as such (witnesses.yml)."""
     return h("p", {"class": "ed tr", "lang": ctx.language, "data-tr": block.id,
-                   "aria-label": ctx.m._("The editors' translation of paragraph {number}",
-                                         number=block.number or block.id)},
+                   "aria-label": _translation_label(ctx.m, block)},
              witness_words(ctx, block, text))
+
+
+def _translation_label(m, block: Block) -> str:
+    if block.number:
+        return m._("The editors' translation of paragraph {number}", number=block.number)
+    if block.kind == BlockKind.TITLE:
+        return m._("The editors' translation of the title")
+    return m._("The editors' translation of the heading")
 
 
 def witness_words(ctx: Context, block: Block, text: str) -> list[Nodes]:

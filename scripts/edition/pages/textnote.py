@@ -134,7 +134,7 @@ def _witness(ctx: Context, q) -> list[Nodes]:
                                spanish=h("q", {"lang": entry.language}, shift.spanish),
                                english=h("q", shift.english), note=shift.note)]
     else:
-        said = [m._("not found."), " ", m._("Searched for: {words}", words=q.searched)]
+        said = [m._("not found."), " ", m._("Searched for: {words}.", words=q.searched)]
     if q.note:
         said += [" ", cited(ctx, q.note, q)]
     return said + [evidence(ctx, q)]

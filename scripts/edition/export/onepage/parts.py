@@ -152,7 +152,7 @@ def citation(edition: Edition, base_url: str, m: Messages) -> Element:
     for what, target in ((m._("Cite this edition:"), cite.edition_target(base_url)),
                          (m._("Cite the original article (2003):"), cite.original_target())):
         lists += [h("p", what),
-                  h("ul", [h("li", f"{label}: ", from_markup(entry))
+                  h("ul", [h("li", f"{m._(label)}: ", from_markup(entry))
                            for label, entry in _entries(target, bibliography, base_url)])]
     return h("section", {"class": "part", "id": CITATION_ID}, h("h2", m._("How to cite")), lists)
 

@@ -7,6 +7,7 @@ import xml.etree.ElementTree as ET
 from ...model import Edition
 from ...model import Artefact
 from ...paths import file_stem
+from ...i18n import N_
 from ..links import Permalinks
 from .back import back
 from .body import section
@@ -16,9 +17,9 @@ from .standoff import QuotationSources, stand_off
 
 
 def export_tei(edition: Edition, base_url: str, pages=()) -> tuple[Artefact, ...]:
-    return (Artefact(f"{file_stem(edition)}.tei.xml", "TEI P5 XML",
-                     "The text with its structure and annotations encoded in TEI P5, for "
-                     "digital-humanities tools.", "application/tei+xml",
+    return (Artefact(f"{file_stem(edition)}.tei.xml", N_("TEI P5 XML"),
+                     N_("The text with its structure and annotations encoded in TEI P5, for "
+                        "digital-humanities tools."), "application/tei+xml",
                      tei_bytes(edition, Permalinks(edition, base_url)), "data/edition.tei.xml"),)
 
 
