@@ -3,6 +3,8 @@ ledger (1.0.0's derived from its commit), the changelog by anchor, old downloads
 renamed section's old address redirecting."""
 from __future__ import annotations
 
+import re
+
 import hashlib
 import shutil
 import subprocess
@@ -85,6 +87,12 @@ def test_the_changelog_lists_what_the_ledger_shows(site):
     unchanged = "sections/the-problem-of-leadership.html#p34"
     assert unchanged not in history.changed("1.1.0")
     assert "sections/insurrection-in-la-paz.html#p13" in history.changed("1.1.0")
+    lists = [[int(n) for n in re.findall(r'#p(\d+)">¶ \d+</a>', listed)]
+             for listed in re.findall(r"(?:changed at|places added):</em>(.*?)</p>", page, re.S)]
+    assert max(map(len, lists)) > 20 and all(ns == sorted(ns) for ns in lists)  # ¶ 2, then 10
+    assert ">lacuna-p" not in page and ">Lacuna in ¶ 6</a>" in page  # named, not by its key
+    assert not re.findall(r">[\w/-]+\.html(#[\w-]+)?</a>", page)  # a place by its name:
+    assert '>Editorial method: Colophon</a>' in page  # the page's title, the heading's words
 
 
 def test_every_page_names_its_version_in_the_footer(site):

@@ -11,7 +11,7 @@ from __future__ import annotations
 from ..doc.markdown import page_file
 from ..i18n import messages
 from ..paths import html_path, language_prefix
-from .changelog import since_data, version_line
+from .changelog import name_places, since_data, version_line
 from .context import Context
 from .metadata import page_metadata
 from .page import Page
@@ -19,7 +19,9 @@ from .table import PageSpec, page_table, render
 
 
 def render_pages(ctx: Context, specs: tuple[PageSpec, ...]) -> tuple[Page, ...]:
-    return tuple(render(spec, ctx) for spec in specs)
+    pages = tuple(render(spec, ctx) for spec in specs)
+    name_places(ctx, pages)
+    return pages
 
 
 def documents(ctx: Context, pages: tuple[Page, ...]) -> dict[str, str]:

@@ -17,7 +17,7 @@ from ..kinds import AnnotationType as T
 from ..paths import TIMELINE, address_in, entity_path, html_path, relative, section_path
 from ..place.history import AnchorHistory
 from ..place.record import PAGE_ANCHORS, anchor_targets
-from .context import Context
+from .context import Context, shorten
 from .page import Page
 from ..wording import block_label
 from .record import BIBLIOGRAPHY, CHANGELOG, FIGURES, RECORD
@@ -99,7 +99,7 @@ def _url_links(ctx: Context, urls: list[str], known: set[str]) -> list[Nodes]:
     addresses (its section, the whole article) are one paragraph; `known`: the ids an anchor
     may name (place.record.anchor_targets)."""
     seen, links = set(), []
-    for url in urls:
+    for url in sorted(urls, key=_natural):
         page, _, fragment = url.partition("#")
         name = fragment or page.rsplit("/", 1)[-1].removesuffix(".html")
         if ctx.prefix + url not in ctx.history.live:  # withdrawn: its name, no link to nothing
@@ -112,10 +112,10 @@ def _url_links(ctx: Context, urls: list[str], known: set[str]) -> list[Nodes]:
         elif name in known and (page.startswith(("sections/", "entities/", "article.html"))
                                 or fragment):
             link = _anchor_link(ctx, name)
-        else:
+        else:  # a page, or a place on one: named once every page is rendered (name_places)
             name = url
             target = page.removesuffix(".html") + ".md" + (f"#{fragment}" if fragment else "")
-            link = h("a", {"href": ctx.link(target)}, url)
+            link = h("a", {"href": ctx.link(target), NAMED_LATER: target}, url)
         if name not in seen:
             seen.add(name)
             links.append(link)
@@ -123,6 +123,44 @@ def _url_links(ctx: Context, urls: list[str], known: set[str]) -> list[Nodes]:
     for n, link in enumerate(links):
         out += [", " if n else None, link]
     return out
+
+
+# A link whose words are the address it points at until name_places gives the name it has there.
+NAMED_LATER = "data-named-later"
+
+
+def name_places(ctx: Context, pages: tuple[Page, ...]) -> None:
+    """A transform on the rendered pages: each link of the changelog to a page, or to a place
+    on one, is named as that page shows it: its title, and the heading or item its fragment
+    names ("Editorial method: Colophon"). A page not among them keeps the page's label."""
+    links = [a for page in pages for a in page.body.iter("a") if a.get(NAMED_LATER)]
+    by_path = {page.path: page for page in pages}
+    labels = {path: ctx.m._(_PAGE_LABELS[anchor]) for anchor, path in PAGE_ANCHORS.items()
+              if anchor in _PAGE_LABELS and anchor != "edition"}
+    for a in links:
+        path, _, fragment = a.attrib.pop(NAMED_LATER).partition("#")
+        page = by_path.get(path)
+        title = page.title if page else labels.get(path)
+        if title is None:
+            continue
+        found = page.body.xpath("//*[@id=$id]", id=fragment) if page and fragment else []
+        place = _words_at(found[0]) if found else ""
+        a.text = ctx.m._("{page}: {place}", page=title, place=shorten(place, 60)) if place \
+            else title
+
+
+def _words_at(element) -> str:
+    """The words of the element an id names, or of its parent for an empty marker."""
+    for candidate in (element, element.getparent()):
+        words = " ".join("".join(candidate.itertext()).split()) if candidate is not None else ""
+        if words:
+            return words
+    return ""
+
+
+def _natural(url: str) -> list:
+    """Numbers in the address by their value: ¶ 2 before ¶ 10."""
+    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", url)]
 
 
 def _earlier_name(ctx: Context, url: str) -> str:
@@ -211,6 +249,7 @@ def _anchor_link(ctx: Context, anchor: str) -> Element:
     else:
         lacuna = next(s for s in edition.spans_of(T.LACUNA) if s.annotation.id == anchor)
         target = f"{section_path(edition.block(lacuna.block).section)}#{anchor}"
+        label = m._("Lacuna in {paragraph}", paragraph=block_label(edition, lacuna.block, m))
     return h("a", {"href": ctx.link(target)}, label)
 
 
