@@ -1,6 +1,7 @@
 """MkDocs glue for `mkdocs serve`: regenerate docs/ from source/ and finish every page served.
 
-`edition build` runs the same steps itself (publish/), so nothing here is needed to build.
+`edition build` runs the same steps itself (publish/); of this module it needs only what MkDocs
+does while it renders: the error page of a language's folder (on_template_context).
 """
 from __future__ import annotations
 
@@ -89,6 +90,16 @@ def _watch_often(server, path: str) -> None:
     finally:
         if every is not None:
             observer._timeout = every
+
+
+def on_template_context(context, template_name: str, config):
+    """The error page of a language's folder (es/404.html) links into that folder. MkDocs gives
+    an error page links from the site's root, the path of site_url or '/': without a site URL,
+    the Spanish error page linked to the English pages."""
+    prefix = config.extra.get("edition_prefix", "")
+    if template_name == "404.html" and prefix and not config.site_url:
+        context["base_url"] = "/" + prefix.rstrip("/")
+    return context
 
 
 def on_post_page(output: str, page, config) -> str:

@@ -60,6 +60,13 @@ def test_the_sitemap_names_each_pages_twin_both_ways_and_the_default(site_with_u
             SITE_URL, SITE_URL + "es/", 1)
 
 
+def test_the_spanish_error_page_is_spanish_and_leads_to_the_spanish_pages(site):
+    page = lxml.html.fromstring((site / "es" / "404.html").read_bytes())
+    assert page.xpath("string(//h1)") == "404 – Página no encontrada"
+    links = [a for a in page.xpath("//a/@href") if a.startswith("/")]
+    assert len(links) > 20 and all(a.startswith("/es/") for a in links), links
+
+
 def test_a_spanish_section_gives_the_translation_beside_each_block(site):
     page = lxml.html.fromstring((site / "es" / SECTION).read_bytes())
     transmitted = page.xpath("//*[contains(concat(' ', @class, ' '), ' tb ')]")
@@ -90,7 +97,7 @@ def test_no_english_interface_sentence_on_a_spanish_page(site):
     english = {words for words in catalogue_words("en") if len(words.split()) >= 3}
     found = []
     for path in sorted((site / "es").rglob("*.html")):
-        if path.name == "404.html" or "assets" in path.parts:
+        if "assets" in path.parts:
             continue
         page = lxml.html.fromstring(path.read_bytes())
         for element in page.xpath("//*[@lang='en' or contains(@class, 'tb') or self::script]"):

@@ -143,6 +143,9 @@ SCRIPT_WORDS = {
                   "version {since} left it."),
     "see-changelog": N_("See the changelog."),
     "changelog": N_("Changelog"),
+    "not-found": N_("Page not found"),
+    "not-found-help": N_("No page of the edition has this address."),
+    "to-home": N_("Go to the home page"),
 }
 # The search's language for each of the edition's languages (Material's lunr languages).
 SEARCH_LANGUAGES = {"en": "en", "es": "es"}
@@ -159,7 +162,8 @@ def engine_settings(config: Path, edition: Edition, language: str) -> dict[str, 
         dict(option, toggle=dict(option["toggle"], name=m._(option["toggle"]["name"])))
         if "toggle" in option else option for option in data["theme"].get("palette", ())])
     settings = {"theme": theme, "nav": _translated(data.get("nav") or [], m),
-                "extra": {**(data.get("extra") or {}), "edition_words": script_words(m)},
+                "extra": {**(data.get("extra") or {}), "edition_words": script_words(m),
+                          "edition_prefix": prefix},
                 "copyright": m._(data["copyright"]),
                 "site_description": m._(data["site_description"]),
                 "markdown_extensions": [_translated_toc(e, m) for e in data["markdown_extensions"]],
