@@ -171,6 +171,9 @@ def engine_settings(config: Path, edition: Edition, language: str) -> dict[str, 
                             if p == "search" else p for p in data["plugins"]]}
     if prefix:
         site_url = data.get("site_url") or ""
+        translation = edition.source.translation(language)
+        if translation and "title" in translation.blocks:  # the site's name: the article's title
+            settings["site_name"] = translation.blocks["title"]
         settings |= {"docs_dir": f"{data.get('docs_dir', 'docs')}/{prefix.rstrip('/')}",
                      "site_url": site_url.rstrip("/") + "/" + prefix if site_url else "",
                      "exclude_docs": None}
