@@ -179,3 +179,32 @@ def count_value(count, m: Messages) -> str:
         return f"{m.number(count.value)}–{m.number(count.to)}"
     return m._(COUNT_QUALIFIERS.get(count.qualifier, COUNT_QUALIFIERS["exact"]),
                value=m.number(count.value))
+
+
+# Where a passage stands in its source (an evidence item's `at`), in the forms most locators
+# take, said in the page's language; a locator of another form is given as the editors wrote it.
+_LOCATOR_FORMS = tuple((re.compile(pattern), message) for pattern, message in (
+    (r"paragraph (?P<n>\d+)", N_("paragraph {n}")),
+    (r"paragraphs (?P<a>\d+)–(?P<b>\d+)", N_("paragraphs {a}–{b}")),
+    (r"paragraphs (?P<a>\d+) and (?P<b>\d+)", N_("paragraphs {a} and {b}")),
+    (r"paragraphs (?P<a>\d+), (?P<b>\d+) and (?P<c>\d+)", N_("paragraphs {a}, {b} and {c}")),
+    (r"paragraphs (?P<a>\d+)–(?P<b>\d+) and (?P<c>\d+)", N_("paragraphs {a}–{b} and {c}")),
+    (r"paragraphs (?P<a>\d+)–(?P<b>\d+) and (?P<c>\d+)–(?P<d>\d+)",
+     N_("paragraphs {a}–{b} and {c}–{d}")),
+    (r"opening paragraph", N_("opening paragraph")),
+    (r"last paragraph", N_("last paragraph")),
+    (r"head of the text", N_("head of the text")),
+    (r"head and last line of the text", N_("head and last line of the text")),
+    (r"photograph caption", N_("photograph caption")),
+    (r"second entry", N_("second entry")),
+    (r"the list", N_("the list")),
+    (r"the article's text", N_("the article's text")),
+))
+
+
+def locator(at: str, m: Messages) -> str:
+    """'paragraph 2' on an English page, 'párrafo 2' on a Spanish one."""
+    for pattern, message in _LOCATOR_FORMS:
+        if found := pattern.fullmatch(at):
+            return m._(message, **found.groupdict())
+    return at

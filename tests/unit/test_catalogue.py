@@ -8,7 +8,7 @@ from babel.messages.pofile import read_po
 
 from edition.i18n import LANGUAGES, catalogue_path, contracted, messages
 from edition.i18n.catalogue import po_text, template, updated
-from edition.wording import Label, Text, words
+from edition.wording import Label, Text, locator, words
 
 PLACEHOLDER = re.compile(r"\{(\w+)\}")
 
@@ -68,3 +68,15 @@ def test_de_and_a_join_the_article_that_opens_a_value_in_spanish():
     assert said == (Text("consigna del "), Label("autor"))
     assert contracted("A {when}, de {who}", {"when": "el lunes", "who": "el autor"})[0] == \
         "Al {when_after_el}, del {who_after_el}"
+
+
+LOCATORS = ("paragraph 2", "paragraphs 2–3", "paragraphs 2 and 3", "paragraphs 1, 2 and 4",
+            "paragraphs 2–3 and 5", "paragraphs 1–2 and 4–5", "opening paragraph", "the list")
+
+
+def test_a_locator_of_a_known_form_is_said_in_the_pages_language():
+    assert [locator(at, messages("en")) for at in LOCATORS] == list(LOCATORS)  # as written
+    assert [locator(at, messages("es")) for at in LOCATORS] == [
+        "párrafo 2", "párrafos 2–3", "párrafos 2 y 3", "párrafos 1, 2 y 4", "párrafos 2–3 y 5",
+        "párrafos 1–2 y 4–5", "párrafo inicial", "la lista"]
+    assert locator("section Coup, paragraph 3", messages("es")) == "section Coup, paragraph 3"
