@@ -270,3 +270,23 @@ def test_the_quotations_register_lists_every_quotation_once(language):
     assert len(items) == len(quotations) == 2
     assert sorted(li.xpath("./a[1]/@href")[0].partition("#")[2] for li in items) == sorted(
         q.block for q in quotations)
+
+
+# The words that join the parts of a source's publisher or author in English ("reproduced by",
+# "copy on"): a Spanish page must not show them.
+ENGLISH_JOINS = re.compile(r"\b(reproduced by|posted on|copy (on|at|of|in)|translated by|agencies|"
+                           r"the author's|the blog|from|on|and)\b")
+
+
+def test_every_source_joins_its_parts_in_spanish_on_the_spanish_pages(edition):
+    names = ("In Defence of Marxism", "Voice of America", "United States District Court",
+             "Encyclopedia of Latin American History and Culture")  # names, not joining words
+    english = []
+    for entry in edition.source.sources:
+        for field in ("publisher", "author"):
+            spanish = (entry.es or {}).get(field, getattr(entry, field)) or ""
+            for name in names:
+                spanish = spanish.replace(name, "")
+            if ENGLISH_JOINS.search(spanish):
+                english.append(f"{entry.id} {field}: {spanish}")
+    assert english == []

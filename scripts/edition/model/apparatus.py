@@ -16,6 +16,9 @@ class SourceEntry(Translated):
 
     WHAT: ClassVar[str] = "a source"
     TRANSLATED: ClassVar[tuple[str, ...]] = ("short", "note")
+    # Where the Spanish differs: a publisher's or author's joining words ("reproduced by"), a
+    # title the editors wrote for a page without a headline.
+    OPTIONAL_TRANSLATED: ClassVar[tuple[str, ...]] = ("publisher", "title", "author")
     id: Id = Field(description="Never renamed once published: bibliography.html#ID; evidence "
                                "cites it by this id.")
     publisher: Text = Field(description="The site or body that published the page.")
