@@ -17,6 +17,8 @@ class Sic(Annotation):
 
     WHAT: ClassVar[str] = "a sic"
     KIND: ClassVar[str] = "sic"
+    # The reading is English words; the Spanish differs where the editors add their own ("or").
+    OPTIONAL_TRANSLATED: ClassVar[tuple[str, ...]] = ("reading",)
     reading: Text = Field(description="The likely intended reading (of the English text).")
 
 
