@@ -135,6 +135,24 @@ def grounds(record, edition, m: Messages) -> Words:
 
 # --- blocks and sections ------------------------------------------------------------------
 
+_BLOCK_ID = re.compile(r"\bp\d+\b")
+
+
+def editors_words(text: str, edition, m: Messages) -> Words:
+    """The editors' words as parts, each paragraph they name by its id as the data writes it
+    ("in p10") a part the reader reads by its number ("in ¶ 10"), which an output may link."""
+    numbered = {b.id for b in edition.blocks if b.number}
+    out: list[Part] = []
+    at = 0
+    for found in _BLOCK_ID.finditer(text):
+        if found[0] in numbered:
+            out += [Text(text[at:found.start()]),
+                    BlockRef(found[0], block_label(edition, found[0], m))]
+            at = found.end()
+    out.append(Text(text[at:]))
+    return tuple(part for part in out if not (isinstance(part, Text) and not part.text))
+
+
 def block_label(edition, block_id: str, m: Messages) -> str:
     """How the apparatus names a block: "¶ 4", or its section's title for a heading."""
     block = edition.block(block_id)

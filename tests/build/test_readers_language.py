@@ -1,6 +1,6 @@
 """Readers' language: what a reader reads on any page of the site, in either language, holds
-none of the maintainers' words (the configuration, the toolchain, the anchor ledger, media types)
-and no raw date code: dates are in words, the codes are the machines' (datetime attributes,
+none of the maintainers' words (the configuration, the data files, the toolchain, the anchor
+ledger, media types, a paragraph's id) and no raw date code: dates are in words, the codes are the machines' (datetime attributes,
 the cite box's BibTeX and RIS, which a reader copies into a tool)."""
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import re
 import lxml.html
 
 MAINTAINERS = re.compile(
-    r"site_url|mkdocs\.yml|\bnpm\b|registry|ledger|fingerprint|\bMIME\b|media type|`"
+    r"site_url|mkdocs\.yml|\.yml\b|\bnpm\b|registry|ledger|fingerprint|\bMIME\b|media type|`"
+    # a paragraph by its id (p10), not by its number (¶ 10)
+    r"|(?-i:\bp\d+\b)"
     # a date code: 2003-10-14, 2003-09-29~, 2003-10? (ISO 8601 / EDTF)
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-\d{2}[~?%]", re.I)
 # Not a reader's words: scripts and styles, the cite box's formats for citation managers, and

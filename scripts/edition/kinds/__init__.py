@@ -14,12 +14,12 @@ from types import SimpleNamespace
 from typing import TYPE_CHECKING, Iterator
 
 from . import date, figure, lacuna, mention, not_mention, note, quotation, sic
+from ..wording import Statement, Text, Words, editors_words
 from .base import Annotation, Inline, Kind, References, TeiMarkup, WebBodies
 
 if TYPE_CHECKING:
     from ..i18n import Messages
     from ..model import Edition, Span
-    from ..wording import Statement
 
 
 class Registry:
@@ -77,7 +77,14 @@ def statements(edition: "Edition", span: "Span", m: "Messages") -> tuple["Statem
     """Everything the editors say in words about a span, in the order every output gives it.
     Mentions and dates say nothing in words beyond their note: their entity and value are
     links and attributes."""
-    return tuple(kind_of(span).statements(edition, span.annotation, m))
+    return tuple(Statement(said.role, _paragraphs_named(said.words, edition, m))
+                 for said in kind_of(span).statements(edition, span.annotation, m))
+
+
+def _paragraphs_named(words: Words, edition: "Edition", m: "Messages") -> Words:
+    """The paragraphs the editors name by id in their words ("in p10"), by number ("¶ 10")."""
+    return tuple(named for part in words for named in (
+        editors_words(part.text, edition, m) if isinstance(part, Text) else (part,)))
 
 
 __all__ = ["Annotation", "AnnotationType", "Inline", "KINDS", "Kind", "References", "Registry",

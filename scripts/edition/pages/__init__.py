@@ -15,12 +15,14 @@ from .changelog import name_places, since_data, version_line
 from .context import Context
 from .metadata import page_metadata
 from .page import Page
+from .paragraph_names import name_paragraphs
 from .table import PageSpec, page_table, render
 
 
 def render_pages(ctx: Context, specs: tuple[PageSpec, ...]) -> tuple[Page, ...]:
     pages = tuple(render(spec, ctx) for spec in specs)
     name_places(ctx, pages)
+    name_paragraphs(ctx, pages)
     return pages
 
 
