@@ -67,6 +67,14 @@ def test_the_spanish_error_page_is_spanish_and_leads_to_the_spanish_pages(site):
     assert len(links) > 20 and all(a.startswith("/es/") for a in links), links
 
 
+def test_the_spanish_articles_contents_list_its_headings_in_spanish(site):
+    page = lxml.html.fromstring((site / "es" / "article.html").read_bytes())
+    listed = {" ".join(a.text_content().split())
+              for a in page.xpath("//nav[contains(@class, 'md-nav--secondary')]//a")}
+    assert {"Masacre en El Alto", "Insurrección en La Paz"} <= listed
+    assert page.xpath("string(//h2[@id='massacre-in-el-alto'])").startswith("Massacre in El Alto")
+
+
 def test_a_spanish_section_gives_the_translation_beside_each_block(site):
     page = lxml.html.fromstring((site / "es" / SECTION).read_bytes())
     transmitted = page.xpath("//*[contains(concat(' ', @class, ' '), ' tb ')]")

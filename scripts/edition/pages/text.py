@@ -129,8 +129,11 @@ def _block(ctx: Context, block: Block, section: Section, level: int,
     if block.kind in (BlockKind.TITLE, BlockKind.HEADING):
         heading_level = level if block.kind is BlockKind.HEADING else max(1, level - 1)
         translated = ctx.translation_of(block.id)
+        # The page's contents list it in the page's language (Python-Markdown's toc reads the
+        # label); the heading itself is the transmitted text.
         heading = h(f"h{heading_level}", {"id": block.id, "class": "tb", "lang": (
-            ctx.edition.bibliography.article.language if ctx.prefix else None)}, block.text)
+            ctx.edition.bibliography.article.language if ctx.prefix else None),
+            "data-toc-label": translated}, block.text)
         if not translated:
             return [heading], ()
         return [h("div", {"class": "heading-pair"}, heading, translation(ctx, block, translated))], ()
