@@ -7,6 +7,7 @@ from .whole import write_whole
 import functools
 import hashlib
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,7 +80,14 @@ def _render_citation(style: Style, item: dict, paragraph: int, language: str) ->
 def _render_entry(style: Style, item: dict, language: str) -> str:
     processor = _processor(style, item, language)
     processor.register(Citation([CitationItem(item["id"])]))
-    return "".join(str(part) for part in processor.bibliography())
+    rendered = "".join(str(part) for part in processor.bibliography())
+    return _APA_DAY.sub(r"(\1, \3 de \2)", rendered) if (style.key, language) == ("apa", "es") \
+        else rendered
+
+
+# APA's style puts a day after its month, "(2003, October 14)", and a locale cannot reorder
+# it; APA in Spanish writes "(2003, 14 de octubre)".
+_APA_DAY = re.compile(r"\((\d{4}), ([a-záéíóúñ]+) (\d{1,2})\)")
 
 
 # --- renderings kept between builds --------------------------------------------------------

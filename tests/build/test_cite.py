@@ -19,7 +19,7 @@ from edition.doc.html import to_html
 from edition.i18n import messages
 from edition.pages.citebox import STAND_IN, CiteBoxes
 from edition.load import load_source
-from edition.place import build_edition
+from edition.place import build_edition, edition_in
 from htmltext import parse
 
 BASE = "https://example.org/insurrection/"
@@ -47,6 +47,15 @@ def test_every_style_renders_every_section_with_title_dates_and_url(edition):
             assert "2003" in entry and "2026" in entry, (styled.style.key, entry)
             assert f"{BASE}sections/{section.id}.html" in entry
             assert _plain(styled.citation)
+
+
+def test_the_original_is_dated_as_each_language_writes_its_styles(edition):
+    dated = {(language, s.style.key): _plain(s.entry) for language in ("en", "es")
+             for s in cite.cite(cite.original_target(), edition_in(edition, language).bibliography,
+                                language=language).styled}
+    assert "(2003, October 14)" in dated["en", "apa"]
+    assert "(2003, 14 de octubre)" in dated["es", "apa"]  # APA in Spanish: day, then month
+    assert "14 de octubre de 2003" in dated["es", "chicago"] and "14 Oct. 2003" in dated["en", "mla"]
 
 
 def test_a_paragraph_citation_names_its_locator_and_its_url(edition):
