@@ -342,6 +342,13 @@ def _link_in_releases(root: Path) -> None:
 
 
 CASES.update({
+    # a translated locator that no evidence item gives (place/record.py)
+    "a locator no evidence gives": (edit('  "section 2, table of towns":', '  "section 9, nowhere":',
+                                         "translations/es.yml"),
+                                    "source/translations/es.yml:",
+                                    "no evidence item stands at 'section 9, nowhere'"),
+})
+CASES.update({
     # releases/: the files themselves, in folders of earlier versions (load/releases.py)
     "a link in releases/": (_link_in_releases, "releases/notes.html",
                             "is a symbolic link: releases/ holds only the files themselves"),

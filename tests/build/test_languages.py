@@ -75,6 +75,17 @@ def test_the_spanish_articles_contents_list_its_headings_in_spanish(site):
     assert page.xpath("string(//h2[@id='massacre-in-el-alto'])").startswith("Massacre in El Alto")
 
 
+def test_where_a_passage_stands_in_its_source_is_said_in_the_pages_language(fixture_built):
+    """The catalogue's forms ('paragraph 2'), and the editors' translation of the others
+    (translations/es.yml, locators)."""
+    site = fixture_built / "site"
+    said = {language: " ".join(lxml.html.fromstring(
+        (site / prefix / "entities/rio-claro.html").read_bytes()).text_content().split())
+        for language, prefix in (("en", ""), ("es", "es"))}
+    assert "section 2, table of towns" in said["en"]
+    assert "sección 2, tabla de pueblos" in said["es"] and "table of towns" not in said["es"]
+
+
 def test_a_spanish_section_gives_the_translation_beside_each_block(site):
     page = lxml.html.fromstring((site / "es" / SECTION).read_bytes())
     transmitted = page.xpath("//*[contains(concat(' ', @class, ' '), ' tb ')]")

@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from .declared import Declared, Evidence, Translated, TranslatedStatement, problem
 from .fields import (BlockRef, CalendarDate, Count as Number, EdtfDate, Id, LanguageTag,
-                     PartialDate, Text, TextByBlock, Version as VersionNumber)
+                     PartialDate, Text, TextByBlock, TextByField, Version as VersionNumber)
 
 
 class SourceEntry(Translated):
@@ -241,6 +241,10 @@ class Translation(Declared):
                                    "export.")
     blocks: TextByBlock = Field(description="Every block of the text in translation, by block id; "
                                             "the data export gives each beside its paragraph.")
+    locators: TextByField = Field(
+        default_factory=dict, description="Where a passage stands in its source (an evidence "
+        "item's `at`), in this language, by the English as written: for the locators of a form "
+        "the catalogue does not give ('paragraph 2' it gives).")
 
 
 class ReviewEntry(Declared):

@@ -12,7 +12,7 @@ from ..model import Artefact, Edition
 from ..paths import entity_path, html_path, language_prefix, relative, section_path
 from ..place.history import AnchorHistory
 from ..kinds import AnnotationType as T
-from ..wording import block_label
+from ..wording import block_label, locator
 from .citebox import CiteBoxes
 from .inline import PartLinks
 
@@ -55,6 +55,13 @@ class Context:
     @property
     def cite_boxes(self) -> CiteBoxes:
         return CiteBoxes(self.edition.bibliography, self.m, self.page_base, self.citations)
+
+    def locator(self, at: str) -> str:
+        """Where a passage stands in its source, in this page's language: the editors'
+        translation of it where they give one, else the catalogue's wording of its form."""
+        translation = self.edition.source.translation(self.language) if self.prefix else None
+        given = translation.locators.get(at) if translation else None
+        return given or locator(at, self.m)
 
     def translation_of(self, block_id: str) -> str | None:
         """The editors' translation of a block into this page's language, where the page is not

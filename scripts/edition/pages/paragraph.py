@@ -21,7 +21,7 @@ from ..kinds import statements
 from ..doc import Nodes, h
 from ..doc.tree import Element
 from ..model import Block, BlockKind, Span
-from ..wording import KIND_LABELS, locator
+from ..wording import KIND_LABELS
 from .context import Context, shorten
 from .inline import statements_nodes
 
@@ -74,7 +74,7 @@ def witness_words(ctx: Context, block: Block, text: str) -> list[Nodes]:
         entry = ctx.edition.source.source_entry(witness.source)
         out += [text[at:quote.start()], h("span", {"class": "witness", "title": ctx.m._(
             "The witness's own words: {source}, {at}", source=entry.label,
-            at=locator(witness.at, ctx.m))},
+            at=ctx.locator(witness.at))},
             quote[0])]
         at = quote.end()
     return out + [text[at:]]

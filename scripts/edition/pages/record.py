@@ -78,7 +78,7 @@ def evidence(ctx: Context, statement: Statement | None) -> Element | None:
         passages.append(h("li", h("blockquote", {"lang": entry.language, "cite": cite},
                                   item.passage),
                           h("p", {"class": "ev-source"}, "— ", source_link(ctx, item.source),
-                            f", {wording.locator(item.at, m)}")))
+                            f", {ctx.locator(item.at)}")))
     return h("details", {"class": "ed evidence", "data-search-exclude": ""},
              h("summary", m.ngettext("Source: {sources}", "Sources: {sources}",
                                      len(set(i.source for i in items)), sources="")

@@ -5,7 +5,6 @@ from __future__ import annotations
 from ..doc import Nodes, fill, h
 from ..model import BlockKind
 from ..paths import BIBLIOGRAPHY
-from ..wording import locator
 from .context import Context
 from .record import CHANGELOG, RECORD, STATUSES, cited, evidence, source_link
 
@@ -129,7 +128,7 @@ def _witness(ctx: Context, q) -> list[Nodes]:
     if q.status == "found":
         entry = ctx.edition.source.source_entry(q.source)
         said: list[Nodes] = [m._("found in"), " ", source_link(ctx, q.source),
-                             f", {locator(q.at, m)}: ",
+                             f", {ctx.locator(q.at)}: ",
                              h("q", {"lang": entry.language}, q.passage)]
         for shift in q.shifts:
             said += [" ", fill(m._("The article renders {spanish} as {english}: {note}"),

@@ -75,8 +75,11 @@ def _declared_quotation(source: Source, block: str, opening: str) -> bool:
 
 
 def _check_translations(source: Source, blocks: tuple[Block, ...], problems: Problems) -> None:
-    """A translation renders every block of the text, and only those."""
+    """A translation renders every block of the text, and only those; a locator it translates
+    is one an evidence item or a witness gives."""
     ids = [b.id for b in blocks]
+    locators = {item.at for record in records(source) for item in getattr(record, "evidence", ())}
+    locators |= {w.at for w in source.witnesses.quotations if w.at}
     for translation in source.translations:
         where = translation.where
         missing = [i for i in ids if i not in translation.blocks]
@@ -88,6 +91,10 @@ def _check_translations(source: Source, blocks: tuple[Block, ...], problems: Pro
         if unknown:
             problems.add(where.file, where.line, f"no block '{unknown[0]}' in the text",
                          "translate the blocks the site shows: title, section ids, p1…")
+        unused = sorted(set(translation.locators) - locators)
+        if unused:
+            problems.add(where.file, where.line, f"no evidence item stands at '{unused[0]}'",
+                         "under 'locators:', translate an 'at' as the data writes it")
 
 
 def anchor_targets(source: Source, blocks: tuple[Block, ...]) -> set[str]:
