@@ -3,6 +3,8 @@ paragraph's panel, the annotations, the search dialog), light or dark, and the e
 controls work from the keyboard with a visible focus; test_axe_sweeps.py checks every page."""
 from __future__ import annotations
 
+import re
+
 import functools
 import json
 
@@ -82,9 +84,12 @@ def test_keyboard_reaches_each_control_with_a_visible_focus(server, browser, sel
 
 @functools.cache  # the edition is built from source once, not for every mention checked
 def entity_descriptions() -> dict[str, str]:
+    """Each entity's description as a reader reads it: a paragraph by its number ("(p4)" in
+    the data, "(¶ 4)" on the page)."""
     from edition.load import load_source
     from edition.place import build_edition
-    return {e.id: e.description for e in build_edition(load_source(REPO / "source")).entities}
+    return {e.id: re.sub(r"\bp(\d+)\b", r"¶ \1", e.description)
+            for e in build_edition(load_source(REPO / "source")).entities}
 
 
 # The tooltip is the mention's ::after box, placed in its paragraph (edition.css). Its rectangle

@@ -12,7 +12,7 @@ from ..model import Artefact, Edition
 from ..paths import entity_path, html_path, language_prefix, relative, section_path
 from ..place.history import AnchorHistory
 from ..kinds import AnnotationType as T
-from ..wording import block_label, locator
+from ..wording import block_label, editors_words, locator, plain
 from .citebox import CiteBoxes
 from .inline import PartLinks
 
@@ -55,6 +55,12 @@ class Context:
     @property
     def cite_boxes(self) -> CiteBoxes:
         return CiteBoxes(self.edition.bibliography, self.m, self.page_base, self.citations)
+
+    def described(self, entity_id: str) -> str:
+        """An entity's description as a tooltip gives it: plain text, a paragraph it names by
+        number ("¶ 4", wording.editors_words), not linked."""
+        return plain(editors_words(self.edition.entity(entity_id).description, self.edition,
+                                   self.m))
 
     def locator(self, at: str) -> str:
         """Where a passage stands in its source, in this page's language: the editors'

@@ -58,13 +58,13 @@ def description_id(entity_id: str) -> str:
     return f"about-{entity_id}"
 
 
-def description_list(entities) -> Element:
-    """Each mentioned entity's description once, hidden, for aria-describedby, with its name
-    and type for the paragraph panel (panel.js). Kept out of the search index: it is not the
-    page's text."""
+def description_list(entities, described: Callable[[str], str]) -> Element:
+    """Each mentioned entity's description once (`described`: as the tooltip gives it), hidden,
+    for aria-describedby, with its name and type for the paragraph panel (panel.js). Kept out
+    of the search index: it is not the page's text."""
     return h("div", {"class": "mention-descriptions ed", "hidden": "", "data-search-exclude": ""},
              [h("span", {"id": description_id(e.id), "data-name": e.name, "data-type": e.type},
-                e.description) for e in entities])
+                described(e.id)) for e in entities])
 
 
 @dataclass

@@ -150,7 +150,7 @@ def _rendered(ctx: Context, block: Block, first_note: int) -> Rendered:
     key, rendered = (block.id, first_note), ctx.rendered.of(ctx)
     if key not in rendered:
         links = Links(entity_href=lambda e: html_path(entity_path(e)),
-                      entity_description=lambda e: ctx.edition.entity(e).description,
+                      entity_description=ctx.described,
                       note_marker=lambda span, n: _note_call(ctx, span, n))
         rendered[key] = render_block_text(block, ctx.edition.spans_in(block.id), links, ctx.m,
                                           first_note)
@@ -255,4 +255,4 @@ def _descriptions(ctx: Context, sections) -> Element:
     mentioned = dict.fromkeys(s.annotation.entity for section in sections
                               for block in section.blocks
                               for s in ctx.edition.spans_in(block.id) if s.type == T.MENTION)
-    return description_list(ctx.edition.entity(e) for e in mentioned)
+    return description_list((ctx.edition.entity(e) for e in mentioned), ctx.described)
