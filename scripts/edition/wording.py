@@ -135,7 +135,7 @@ def grounds(record, edition, m: Messages) -> Words:
 
 # --- blocks and sections ------------------------------------------------------------------
 
-_BLOCK_ID = re.compile(r"\bp\d+\b")
+BLOCK_ID = re.compile(r"\bp\d+\b")  # a paragraph as the data names it: p10
 
 
 def editors_words(text: str, edition, m: Messages) -> Words:
@@ -144,7 +144,7 @@ def editors_words(text: str, edition, m: Messages) -> Words:
     numbered = {b.id for b in edition.blocks if b.number}
     out: list[Part] = []
     at = 0
-    for found in _BLOCK_ID.finditer(text):
+    for found in BLOCK_ID.finditer(text):
         if found[0] in numbered:
             out += [Text(text[at:found.start()]),
                     BlockRef(found[0], block_label(edition, found[0], m))]

@@ -9,7 +9,7 @@ The transmitted text and the editors' translation of it are never touched, nor q
 from __future__ import annotations
 
 from ..doc.tree import Element, flat
-from ..wording import editors_words
+from ..wording import BLOCK_ID, editors_words
 from .context import Context
 from .inline import words_nodes
 from .page import Page
@@ -20,40 +20,37 @@ _LEFT_ALONE_CLASSES = {"tb", "tr"}  # the transmitted text; the editors' transla
 
 def name_paragraphs(ctx: Context, pages: tuple[Page, ...]) -> None:
     for page in pages:
-        here = ctx.at(page.path)
-        # The text of an element is its own; the text after it (its tail) is its parent's.
-        for element in list(page.body.iter()):
-            if not isinstance(element.tag, str):
-                continue
-            if element.text and not _left_alone(element):
-                first, rest = _named(here, element.text)
-                if rest:
-                    element.text = first
-                    for n, link in enumerate(rest):
-                        element.insert(n, link)
-            parent = element.getparent()
-            if element.tail and parent is not None and not _left_alone(parent):
-                first, rest = _named(here, element.tail)
-                if rest:
-                    element.tail = first
-                    for link in reversed(rest):
-                        element.addnext(link)
+        _name_below(ctx.at(page.path), page.body, left_alone=False)
 
 
-def _left_alone(element: Element) -> bool:
-    for node in (element, *element.iterancestors()):
-        if node.tag in _LEFT_ALONE_TAGS or _LEFT_ALONE_CLASSES & set(
-                (node.get("class") or "").split()):
-            return True
-    return False
+def _name_below(ctx: Context, element: Element, left_alone: bool) -> None:
+    """In the element's own text and in each child's tail (the text after a child is the
+    element's), and so on down, unless the element or one above it is left alone."""
+    left_alone = left_alone or element.tag in _LEFT_ALONE_TAGS or bool(
+        _LEFT_ALONE_CLASSES & set((element.get("class") or "").split()))
+    if element.text and not left_alone:
+        first, links = _named(ctx, element.text)
+        if links:
+            element.text = first
+            for n, link in enumerate(links):
+                element.insert(n, link)
+    for child in list(element):
+        if isinstance(child.tag, str):
+            _name_below(ctx, child, left_alone)
+        if child.tail and not left_alone:
+            first, links = _named(ctx, child.tail)
+            if links:
+                child.tail = first
+                for link in reversed(links):
+                    child.addnext(link)
 
 
 def _named(ctx: Context, text: str) -> tuple[str, list[Element]]:
     """The text before the first paragraph it names, and a link for each, the text after it as
     its tail; no links if it names none."""
-    words = editors_words(text, ctx.edition, ctx.m)
-    if len(words) == 1 and words[0].text == text:
+    if not BLOCK_ID.search(text):  # most text names no paragraph
         return text, []
+    words = editors_words(text, ctx.edition, ctx.m)
     first, links = "", []
     for node in flat(words_nodes(words, ctx.part_links())):
         if isinstance(node, str):
