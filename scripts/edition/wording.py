@@ -135,7 +135,8 @@ def grounds(record, edition, m: Messages) -> Words:
 
 # --- blocks and sections ------------------------------------------------------------------
 
-BLOCK_ID = re.compile(r"\bp\d+\b")  # a paragraph as the data names it: p10
+# A paragraph as the data names it, "p10", but not in an address ("….html#p4", "p4.html").
+BLOCK_ID = re.compile(r"(?<![\w#/.\-])p\d+(?![\w#/\-]|\.\w)")
 
 
 def editors_words(text: str, edition, m: Messages) -> Words:

@@ -86,6 +86,13 @@ def test_where_a_passage_stands_in_its_source_is_said_in_the_pages_language(fixt
     assert "sección 2, tabla de pueblos" in said["es"] and "table of towns" not in said["es"]
 
 
+def test_the_spanish_one_page_edition_cites_in_spanish(site):
+    [onepage] = (site / "downloads").glob("*-es.html")
+    text = onepage.read_text(encoding="utf-8")
+    assert "(2003, 14 de octubre)" in text and "(Versión 1.2.0)" in text
+    assert "(2003, October 14)" not in text and "(Version 1.2.0)" not in text
+
+
 def test_a_spanish_section_gives_the_translation_beside_each_block(site):
     page = lxml.html.fromstring((site / "es" / SECTION).read_bytes())
     transmitted = page.xpath("//*[contains(concat(' ', @class, ' '), ' tb ')]")

@@ -10,8 +10,8 @@ import lxml.html
 
 MAINTAINERS = re.compile(
     r"site_url|mkdocs\.yml|\.yml\b|\bnpm\b|registry|ledger|fingerprint|\bMIME\b|media type|`"
-    # a paragraph by its id (p10), not by its number (¶ 10)
-    r"|(?-i:\bp\d+\b)"
+    # a paragraph by its id (p10), not by its number (¶ 10); an address (….html#p4) may hold it
+    r"|(?-i:(?<![\w#/.\-])p\d+(?![\w#/\-]|\.\w))"
     # a date code: 2003-10-14, 2003-09-29~, 2003-10? (ISO 8601 / EDTF)
     r"|\b\d{4}-\d{2}-\d{2}\b|\b\d{4}-\d{2}[~?%]", re.I)
 # Not a reader's words: scripts and styles, the cite box's formats for citation managers, and
@@ -43,3 +43,10 @@ def test_no_page_speaks_the_maintainers_language(site):
             found[path.relative_to(site).as_posix()] = hits[:3]
     assert found == {}
 
+
+def test_an_address_written_in_the_editors_words_stays_whole(site):
+    """The colophon's example of a permanent link keeps its #p4: only a paragraph named in
+    words becomes '¶ 4'."""
+    for path, address in (("method.html", "sections/massacre-in-el-alto.html#p4"),
+                          ("es/method.html", "es/sections/massacre-in-el-alto.html#p4")):
+        assert address in reader_text(site / path), path

@@ -21,8 +21,8 @@ from .table import PageSpec, page_table, render
 
 def render_pages(ctx: Context, specs: tuple[PageSpec, ...]) -> tuple[Page, ...]:
     pages = tuple(render(spec, ctx) for spec in specs)
+    name_paragraphs(ctx, pages)  # first: a place's name may quote words that name a paragraph
     name_places(ctx, pages)
-    name_paragraphs(ctx, pages)
     return pages
 
 

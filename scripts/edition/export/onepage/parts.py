@@ -153,15 +153,18 @@ def citation(edition: Edition, base_url: str, m: Messages) -> Element:
                          (m._("Cite the original article (2003):"), cite.original_target())):
         lists += [h("p", what),
                   h("ul", [h("li", f"{m._(label)}: ", from_markup(entry))
-                           for label, entry in _entries(target, bibliography, base_url)])]
+                           for label, entry in _entries(target, bibliography, base_url,
+                                                        m.language)])]
     return h("section", {"class": "part", "id": CITATION_ID}, h("h2", m._("How to cite")), lists)
 
 
-def _entries(target: cite.Target, bibliography, base_url: str) -> list[tuple[str, str]]:
-    """Each style's bibliography entry. Without the site's URL the file cannot know where the
-    edition is published: its entries leave the URL out rather than print a placeholder."""
+def _entries(target: cite.Target, bibliography, base_url: str,
+             language: str) -> list[tuple[str, str]]:
+    """Each style's bibliography entry, in the file's language (its CSL locale). Without the
+    site's URL the file cannot know where the edition is published: its entries leave the URL
+    out rather than print a placeholder."""
     if base_url or not target.url:
         return [(styled.style.label, styled.entry)
-                for styled in cite.cite(target, bibliography).styled]
-    item = {k: v for k, v in cite.csl_item(target, bibliography).items() if k != "URL"}
-    return [(style.label, cite.render(style, item)[1]) for style in csl.STYLES]
+                for styled in cite.cite(target, bibliography, language).styled]
+    item = {k: v for k, v in cite.csl_item(target, bibliography, language).items() if k != "URL"}
+    return [(style.label, cite.render(style, item, language=language)[1]) for style in csl.STYLES]
