@@ -343,10 +343,14 @@ def _link_in_releases(root: Path) -> None:
 
 CASES.update({
     # a translated locator that no evidence item gives (place/record.py)
-    "a locator no evidence gives": (edit('  "section 2, table of towns":', '  "section 9, nowhere":',
+    "a locator no evidence gives": (edit('  "signature": "firma"\n',
+                                         '  "signature": "firma"\n  "section 9": "sección 9"\n',
                                          "translations/es.yml"),
                                     "source/translations/es.yml:",
-                                    "no evidence item stands at 'section 9, nowhere'"),
+                                    "no evidence item stands at 'section 9'"),
+    "a locator with no Spanish": (edit('at: "section 1, chronology"', 'at: "the chronology"',
+                                       "events.yml"), "source/events.yml:9:",
+                                  "'at: the chronology' has no es wording"),
 })
 CASES.update({
     # releases/: the files themselves, in folders of earlier versions (load/releases.py)

@@ -1,7 +1,8 @@
 """MkDocs glue for `mkdocs serve`: regenerate docs/ from source/ and finish every page served.
 
-`edition build` runs the same steps itself (publish/); of this module it needs only what MkDocs
-does while it renders: the error page of a language's folder (on_template_context).
+`edition build` runs the same steps itself (publish/); of this module it uses only what MkDocs
+does while it renders: the compiled templates kept (on_env) and the error page of a language's
+folder (on_template_context). Zensical runs no hooks: its Spanish error page links to the root.
 """
 from __future__ import annotations
 

@@ -84,7 +84,8 @@ def plain(parts: Words) -> str:
 
 
 def words(message: str, **parts: Part | str) -> Words:
-    """A translated message as parts: each {placeholder} takes its part (plain text for a str)."""
+    """A translated message as parts: each {placeholder} takes its part (plain text for a str).
+    Spanish "de el" is joined as in Messages (a part opening with "el " is a Spanish value)."""
     message, parts = contracted(message, parts)
     out: list[Part] = []
     at = 0
@@ -219,6 +220,11 @@ _LOCATOR_FORMS = tuple((re.compile(pattern), message) for pattern, message in (
     (r"the list", N_("the list")),
     (r"the article's text", N_("the article's text")),
 ))
+
+
+def has_common_form(at: str) -> bool:
+    """Whether the catalogue says the locator in every language (else a translation gives it)."""
+    return any(pattern.fullmatch(at) for pattern, _ in _LOCATOR_FORMS)
 
 
 def locator(at: str, m: Messages) -> str:

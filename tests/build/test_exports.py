@@ -390,7 +390,7 @@ def nested_spans(draw, text: str, block_id: str) -> list[Span]:
 @given(data=st.data())
 def test_tei_keeps_the_text_whatever_the_nesting(annotated, data):
     edition, _ = annotated
-    block = edition.block("p5")  # a paragraph with a quotation and a lacuna's parenthesis
+    block = edition.block("p5")  # quotation marks and a parenthesis, kept whatever the nesting
     spans = data.draw(nested_spans(block.text, block.id))
     variant = replace(edition, spans=tuple(s for s in edition.spans if s.block != block.id)
                       + tuple(spans))

@@ -56,3 +56,11 @@ def test_paragraph_ids_follow_the_order_of_the_text(site):
     numbered = [int(i[1:]) for i in ids if re.fullmatch(r"p\d+", i)]
     assert numbered == list(range(1, len(numbered) + 1))
     assert ids[0] == "title"
+
+
+def test_the_text_holds_nothing_the_paragraph_transform_would_name():
+    """pages/paragraph_names.py turns 'p10' in the editors' words into '¶ 10'; excerpts of the
+    transmitted text stand bare on some pages (a mention in context), so the text itself must
+    hold no such id, or the transform would change it there."""
+    from edition.wording import BLOCK_ID
+    assert not BLOCK_ID.search((REPO / "source" / "article.txt").read_text(encoding="utf-8"))

@@ -85,7 +85,8 @@ class Messages:
     def _filled(self, text: str, values: dict[str, object]) -> str:
         if not values:
             return text
-        text, values = contracted(text, values)
+        if self.language == "es":
+            text, values = contracted(text, values)
         return text.format(**values)
 
     def quoted(self, text: str) -> str:
@@ -165,7 +166,6 @@ class Messages:
 
 # Spanish joins "de" and "a" with the article "el" that opens a value filled in after them:
 # "consigna del movimiento", never "consigna de el movimiento" ("de El Alto", a name, stays).
-# No English message puts "de" or "a" before a value that opens with "el ".
 _BEFORE_A_VALUE = re.compile(r"\b(de|De|a|A) \{(\w+)\}")
 _JOINED = {"de": "del", "De": "Del", "a": "al", "A": "Al"}
 

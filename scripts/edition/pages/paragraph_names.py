@@ -3,8 +3,10 @@
 writes it ("in p10", "(p9–p10)"); a reader reads its number, linked to it ("in ¶ 10"), as
 wording.editors_words gives the annotations' notes in every output.
 
-The transmitted text and the editors' translation of it are never touched, nor quoted words
-(a source's passage, a quotation), links, code or drawings.
+The transmitted text's blocks and the editors' translation of it are never touched, nor quoted
+words (a source's passage, a quotation), links, code or drawings. Elsewhere a page may show an
+excerpt of the text as bare words (a mention in context): the text names no paragraph as the
+data does (tests/build/test_text_integrity.py), so none is changed.
 """
 from __future__ import annotations
 

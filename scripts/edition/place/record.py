@@ -7,6 +7,7 @@ from ..load.references import records
 from ..model import Block, Source, Span, Statement
 from ..kinds import AnnotationType as T
 from ..problems import Problems
+from ..wording import has_common_form
 
 # The pages a changelog entry may name by a word, and the pages they are (pages_record links them).
 PAGE_ANCHORS = {"home": "index.md", "article": "article.md", "method": "method.md",
@@ -75,11 +76,13 @@ def _declared_quotation(source: Source, block: str, opening: str) -> bool:
 
 
 def _check_translations(source: Source, blocks: tuple[Block, ...], problems: Problems) -> None:
-    """A translation renders every block of the text, and only those; a locator it translates
-    is one an evidence item or a witness gives."""
+    """A translation renders every block of the text, and only those; it gives every locator of
+    an evidence item or a witness that is not of a common form, and only those."""
     ids = [b.id for b in blocks]
-    locators = {item.at for record in records(source) for item in getattr(record, "evidence", ())}
-    locators |= {w.at for w in source.witnesses.quotations if w.at}
+    given = [(item.where if item.where.line else record.where, item.at)
+             for record in records(source) for item in getattr(record, "evidence", ())]
+    given += [(w.where, w.at) for w in source.witnesses.quotations if w.at]
+    locators = {at for _, at in given}
     for translation in source.translations:
         where = translation.where
         missing = [i for i in ids if i not in translation.blocks]
@@ -95,6 +98,11 @@ def _check_translations(source: Source, blocks: tuple[Block, ...], problems: Pro
         if unused:
             problems.add(where.file, where.line, f"no evidence item stands at '{unused[0]}'",
                          "under 'locators:', translate an 'at' as the data writes it")
+        for located, at in given:
+            if at not in translation.locators and not has_common_form(at):
+                problems.add(located.file, located.line, f"'at: {at}' has no {translation.language} "
+                             "wording", f"translate it under 'locators:' in {where.file}, or write "
+                             "it in a common form ('paragraph 2', 'paragraphs 2–3')")
 
 
 def anchor_targets(source: Source, blocks: tuple[Block, ...]) -> set[str]:
