@@ -10,6 +10,7 @@ from typing import Iterable
 from ... import dates
 from ...doc.xml import XML_NS, append_text, el, sub  # noqa: F401 (the TEI's helpers)
 from ...model import Entity
+from ...wording import BlockRef, editors_words
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
 NAME_ELEMENTS = {"person": "persName", "organisation": "orgName", "group": "orgName",
@@ -55,9 +56,14 @@ def claim(parent: ET.Element, tag: str, attributes: dict[str, str], text: str, r
           edition) -> ET.Element:
     """A statement of the editors as a `tag` element: its text, @source at the sources it
     cites (or @ana at its basis), and each source's passage that supports it as a
-    <cit type="evidence">: the quote in the source's language, and where it stands there."""
-    element = sub(parent, tag, {**attributes, **statement(record.sources, record.basis or "")},
-                  text)
+    <cit type="evidence">: the quote in the source's language, and where it stands there. A
+    paragraph it names by id ("p10") is a <ref> to it, read "¶ 10", as in the annotations' notes."""
+    element = sub(parent, tag, {**attributes, **statement(record.sources, record.basis or "")})
+    for part in editors_words(text or "", edition, messages("en")):  # the TEI is in English
+        if isinstance(part, BlockRef) and tag != "desc":  # <desc> holds no <ref>: words only
+            sub(element, "ref", {"target": f"#{part.block}"}, part.text)
+        else:
+            append_text(element, part.text)
     evidence(element, record, edition)
     return element
 
