@@ -202,7 +202,8 @@ def count_value(count, m: Messages) -> str:
 
 
 # Where a passage stands in its source (an evidence item's `at`), in the forms most locators
-# take, said in the page's language; a locator of another form is given as the editors wrote it.
+# take, said in the page's language; the editors' translation gives a locator of another form
+# (translations/LANG.yml, `locators`: pages.Context.locator, checked in place/record.py).
 _LOCATOR_FORMS = tuple((re.compile(pattern), message) for pattern, message in (
     (r"paragraph (?P<n>\d+)", N_("paragraph {n}")),
     (r"paragraphs (?P<a>\d+)–(?P<b>\d+)", N_("paragraphs {a}–{b}")),
