@@ -99,7 +99,7 @@ def _url_links(ctx: Context, urls: list[str], known: set[str]) -> list[Nodes]:
     addresses (its section, the whole article) are one paragraph; `known`: the ids an anchor
     may name (place.record.anchor_targets)."""
     seen, links = set(), []
-    for url in sorted(urls, key=_natural):
+    for url in sorted(urls, key=_in_order(ctx.edition)):
         page, _, fragment = url.partition("#")
         name = fragment or page.rsplit("/", 1)[-1].removesuffix(".html")
         if ctx.prefix + url not in ctx.history.live:  # withdrawn: its name, no link to nothing
@@ -158,9 +158,21 @@ def _words_at(element) -> str:
     return ""
 
 
-def _natural(url: str) -> list:
-    """Numbers in the address by their value: ¶ 2 before ¶ 10."""
-    return [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", url)]
+def _in_order(edition: Edition):
+    """The article's sections and paragraphs first, in the text's order; then the other places
+    by address, its numbers by their value (¶ 2 before ¶ 10)."""
+    position = {}
+    for n, block in enumerate(edition.blocks):
+        position.setdefault(block.section, n)
+        position[block.id] = n
+
+    def key(url: str) -> tuple:
+        page, _, fragment = url.partition("#")
+        name = fragment or page.rsplit("/", 1)[-1].removesuffix(".html")
+        if name in position:
+            return (0, position[name], url)
+        return (1, [int(part) if part.isdigit() else part for part in re.split(r"(\d+)", url)])
+    return key
 
 
 def _earlier_name(ctx: Context, url: str) -> str:
